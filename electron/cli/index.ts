@@ -1,0 +1,41 @@
+// The `odradek` command line. It shares the domain code and stores with the app; each command group
+// lives in its own module under commands/ and receives the remaining argv.
+import { runPolicyCommand } from './commands/policy';
+import { runProfileCommand } from './commands/profile';
+import { runSnapshotCommand } from './commands/snapshot';
+import type { CliIo } from './io';
+import { processIo } from './io';
+
+const usage = `Usage: odradek <command> [options]
+
+Commands:
+  profile import <file|-> [--format auto|properties|kpow-env|gateway-env|librdkafka] [--dry-run] [--json]
+  profile list [--json]
+  profile test <name> [--json]
+  policy validate FILE [--json]
+  policy preview FILE --snapshot SNAP [--tenant NAME] [--json]
+  policy diff OLD NEW --snapshot SNAP [--json]
+  policy acls FILE --tenant NAME --principal User:x [--json]
+  snapshot --profile NAME -o FILE
+`;
+
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const [group, ...rest] = argv;
+  switch (group) {
+    case 'profile':
+      return runProfileCommand(rest, io);
+    case 'policy':
+      return runPolicyCommand(rest, io);
+    case 'snapshot':
+      return runSnapshotCommand(rest, io);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      io.out(usage);
+      return group === undefined ? 2 : 0;
+    default:
+      io.err(`odradek: unknown command '${group}'.\n\n${usage}`);
+      return 2;
+  }
+}
