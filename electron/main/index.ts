@@ -1,0 +1,61 @@
+// Composition root: the only file that knows every concrete port. Services and handlers below it are
+// Electron-free; platform/ holds the few modules that talk to Electron, electron-store and keytar.
+import { app, BrowserWindow, shell } from 'electron';
+import ElectronStore from 'electron-store';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createAppHandlers } from './app-handlers';
+import { createDispatcher } from './ipc/dispatcher';
+import { bindDispatcherToIpcMain } from './platform/ipc';
+import { createKeytarSecretStore } from './platform/keytar-secret-store';
+import { PROFILE_STORE_NAME, createStoreProfileRepo } from './platform/profile-store';
+import { createMainWindow, lockDownSessions } from './platform/window';
+import { isTrustedWindowSender } from './security/web-security';
+import { systemClock } from './services/ports';
+
+// No crash reporter, no auto-update, no telemetry: Odradek only talks to endpoints a profile names.
+app.enableSandbox();
+
+const rendererEntryUrl = process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+const ownWindows = new Set<number>();
+
+function start(): void {
+  lockDownSessions();
+  const profileStore = new ElectronStore({ name: PROFILE_STORE_NAME });
+  const { handlers, producers } = createAppHandlers({
+    profiles: createStoreProfileRepo(profileStore as never),
+    secrets: createKeytarSecretStore(),
+    clock: systemClock,
+    appInfo: { version: app.getVersion(), platform: process.platform, electron: process.versions.electron ?? null },
+    openExternal: (url) => shell.openExternal(url),
+  });
+  const dispatcher = createDispatcher({
+    handlers,
+    producers,
+    isTrustedSender: (sender) => sender.kind === 'window' && isTrustedWindowSender(sender, ownWindows, rendererEntryUrl),
+    reportInternalError: (where, error) => console.error(`[odradek] ${where}:`, error instanceof Error ? error.message : error),
+  });
+  bindDispatcherToIpcMain(dispatcher);
+  openWindow();
+}
+
+function openWindow(): void {
+  const window = createMainWindow({ preloadPath, entryUrl: rendererEntryUrl });
+  const id = window.webContents.id;
+  ownWindows.add(id);
+  window.on('closed', () => ownWindows.delete(id));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  void app.whenReady().then(start);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

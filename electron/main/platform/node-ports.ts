@@ -1,0 +1,31 @@
+// The ports for main-process code running under plain Node: the `odradek` CLI and the end-to-end test
+// bridge. They use the same stores as the app — electron-store is `conf` rooted at Electron's userData
+// folder, so pointing `conf` at that folder reads and writes the very same file — and the same keychain.
+import Conf from 'conf';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import packageJson from '../../../package.json' with { type: 'json' };
+import type { AppPorts } from '../app-handlers';
+import { systemClock } from '../services/ports';
+import { createKeytarSecretStore } from './keytar-secret-store';
+import { PROFILE_STORE_NAME, createStoreProfileRepo } from './profile-store';
+
+/** Electron's `app.getPath('userData')` for productName "Odradek", computed without Electron. */
+export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env['ODRADEK_DATA_DIR']) return env['ODRADEK_DATA_DIR'];
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Odradek');
+  if (platform === 'win32') return join(env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), 'Odradek');
+  return join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'Odradek');
+}
+
+export function createNodePorts(options: { dataDir?: string; openExternal?: (url: string) => Promise<void> } = {}): AppPorts {
+  const dataDir = options.dataDir ?? defaultUserDataDir();
+  const store = new Conf({ cwd: dataDir, configName: PROFILE_STORE_NAME, projectName: 'odradek' });
+  return {
+    profiles: createStoreProfileRepo(store as never),
+    secrets: createKeytarSecretStore(),
+    clock: systemClock,
+    appInfo: { version: packageJson.version, platform: process.platform, electron: null },
+    openExternal: options.openExternal ?? (async () => undefined),
+  };
+}

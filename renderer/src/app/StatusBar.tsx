@@ -1,0 +1,36 @@
+import { Group, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { ConnectionState } from '../../../shared/ipc/contract';
+import { api, unwrap } from '../lib/api';
+import { useUiStore } from './ui-store';
+
+const stateLabel: Record<ConnectionState['state'], string> = {
+  disconnected: 'Not connected',
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  error: 'Connection failed',
+};
+
+export function StatusBar() {
+  const selectedProfileId = useUiStore((state) => state.selectedProfileId);
+  const info = useQuery({ queryKey: ['app:info'], queryFn: () => unwrap(api.invoke['app:info'](undefined)) });
+  const [connection, setConnection] = useState<ConnectionState | null>(null);
+
+  useEffect(() => api.on['connection:state']((state) => setConnection(state)), []);
+
+  const current = connection && connection.profileId === selectedProfileId ? connection : null;
+  const label = selectedProfileId ? stateLabel[current?.state ?? 'disconnected'] : 'No connection selected';
+
+  return (
+    <Group h="100%" px="md" justify="space-between" role="status" aria-live="polite">
+      <Text size="xs" data-testid="connection-state">
+        {label}
+        {current?.message ? ` — ${current.message}` : ''}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {info.data ? `Odradek ${info.data.version}${info.data.electron ? '' : ' · test bridge'}` : ''}
+      </Text>
+    </Group>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ClusterSection } from '../../app/ui-store';
+
+export interface SectionInfo {
+  label: string;
+  /** What the screen will show; also the placeholder text until the feature lands. */
+  purpose: string;
+}
+
+export const sectionInfo: Record<ClusterSection, SectionInfo> = {
+  overview: {
+    label: 'Overview',
+    purpose: 'Cluster id, controller, broker count, topic and partition totals, disk size and write rate — scoped to the active tenant.',
+  },
+  topics: {
+    label: 'Topics',
+    purpose: 'Every topic with partitions, replication, under-replicated partitions, size, message count and write rate; search, sort, create, configure, purge and browse messages.',
+  },
+  groups: {
+    label: 'Consumer groups',
+    purpose: 'Classic and KIP-848 consumer groups with state, members, per-partition lag and offset resets.',
+  },
+  schemas: {
+    label: 'Schemas',
+    purpose: 'Schema Registry subjects, versions, compatibility and the messages that use each schema.',
+  },
+  tenants: {
+    label: 'Tenants',
+    purpose: 'The tenant you act in, its resources (inferred ones marked) and the policy file behind it.',
+  },
+  acls: {
+    label: 'ACLs',
+    purpose: 'ACL bindings by principal and resource, with the ACLs a tenant would need generated for review.',
+  },
+  brokers: {
+    label: 'Brokers',
+    purpose: 'Brokers with rack, leadership, log directories and configuration.',
+  },
+};

@@ -1,0 +1,82 @@
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useUiStore, type StartScreen } from '../../app/ui-store';
+
+const upcoming: Record<Exclude<StartScreen, 'start'>, { title: string; body: string }> = {
+  'add-profile': {
+    title: 'Add a connection',
+    body: 'A connection profile: bootstrap servers, security protocol, SASL (PLAIN, SCRAM, OAUTHBEARER, AWS MSK IAM) or mTLS, TLS profile and an optional Schema Registry. Secrets go to the OS keychain only.',
+  },
+  'import-profile': {
+    title: 'Import from properties or environment',
+    body: 'Paste Java client .properties, Kpow environment variables, Conduktor Gateway KAFKA_* variables or a librdkafka config; Odradek shows what it understood, which values are secrets, and what it ignored before anything is saved.',
+  },
+  'policy-workspace': {
+    title: 'Offline policy workspace',
+    body: 'Open a Kpow-compatible tenancy/RBAC YAML file with no cluster: edit it with live validation, preview what each tenant would see in a captured snapshot, and diff your edit against the saved file.',
+  },
+};
+
+export function StartScreens() {
+  const screen = useUiStore((state) => state.startScreen);
+  const showStartScreen = useUiStore((state) => state.showStartScreen);
+
+  if (screen !== 'start') {
+    const { title, body } = upcoming[screen];
+    return (
+      <Stack maw={640} gap="sm">
+        <Title order={2}>{title}</Title>
+        <Text>{body}</Text>
+        <Text size="sm" c="dimmed">
+          This screen is being built.
+        </Text>
+        <Group>
+          <Button variant="default" onClick={() => showStartScreen('start')}>
+            Back
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack maw={980} gap="lg">
+      <div>
+        <Title order={2}>Welcome to Odradek</Title>
+        <Text c="dimmed">Connect to a Kafka cluster, or work on tenancy policies offline.</Text>
+      </div>
+      <Group grow align="stretch">
+        <Card withBorder padding="lg">
+          <Stack gap="xs" h="100%" justify="space-between">
+            <Text fw={600}>Add a connection</Text>
+            <Text size="sm" c="dimmed">
+              Bootstrap servers, authentication and TLS; secrets stay in your OS keychain.
+            </Text>
+            <Button onClick={() => showStartScreen('add-profile')}>Add a connection</Button>
+          </Stack>
+        </Card>
+        <Card withBorder padding="lg">
+          <Stack gap="xs" h="100%" justify="space-between">
+            <Text fw={600}>Import from properties/env</Text>
+            <Text size="sm" c="dimmed">
+              Paste client properties, Kpow or Gateway environment variables.
+            </Text>
+            <Button variant="light" onClick={() => showStartScreen('import-profile')}>
+              Import from properties/env
+            </Button>
+          </Stack>
+        </Card>
+        <Card withBorder padding="lg">
+          <Stack gap="xs" h="100%" justify="space-between">
+            <Text fw={600}>Open a policy file offline</Text>
+            <Text size="sm" c="dimmed">
+              Edit and preview Kpow tenancy/RBAC YAML with no cluster.
+            </Text>
+            <Button variant="light" onClick={() => showStartScreen('policy-workspace')}>
+              Open a policy file offline
+            </Button>
+          </Stack>
+        </Card>
+      </Group>
+    </Stack>
+  );
+}

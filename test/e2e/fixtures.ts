@@ -1,0 +1,85 @@
+// `app` gives each spec a page showing the real built renderer talking to main's real handlers:
+// in Chromium through the test bridge, or in Electron through the real preload.
+import { test as base, chromium, _electron, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createNodePorts } from '../../electron/main/platform/node-ports';
+import { startBridgeServer, type BridgeServer } from './bridge-server';
+
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const rendererDir = resolve('out/renderer');
+const mainEntry = resolve('out/main/index.js');
+
+/** The Electron binary, or why there is none (this machine cannot download it). */
+function findElectron(): { path: string } | { missing: string } {
+  if (process.env['ELECTRON_PATH']) {
+    return existsSync(process.env['ELECTRON_PATH'])
+      ? { path: process.env['ELECTRON_PATH'] }
+      : { missing: `ELECTRON_PATH=${process.env['ELECTRON_PATH']} does not exist` };
+  }
+  try {
+    const path = createRequire(import.meta.url)('electron') as string;
+    return existsSync(path) ? { path } : { missing: `the electron package points at ${path}, which is absent` };
+  } catch (error) {
+    return { missing: `no Electron binary installed (${(error as Error).message.split('\n')[0]}); set ELECTRON_PATH to run this project` };
+  }
+}
+
+interface Fixtures {
+  app: Page;
+}
+interface WorkerFixtures {
+  dataDir: string;
+  bridge: BridgeServer | null;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  dataDir: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'odradek-e2e-'));
+      await use(dir);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  bridge: [
+    async ({ dataDir }, use, workerInfo) => {
+      if (workerInfo.project.name !== 'chromium') return use(null);
+      const server = await startBridgeServer({ rendererDir, ports: createNodePorts({ dataDir }) });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ bridge, dataDir }, use, testInfo) => {
+    if (testInfo.project.name === 'electron') {
+      const electron = findElectron();
+      test.skip('missing' in electron, 'missing' in electron ? `Electron project not run: ${electron.missing}` : '');
+      if (!('path' in electron)) return;
+      const app = await _electron.launch({
+        executablePath: electron.path,
+        args: [mainEntry],
+        env: { ...process.env, ODRADEK_DATA_DIR: dataDir },
+      });
+      await use(await app.firstWindow());
+      await app.close();
+      return;
+    }
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(bridge!.pageUrl());
+    await use(page);
+    await browser.close();
+    if (pageErrors.length > 0) throw new Error(`The renderer threw: ${pageErrors.join('; ')}`);
+  },
+});
+
+export { expect } from '@playwright/test';
