@@ -1,6 +1,6 @@
 // Composition root: the only file that knows every concrete port. Services and handlers below it are
 // Electron-free; platform/ holds the few modules that talk to Electron, electron-store and keytar.
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +9,7 @@ import { createDispatcher } from './ipc/dispatcher';
 import { bindDispatcherToIpcMain } from './platform/ipc';
 import { createKeytarSecretStore } from './platform/keytar-secret-store';
 import { PROFILE_STORE_NAME, createStoreProfileRepo } from './platform/profile-store';
-import { createMainWindow, lockDownSessions } from './platform/window';
+import { createMainWindow, lockDownSessions, openInBrowser } from './platform/window';
 import { isTrustedWindowSender } from './security/web-security';
 import { systemClock } from './services/ports';
 
@@ -28,7 +28,7 @@ function start(): void {
     secrets: createKeytarSecretStore(),
     clock: systemClock,
     appInfo: { version: app.getVersion(), platform: process.platform, electron: process.versions.electron ?? null },
-    openExternal: (url) => shell.openExternal(url),
+    openExternal: openInBrowser,
   });
   const dispatcher = createDispatcher({
     handlers,

@@ -1,8 +1,9 @@
 import { BrowserWindow, nativeTheme, session, shell } from 'electron';
 import {
+  createSecureWindow,
   installNavigationGuards,
   installPermissionGuards,
-  mainWindowOptions,
+  isSafeExternalUrl,
 } from '../security/web-security';
 
 export interface MainWindowParams {
@@ -11,9 +12,15 @@ export interface MainWindowParams {
   entryUrl: string;
 }
 
+/** The app's only way to the user's browser: checked here, whoever asks. */
+export async function openInBrowser(url: string): Promise<void> {
+  if (!isSafeExternalUrl(url)) throw new Error(`Refusing to open ${JSON.stringify(url.slice(0, 200))} outside the app.`);
+  await shell.openExternal(url);
+}
+
 export function createMainWindow({ preloadPath, entryUrl }: MainWindowParams): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath, nativeTheme.shouldUseDarkColors));
-  installNavigationGuards(window.webContents, entryUrl, (url) => void shell.openExternal(url));
+  const window = createSecureWindow(BrowserWindow, preloadPath, nativeTheme.shouldUseDarkColors);
+  installNavigationGuards(window.webContents, entryUrl, (url) => void openInBrowser(url));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(entryUrl);
   return window;

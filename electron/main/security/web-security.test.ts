@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import {
   contentSecurityPolicy,
@@ -10,7 +11,7 @@ import {
   isAppUrl,
   isSafeExternalUrl,
   isTrustedWindowSender,
-  mainWindowOptions,
+  createSecureWindow,
   type GuardableContents,
   type WindowOpenDecision,
 } from './web-security';
@@ -18,8 +19,15 @@ import {
 const appEntry = 'file:///opt/Odradek/resources/app.asar/out/renderer/index.html';
 
 describe('main window options', () => {
-  it('turn on the sandbox and isolation and turn off Node, webviews and insecure content', () => {
-    const preferences = mainWindowOptions('/app/preload.cjs', false).webPreferences!;
+  it('turn on the sandbox and isolation and turn off Node, webviews, middle-click and insecure content', () => {
+    let captured: BrowserWindowConstructorOptions | null = null;
+    class FakeBrowserWindow {
+      constructor(options: BrowserWindowConstructorOptions) {
+        captured = options;
+      }
+    }
+    expect(createSecureWindow(FakeBrowserWindow, '/app/preload.cjs', false)).toBeInstanceOf(FakeBrowserWindow);
+    const preferences = captured!.webPreferences!;
     expect(preferences).toMatchObject({
       preload: '/app/preload.cjs',
       sandbox: true,
@@ -32,7 +40,9 @@ describe('main window options', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
+    expect(captured!.show).toBe(false);
   });
 });
 

@@ -1,27 +1,18 @@
 // The window's security settings and navigation guards as plain functions, so they can be unit-tested
 // without an Electron binary. platform/window.ts applies them to the real BrowserWindow.
-import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import type { BrowserWindowConstructorOptions } from 'electron';
 
-export function mainWindowWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-  };
-}
-
-export function mainWindowOptions(preloadPath: string, prefersDark: boolean): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Creates the main window. The constructor is passed in so tests can capture the options without an
+ * Electron binary; the options stay a literal at the `new BrowserWindow` call so static checkers
+ * (Electronegativity) can read them.
+ */
+export function createSecureWindow<W>(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W,
+  preloadPath: string,
+  prefersDark: boolean,
+): W {
+  return new BrowserWindow({
     title: 'Odradek',
     width: 1360,
     height: 860,
@@ -31,8 +22,24 @@ export function mainWindowOptions(preloadPath: string, prefersDark: boolean): Br
     // Matches the renderer's first paint so the window does not flash white in dark mode.
     backgroundColor: prefersDark ? '#1a1b1e' : '#ffffff',
     autoHideMenuBar: true,
-    webPreferences: mainWindowWebPreferences(preloadPath),
-  };
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      // A middle click on a link would otherwise open it in a new window, bypassing the window-open guard.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
 }
 
 /**
