@@ -2,6 +2,7 @@
 // the sender and parsed the input; the service does the work.
 import type { ProfileSummary } from '../../shared/ipc/contract';
 import type { ChannelHandlers, StreamProducers } from './ipc/dispatcher';
+import type { EventBus } from './ipc/events';
 import { describeApp, type AppInfoSource } from './services/app-info-service';
 import { openExternalLink } from './services/external-links';
 import type { Clock, ProfileRepo, SecretStore } from './services/ports';
@@ -11,6 +12,7 @@ export interface AppPorts {
   profiles: ProfileRepo<ProfileSummary>;
   secrets: SecretStore;
   clock: Clock;
+  events: EventBus;
   appInfo: AppInfoSource;
   openExternal(url: string): Promise<void>;
 }

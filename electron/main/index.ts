@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAppHandlers } from './app-handlers';
 import { createDispatcher } from './ipc/dispatcher';
+import { createEventBus } from './ipc/events';
 import { bindDispatcherToIpcMain } from './platform/ipc';
 import { createKeytarSecretStore } from './platform/keytar-secret-store';
 import { PROFILE_STORE_NAME, createStoreProfileRepo } from './platform/profile-store';
@@ -23,10 +24,17 @@ const ownWindows = new Set<number>();
 function start(): void {
   lockDownSessions();
   const profileStore = new ElectronStore({ name: PROFILE_STORE_NAME });
+  const events = createEventBus();
+  events.deliverTo((name, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (ownWindows.has(window.webContents.id)) window.webContents.send(name, payload);
+    }
+  });
   const { handlers, producers } = createAppHandlers({
     profiles: createStoreProfileRepo(profileStore as never),
     secrets: createKeytarSecretStore(),
     clock: systemClock,
+    events,
     appInfo: { version: app.getVersion(), platform: process.platform, electron: process.versions.electron ?? null },
     openExternal: openInBrowser,
   });

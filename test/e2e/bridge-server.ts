@@ -69,6 +69,9 @@ export async function startBridgeServer(options: { rendererDir: string; ports: A
 
   control.on('connection', (ws: WebSocket) => {
     let session: string | null = null;
+    const stopEvents = options.ports.events.deliverTo((name, payload) => {
+      if (session) ws.send(JSON.stringify({ type: 'event', name, payload }));
+    });
     ws.on('message', async (data) => {
       const message = JSON.parse(String(data)) as { type: string; token?: string; id?: number; channel?: string; input?: unknown };
       if (message.type === 'hello') {
@@ -87,7 +90,10 @@ export async function startBridgeServer(options: { rendererDir: string; ports: A
         ws.send(JSON.stringify({ type: 'result', id: message.id, result }));
       }
     });
-    ws.on('close', () => session && sessions.delete(session));
+    ws.on('close', () => {
+      stopEvents();
+      if (session) sessions.delete(session);
+    });
   });
 
   streamSockets.on('connection', (ws: WebSocket) => {

@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { AppPorts } from '../app-handlers';
+import { createEventBus } from '../ipc/events';
 import { systemClock } from '../services/ports';
 import { createKeytarSecretStore } from './keytar-secret-store';
 import { PROFILE_STORE_NAME, createStoreProfileRepo } from './profile-store';
@@ -25,6 +26,7 @@ export function createNodePorts(options: { dataDir?: string; openExternal?: (url
     profiles: createStoreProfileRepo(store as never),
     secrets: createKeytarSecretStore(),
     clock: systemClock,
+    events: createEventBus(),
     appInfo: { version: packageJson.version, platform: process.platform, electron: null },
     openExternal: options.openExternal ?? (async () => undefined),
   };
