@@ -1,0 +1,58 @@
+// A profile resolved for connecting: secrets filled in from the keychain and files read. Only main holds
+// values of this type; it never crosses IPC and is never logged.
+
+export type TlsProfileName = 'modern' | 'intermediate' | 'old' | 'default';
+
+export type TlsTrust =
+  | { kind: 'system' }
+  | { kind: 'pem'; pem: string }
+  | { kind: 'pkcs12'; data: Uint8Array; password: string }
+  | { kind: 'jks'; data: Uint8Array; password: string };
+
+export type TlsIdentity =
+  | { kind: 'pem'; certificatePem: string; keyPem: string; passphrase?: string }
+  | { kind: 'pkcs12'; data: Uint8Array; password: string }
+  | { kind: 'jks'; data: Uint8Array; password: string; keyPassword?: string };
+
+export interface TlsSettings {
+  trust: TlsTrust;
+  identity: TlsIdentity | null;
+  verifyHostname: boolean;
+  profile: TlsProfileName;
+}
+
+export type SaslSettings =
+  | { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string }
+  | {
+      mechanism: 'oauthbearer';
+      tokenEndpoint: string;
+      clientId: string;
+      clientSecret: string;
+      scope?: string;
+      audience?: string;
+      extraParameters?: Record<string, string>;
+    }
+  | {
+      mechanism: 'aws-msk-iam';
+      region: string;
+      credentials:
+        | { source: 'default-chain' }
+        | { source: 'profile'; profileName: string }
+        | { source: 'static'; accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+    };
+
+export interface KafkaConnectionSettings {
+  /** Used in log lines and the Kafka client id; never a secret. */
+  name: string;
+  bootstrapServers: string[];
+  tls: TlsSettings | null;
+  sasl: SaslSettings | null;
+}
+
+export function splitHostPort(address: string): { host: string; port: number } {
+  const bracketed = /^\[([^\]]+)\]:(\d+)$/.exec(address);
+  const plain = /^([^:]+):(\d+)$/.exec(address);
+  const match = bracketed ?? plain;
+  if (!match) throw new Error(`'${address}' is not host:port.`);
+  return { host: match[1]!, port: Number(match[2]) };
+}
