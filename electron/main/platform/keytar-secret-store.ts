@@ -1,6 +1,7 @@
+import type * as KeytarModule from 'keytar';
 import { SecretStoreUnavailableError, type SecretStore } from '../services/ports';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 export const KEYCHAIN_SERVICE = 'odradek';
 

@@ -2,7 +2,7 @@
 // authorization. Each stage is bounded and the whole run stays within a total budget (10 s by default),
 // so a silent or hung endpoint can never hang the app. Stages after a failure are reported as skipped.
 import { lookup } from 'node:dns/promises';
-import { isIP, Socket, connect as connectTcp } from 'node:net';
+import { isIP, connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls, type TLSSocket } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import type { Admin } from 'kafkajs';
