@@ -28,24 +28,33 @@ export interface KafkaClientFactory {
 export function createKafkaClientFactory(clock: Clock, log: (line: string) => void = () => undefined): KafkaClientFactory {
   return {
     create(settings, overrides = {}) {
-      const timeouts = { ...defaultClientTimeouts, ...overrides };
-      const config: KafkaConfig = {
-        clientId: 'odradek',
-        brokers: settings.bootstrapServers,
-        connectionTimeout: timeouts.connectionTimeoutMs,
-        authenticationTimeout: timeouts.authenticationTimeoutMs,
-        requestTimeout: timeouts.requestTimeoutMs,
-        retry: { retries: timeouts.retries, initialRetryTime: 250, maxRetryTime: 5_000 },
-        // kafkajs log entries can carry broker addresses and request details, never credentials;
-        // we still keep only warnings and errors, tagged with the profile name.
-        logLevel: logLevel.WARN,
-        logCreator: () => (entry) => log(`[kafka ${settings.name}] ${entry.log.message}`),
-      };
-      if (settings.tls) config.ssl = buildTlsOptions(settings.tls);
-      if (settings.sasl) config.sasl = saslOptions(settings.sasl, clock);
-      return new Kafka(config);
+      return new Kafka(buildKafkaConfig(settings, { ...defaultClientTimeouts, ...overrides }, clock, log));
     },
   };
+}
+
+/** The kafkajs configuration for a profile; also used to build the group-less fetch cluster (protocol/). */
+export function buildKafkaConfig(
+  settings: KafkaConnectionSettings,
+  timeouts: ClientTimeouts,
+  clock: Clock,
+  log: (line: string) => void = () => undefined,
+): KafkaConfig {
+  const config: KafkaConfig = {
+    clientId: 'odradek',
+    brokers: settings.bootstrapServers,
+    connectionTimeout: timeouts.connectionTimeoutMs,
+    authenticationTimeout: timeouts.authenticationTimeoutMs,
+    requestTimeout: timeouts.requestTimeoutMs,
+    retry: { retries: timeouts.retries, initialRetryTime: 250, maxRetryTime: 5_000 },
+    // kafkajs log entries can carry broker addresses and request details, never credentials;
+    // we still keep only warnings and errors, tagged with the profile name.
+    logLevel: logLevel.WARN,
+    logCreator: () => (entry) => log(`[kafka ${settings.name}] ${entry.log.message}`),
+  };
+  if (settings.tls) config.ssl = buildTlsOptions(settings.tls);
+  if (settings.sasl) config.sasl = saslOptions(settings.sasl, clock);
+  return config;
 }
 
 function saslOptions(sasl: SaslSettings, clock: Clock): SASLOptions {

@@ -345,7 +345,7 @@ function saslFailure(error: unknown, settings: KafkaConnectionSettings, budgetMs
   if (error instanceof StageTimeout || /timeout/i.test(message)) {
     return new StageFailure(`The broker did not complete authentication within ${budgetMs} ms.`, 'The broker may be hung, or the listener may expect a different security protocol.');
   }
-  if (/not supported by the server|unsupported sasl mechanism|UNSUPPORTED_SASL_MECHANISM/i.test(message)) {
+  if (/not supported by the server|does not support the requested SASL mechanism|unsupported sasl mechanism|UNSUPPORTED_SASL_MECHANISM/i.test(message)) {
     return new StageFailure(`This listener does not accept SASL ${mechanism} (${message}).`, 'Pick the mechanism the cluster offers on this listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER).');
   }
   if (/token endpoint/i.test(message)) return new StageFailure(message, 'Check the token endpoint URL, client id and client secret.');

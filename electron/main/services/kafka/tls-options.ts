@@ -61,11 +61,9 @@ export function buildTlsOptions(settings: TlsSettings): ConnectionOptions {
       options.ca = settings.trust.pem;
       break;
     case 'pkcs12':
-      // Node has no truststore-only PKCS#12 option; PFX with no key is accepted as CA certificates.
-      options.pfx = [{ buf: Buffer.from(settings.trust.data), passphrase: settings.trust.password }];
-      break;
     case 'jks':
-      options.ca = jksCertificates(settings.trust.data, settings.trust.password, 'truststore');
+      // Node reads PKCS#12 only as a key store (PFX needs a key), so truststores of both kinds become PEM.
+      options.ca = storeCertificates(settings.trust.data, settings.trust.password, `${settings.trust.kind.toUpperCase()} truststore`);
       break;
   }
   const identity = settings.identity;
@@ -74,9 +72,9 @@ export function buildTlsOptions(settings: TlsSettings): ConnectionOptions {
     options.key = identity.keyPem;
     if (identity.passphrase !== undefined) options.passphrase = identity.passphrase;
   } else if (identity?.kind === 'pkcs12') {
-    options.pfx = [...asArray(options.pfx), { buf: Buffer.from(identity.data), passphrase: identity.password }];
+    options.pfx = [{ buf: Buffer.from(identity.data), passphrase: identity.password }];
   } else if (identity?.kind === 'jks') {
-    const entries = readJks(identity.data, identity.password, 'keystore', identity.keyPassword);
+    const entries = readStore(identity.data, identity.password, 'JKS keystore', identity.keyPassword);
     const withKey = Object.values(entries).find((entry) => entry.key);
     if (!withKey?.key) throw new Error('The JKS keystore holds no private key entry: it cannot identify this client.');
     options.cert = withKey.cert;
@@ -89,21 +87,19 @@ export function buildTlsOptions(settings: TlsSettings): ConnectionOptions {
   return options;
 }
 
-function asArray<T>(value: T | T[] | undefined): T[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-function jksCertificates(data: Uint8Array, password: string, what: string): string[] {
-  const certificates = Object.values(readJks(data, password, what)).map((entry) => entry.cert).filter((cert): cert is string => Boolean(cert));
-  if (certificates.length === 0) throw new Error(`The JKS ${what} holds no certificates.`);
+function storeCertificates(data: Uint8Array, password: string, what: string): string[] {
+  const certificates = Object.values(readStore(data, password, what))
+    .map((entry) => entry.ca ?? entry.cert)
+    .filter((cert): cert is string => Boolean(cert));
+  if (certificates.length === 0) throw new Error(`The ${what} holds no certificates.`);
   return certificates;
 }
 
-function readJks(data: Uint8Array, password: string, what: string, keyPassword?: string): Record<string, { cert?: string; key?: string }> {
+function readStore(data: Uint8Array, password: string, what: string, keyPassword?: string): Record<string, { ca?: string; cert?: string; key?: string }> {
   try {
-    return toPem(Buffer.from(data), password, keyPassword) as Record<string, { cert?: string; key?: string }>;
+    return toPem(Buffer.from(data), password, keyPassword);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`The JKS ${what} could not be read (wrong password or not a JKS file): ${reason}`);
+    throw new Error(`The ${what} could not be read (wrong password or not that kind of file): ${reason}`);
   }
 }
