@@ -34,7 +34,6 @@ declare module 'kafkajs/src/cluster/index.js' {
   export default class Cluster {
     constructor(options: Omit<KafkaConfig, 'logCreator' | 'logLevel'> & {
       logger: Logger;
-      socketFactory: unknown;
       metadataMaxAge: number;
       allowAutoTopicCreation: boolean;
       maxInFlightRequests: number | null;
@@ -58,7 +57,8 @@ declare module 'kafkajs/src/loggers/index.js' {
 }
 
 declare module 'kafkajs/src/network/socketFactory.js' {
-  const defaultSocketFactory: () => unknown;
+  import type { ISocketFactory } from 'kafkajs';
+  const defaultSocketFactory: () => ISocketFactory;
   export default defaultSocketFactory;
 }
 
@@ -79,8 +79,8 @@ declare module 'kafkajs/src/protocol/encoder.js' {
     writeInt64(value: number | string | bigint): this;
     writeBoolean(value: boolean): this;
     writeString(value: string | null): this;
-    writeArray(values: (Encoder | number | string)[]): this;
-    writeNullableArray(values: (Encoder | number | string)[] | null): this;
+    writeArray(values: (Encoder | number | string)[], type?: 'int32' | 'string' | 'object'): this;
+    writeNullableArray(values: (Encoder | number | string)[], type?: 'int32' | 'string' | 'object'): this;
   }
 }
 

@@ -1,0 +1,113 @@
+// Turning raw key, value and header bytes into something a person can read, without ever throwing or
+// mangling bytes: anything that is not valid, printable UTF-8 is shown as binary (base64 + hex).
+// Pure: Uint8Array and TextDecoder only, so main decodes rows and the renderer can re-decode.
+import { bytesToBase64, bytesToHex } from './binary';
+import { parseConfluentWireFormat } from './confluent-wire-format';
+
+export type PayloadKind = 'json' | 'text' | 'binary';
+
+export interface DecodedPayload {
+  kind: PayloadKind;
+  /** Text or JSON as written (possibly cut at `maxPreviewBytes`); base64 of the preview bytes for binary. */
+  text: string;
+  /** Hex of the first bytes, for binary payloads only. */
+  hexPreview?: string;
+  /** Size of the whole payload in bytes. */
+  size: number;
+  /** True when `text` covers only the first `maxPreviewBytes` bytes. */
+  truncated: boolean;
+  /** Set when the bytes carry the Confluent Schema Registry header (magic 0 + 4-byte schema id). */
+  schema?: { format: 'confluent'; schemaId: number };
+}
+
+export interface DecodeOptions {
+  /** Bytes kept in `text`; larger payloads are cut (on a character boundary for text). */
+  maxPreviewBytes: number;
+}
+
+export const HEX_PREVIEW_BYTES = 64;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+// C0 controls other than tab, line feed and carriage return, DEL, and C1 controls: not "text".
+// eslint-disable-next-line no-control-regex
+const NON_PRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Valid UTF-8 decoded, or null; never throws. */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export function isPrintableText(text: string): boolean {
+  return !NON_PRINTABLE.test(text);
+}
+
+/** A JSON object or array (scalars such as `42` or `"x"` read better as plain text). */
+export function parseJsonDocument(text: string): unknown {
+  const first = firstNonSpace(text);
+  if (first !== '{' && first !== '[') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export function prettyJson(text: string): string | null {
+  const parsed = parseJsonDocument(text);
+  return parsed === undefined ? null : JSON.stringify(parsed, null, 2);
+}
+
+/**
+ * Auto-detects and decodes a payload: JSON if the whole payload parses as an object or array, text if it
+ * is valid, printable UTF-8, else binary. A Confluent wire-format header is reported and its body decoded.
+ */
+export function decodePayload(bytes: Uint8Array, options: DecodeOptions): DecodedPayload {
+  const wire = parseConfluentWireFormat(bytes);
+  if (wire) {
+    const body = decodeBody(wire.payload, options.maxPreviewBytes);
+    return { ...body, size: bytes.length, schema: { format: 'confluent', schemaId: wire.schemaId } };
+  }
+  return decodeBody(bytes, options.maxPreviewBytes);
+}
+
+function decodeBody(bytes: Uint8Array, maxPreviewBytes: number): DecodedPayload {
+  const size = bytes.length;
+  const truncated = size > maxPreviewBytes;
+  const whole = decodeUtf8(bytes);
+  if (whole !== null && isPrintableText(whole)) {
+    if (!truncated) {
+      return { kind: parseJsonDocument(whole) === undefined ? 'text' : 'json', text: whole, size, truncated };
+    }
+    // Too large to parse for every row: it is JSON if it starts like a document; the full fetch parses it.
+    const first = firstNonSpace(whole);
+    const text = decodeUtf8(bytes.subarray(0, characterBoundary(bytes, maxPreviewBytes))) ?? '';
+    return { kind: first === '{' || first === '[' ? 'json' : 'text', text, size, truncated };
+  }
+  const preview = truncated ? bytes.subarray(0, maxPreviewBytes) : bytes;
+  return {
+    kind: 'binary',
+    text: bytesToBase64(preview),
+    hexPreview: bytesToHex(bytes.subarray(0, HEX_PREVIEW_BYTES)),
+    size,
+    truncated,
+  };
+}
+
+/** The largest cut at or below `limit` that does not split a UTF-8 sequence (continuation bytes are 10xxxxxx). */
+function characterBoundary(bytes: Uint8Array, limit: number): number {
+  let cut = Math.min(limit, bytes.length);
+  while (cut > 0 && cut < bytes.length && ((bytes[cut] ?? 0) & 0xc0) === 0x80) cut--;
+  return cut;
+}
+
+function firstNonSpace(text: string): string | undefined {
+  for (let index = 0; index < text.length && index < 1024; index++) {
+    const char = text[index]!;
+    if (char !== ' ' && char !== '\n' && char !== '\r' && char !== '\t' && char !== '\uFEFF') return char;
+  }
+  return undefined;
+}
