@@ -1,0 +1,317 @@
+// Tenant evaluation, in the order Kpow documents: everything starts excluded, explicit includes are
+// added, topics consumed by included groups are inferred (same cluster only), exclusions apply last.
+// Rules are compiled once per tenant into per-(cluster, resource type) matchers: exact names in a Set,
+// prefixes and suffixes in short arrays, so each resource costs one Set lookup and a few string tests.
+import type {
+  ClusterSnapshot,
+  SnapshotBroker,
+  SnapshotCluster,
+  SnapshotConnect,
+  SnapshotGroup,
+  SnapshotKsqlDb,
+  SnapshotSchemaRegistry,
+  SnapshotTopic,
+} from '../snapshot/snapshot';
+import type { Tenant, TenantPolicy, TenantResourceRule } from './policy-file';
+import {
+  matchesId,
+  parseResourcePath,
+  type NamePattern,
+  type ResourceDomain,
+  type ResourcePath,
+  type ResourceRef,
+  type ResourceType,
+} from './resource-path';
+
+/** Names matched by any of several patterns. */
+export class NameMatcher {
+  private any = false;
+  private readonly exact = new Set<string>();
+  private readonly prefixes: string[] = [];
+  private readonly suffixes: string[] = [];
+
+  add(pattern: NamePattern): void {
+    switch (pattern.kind) {
+      case 'any':
+        this.any = true;
+        break;
+      case 'exact':
+        this.exact.add(pattern.value);
+        break;
+      case 'prefix':
+        this.prefixes.push(pattern.value);
+        break;
+      case 'suffix':
+        this.suffixes.push(pattern.value);
+        break;
+    }
+  }
+
+  get isEmpty(): boolean {
+    return !this.any && this.exact.size === 0 && this.prefixes.length === 0 && this.suffixes.length === 0;
+  }
+
+  matches(name: string): boolean {
+    if (this.any || this.exact.has(name)) return true;
+    for (const prefix of this.prefixes) if (name.startsWith(prefix)) return true;
+    for (const suffix of this.suffixes) if (name.endsWith(suffix)) return true;
+    return false;
+  }
+}
+
+const emptyMatcher = new NameMatcher();
+
+export interface CompiledTenant {
+  readonly tenant: Tenant;
+  /** The merged matcher of every include (or exclude) rule that applies to one domain instance and type. */
+  matcher(effect: TenantResourceRule['effect'], domain: ResourceDomain, id: string, profileName: string | undefined, type: ResourceType): NameMatcher;
+  /** Whether any include rule reaches into this domain instance at all. */
+  touchesDomain(domain: ResourceDomain, id: string, profileName: string | undefined): boolean;
+}
+
+export function compileTenant(tenant: Tenant): CompiledTenant {
+  const cache = new Map<string, NameMatcher>();
+  const build = (effect: TenantResourceRule['effect'], domain: ResourceDomain, id: string, profileName: string | undefined, type: ResourceType) => {
+    const matcher = new NameMatcher();
+    for (const rule of tenant.resources) {
+      if (rule.effect !== effect) continue;
+      const pattern = rule.pattern;
+      if (pattern.kind === 'all') matcher.add({ kind: 'any' });
+      else if (pattern.domain === domain && matchesId(pattern.id, id, profileName)) {
+        if (pattern.kind === 'domain') matcher.add({ kind: 'any' });
+        else if (pattern.type === type) matcher.add(pattern.name);
+      }
+    }
+    return matcher.isEmpty ? emptyMatcher : matcher;
+  };
+  return {
+    tenant,
+    matcher(effect, domain, id, profileName, type) {
+      const key = `${effect}\u0000${domain}\u0000${id}\u0000${profileName ?? ''}\u0000${type}`;
+      let matcher = cache.get(key);
+      if (matcher === undefined) {
+        matcher = build(effect, domain, id, profileName, type);
+        cache.set(key, matcher);
+      }
+      return matcher;
+    },
+    touchesDomain(domain, id, profileName) {
+      return tenant.resources.some(
+        (rule) =>
+          rule.effect === 'include' &&
+          (rule.pattern.kind === 'all' || (rule.pattern.domain === domain && matchesId(rule.pattern.id, id, profileName))),
+      );
+    },
+  };
+}
+
+export interface ClusterView {
+  cluster: SnapshotCluster;
+  topics: SnapshotTopic[];
+  /** Names of visible topics that are there only because an included group consumes them. */
+  inferredTopics: ReadonlySet<string>;
+  groups: SnapshotGroup[];
+  brokers: SnapshotBroker[];
+  principals: string[];
+}
+
+export interface TenantView {
+  tenant: Tenant;
+  clusters: ClusterView[];
+  schemaRegistries: Array<{ registry: SnapshotSchemaRegistry; subjects: string[] }>;
+  connectClusters: Array<{ connect: SnapshotConnect; connectors: string[] }>;
+  ksqlDbs: Array<{ ksqlDb: SnapshotKsqlDb; sources: string[]; queries: string[] }>;
+}
+
+const noInferredTopics: ReadonlySet<string> = new Set();
+
+/** What a tenant shows of a snapshot. Domain instances with nothing visible are left out. */
+export function evaluateTenant(tenant: Tenant | CompiledTenant, snapshot: ClusterSnapshot): TenantView {
+  const compiled = 'matcher' in tenant ? tenant : compileTenant(tenant);
+  const view: TenantView = { tenant: compiled.tenant, clusters: [], schemaRegistries: [], connectClusters: [], ksqlDbs: [] };
+  for (const cluster of snapshot.clusters) {
+    const clusterView = evaluateCluster(compiled, cluster);
+    if (clusterView !== null) view.clusters.push(clusterView);
+  }
+  for (const registry of snapshot.schemaRegistries) {
+    const subjects = visibleNames(compiled, 'schema', registry, 'subject', registry.subjects);
+    if (subjects.length > 0) view.schemaRegistries.push({ registry, subjects });
+  }
+  for (const connect of snapshot.connectClusters) {
+    const connectors = visibleNames(compiled, 'connect', connect, 'connector', connect.connectors);
+    if (connectors.length > 0) view.connectClusters.push({ connect, connectors });
+  }
+  for (const ksqlDb of snapshot.ksqlDbs) {
+    const sources = visibleNames(compiled, 'ksqldb', ksqlDb, 'ksqldb-source', ksqlDb.sources);
+    const queries = visibleNames(compiled, 'ksqldb', ksqlDb, 'ksqldb-query', ksqlDb.queries);
+    if (sources.length + queries.length > 0) view.ksqlDbs.push({ ksqlDb, sources, queries });
+  }
+  return view;
+}
+
+function evaluateCluster(compiled: CompiledTenant, cluster: SnapshotCluster): ClusterView | null {
+  if (!compiled.touchesDomain('cluster', cluster.id, cluster.name)) return null;
+  const matcher = (effect: TenantResourceRule['effect'], type: ResourceType) => compiled.matcher(effect, 'cluster', cluster.id, cluster.name, type);
+  const includeGroup = matcher('include', 'group');
+  const excludeGroup = matcher('exclude', 'group');
+  const includeTopic = matcher('include', 'topic');
+  const excludeTopic = matcher('exclude', 'topic');
+
+  const groups: SnapshotGroup[] = [];
+  let inferred: Set<string> | null = null;
+  if (!includeGroup.isEmpty) {
+    for (const group of cluster.groups) {
+      if (!includeGroup.matches(group.name)) continue;
+      // Inference happens before exclusions, so an included-then-excluded group still brings its topics.
+      for (const topic of group.topics) (inferred ??= new Set()).add(topic);
+      if (!excludeGroup.matches(group.name)) groups.push(group);
+    }
+  }
+
+  const topics: SnapshotTopic[] = [];
+  let inferredTopics: Set<string> | null = null;
+  if (!includeTopic.isEmpty || inferred !== null) {
+    for (const topic of cluster.topics) {
+      const explicit = includeTopic.matches(topic.name);
+      if (!explicit && (inferred === null || !inferred.has(topic.name))) continue;
+      if (excludeTopic.matches(topic.name)) continue;
+      topics.push(topic);
+      if (!explicit) (inferredTopics ??= new Set()).add(topic.name);
+    }
+  }
+
+  const brokers = cluster.brokers.filter((broker) => visibleByRules(matcher('include', 'broker'), matcher('exclude', 'broker'), String(broker.id)));
+  const principals = cluster.principals.filter((principal) => visibleByRules(matcher('include', 'principal'), matcher('exclude', 'principal'), principal));
+  if (topics.length + groups.length + brokers.length + principals.length === 0) return null;
+  return { cluster, topics, inferredTopics: inferredTopics ?? noInferredTopics, groups, brokers, principals };
+}
+
+function visibleByRules(include: NameMatcher, exclude: NameMatcher, name: string): boolean {
+  return include.matches(name) && !exclude.matches(name);
+}
+
+function visibleNames(
+  compiled: CompiledTenant,
+  domain: ResourceDomain,
+  instance: { id: string; name: string },
+  type: ResourceType,
+  names: readonly string[],
+): string[] {
+  const include = compiled.matcher('include', domain, instance.id, instance.name, type);
+  if (include.isEmpty) return [];
+  const exclude = compiled.matcher('exclude', domain, instance.id, instance.name, type);
+  return names.filter((name) => visibleByRules(include, exclude, name));
+}
+
+/** Which groups consume a topic, so single-resource checks can apply inference without a full evaluation. */
+export interface ConsumptionLookup {
+  groupsConsumingTopic(clusterId: string, topic: string): Iterable<string>;
+}
+
+export interface ConsumptionIndex extends ConsumptionLookup {
+  topicsOfGroup(clusterId: string, group: string): readonly string[];
+}
+
+/** Built once per snapshot and shared by every tenant check against it. */
+export function buildConsumptionIndex(snapshot: ClusterSnapshot): ConsumptionIndex {
+  const groupsByTopic = new Map<string, Map<string, string[]>>();
+  const topicsByGroup = new Map<string, Map<string, readonly string[]>>();
+  for (const cluster of snapshot.clusters) {
+    const byTopic = new Map<string, string[]>();
+    const byGroup = new Map<string, readonly string[]>();
+    for (const group of cluster.groups) {
+      byGroup.set(group.name, group.topics);
+      for (const topic of group.topics) {
+        const consumers = byTopic.get(topic);
+        if (consumers === undefined) byTopic.set(topic, [group.name]);
+        else consumers.push(group.name);
+      }
+    }
+    groupsByTopic.set(cluster.id, byTopic);
+    topicsByGroup.set(cluster.id, byGroup);
+  }
+  return {
+    groupsConsumingTopic: (clusterId, topic) => groupsByTopic.get(clusterId)?.get(topic) ?? [],
+    topicsOfGroup: (clusterId, group) => topicsByGroup.get(clusterId)?.get(group) ?? [],
+  };
+}
+
+export type Visibility = 'included' | 'inferred' | 'hidden';
+
+/**
+ * How one resource fares in a tenant, for main-process enforcement. A domain instance (no `type`)
+ * is visible when some include rule reaches into it. Topics are inferred through `lookup` when given.
+ */
+export function visibilityOf(tenant: Tenant | CompiledTenant, ref: ResourceRef, lookup?: ConsumptionLookup): Visibility {
+  const compiled = 'matcher' in tenant ? tenant : compileTenant(tenant);
+  if (ref.type === undefined || ref.name === undefined) {
+    return compiled.touchesDomain(ref.domain, ref.id, ref.profileName) ? 'included' : 'hidden';
+  }
+  const matcher = (effect: TenantResourceRule['effect'], type: ResourceType) => compiled.matcher(effect, ref.domain, ref.id, ref.profileName, type);
+  let visibility: Visibility = matcher('include', ref.type).matches(ref.name) ? 'included' : 'hidden';
+  if (visibility === 'hidden' && ref.type === 'topic' && lookup !== undefined) {
+    const includeGroup = matcher('include', 'group');
+    if (!includeGroup.isEmpty) {
+      for (const group of lookup.groupsConsumingTopic(ref.id, ref.name)) {
+        if (includeGroup.matches(group)) {
+          visibility = 'inferred';
+          break;
+        }
+      }
+    }
+  }
+  if (visibility !== 'hidden' && matcher('exclude', ref.type).matches(ref.name)) return 'hidden';
+  return visibility;
+}
+
+export function isVisible(tenant: Tenant | CompiledTenant, ref: ResourceRef, lookup?: ConsumptionLookup): boolean {
+  return visibilityOf(tenant, ref, lookup) !== 'hidden';
+}
+
+function defaultTenant(name: string, description: string, include: ResourcePath[], exclude: ResourcePath[]): Tenant {
+  const rule = (effect: TenantResourceRule['effect'], path: ResourcePath): TenantResourceRule => {
+    const parsed = parseResourcePath(path);
+    if (!parsed.ok) throw new Error(`built-in tenant ${name}: ${parsed.problem.message}`);
+    return { effect, path, pattern: parsed.pattern };
+  };
+  return {
+    name,
+    description,
+    resources: [...include.map((path) => rule('include', path)), ...exclude.map((path) => rule('exclude', path))],
+    presentationMode: 'DEFAULT',
+    roles: ['*'],
+  };
+}
+
+export const globalTenant: Tenant = defaultTenant('Global', 'All configured Kafka resources.', [['*']], []);
+
+/** Kpow's documented exclusions plus the other internal topics Kafka and Schema Registry create. */
+export const kpowHiddenTenant: Tenant = defaultTenant(
+  'Kpow Hidden',
+  'All configured Kafka resources except internal Kpow resources, __consumer_offsets and the other internal topics.',
+  [['*']],
+  [
+    ['cluster', '*', 'topic', 'oprtr*'],
+    ['cluster', '*', 'topic', '__oprtr*'],
+    ['cluster', '*', 'topic', '__consumer_offsets'],
+    ['cluster', '*', 'topic', '__transaction_state'],
+    ['cluster', '*', 'topic', '_schemas'],
+    ['cluster', '*', 'group', 'oprtr*'],
+  ],
+);
+
+export const defaultTenants: readonly Tenant[] = [globalTenant, kpowHiddenTenant];
+
+/** The tenants in force: the configured ones, or the two defaults when the file configures none. */
+export function effectiveTenants(policy: Pick<TenantPolicy, 'tenants'>): readonly Tenant[] {
+  return policy.tenants.length > 0 ? policy.tenants : defaultTenants;
+}
+
+export function tenantAppliesToRoles(tenant: Tenant, roles: readonly string[]): boolean {
+  return tenant.roles.includes('*') || tenant.roles.some((role) => roles.includes(role));
+}
+
+/** The tenants a user acting as `roles` may choose from. */
+export function tenantsForRoles(policy: Pick<TenantPolicy, 'tenants'>, roles: readonly string[]): Tenant[] {
+  return effectiveTenants(policy).filter((tenant) => tenantAppliesToRoles(tenant, roles));
+}
