@@ -2,6 +2,8 @@
 // A module's default export runs its measurements and returns rows; the runner prints one table and
 // writes the same rows as JSON.
 
+import type { TestbedInfo } from '../testbed/types';
+
 export interface BenchPeerFigure {
   /** e.g. "kcat -C -e -o beginning -q" */
   name: string;
@@ -25,10 +27,10 @@ export interface BenchRow {
 }
 
 export interface BenchContext {
-  /** Connection details of the running test bed (undefined for benchmarks that need no cluster). */
-  testbed?: unknown;
+  /** Connection details of the running test bed (undefined until a benchmark asks for it). */
+  testbed?: TestbedInfo;
   /** Ask the runner to start the bed lazily: only benchmarks that need it pay for it. */
-  requireTestbed(): Promise<unknown>;
+  requireTestbed(): Promise<TestbedInfo>;
   log(message: string): void;
 }
 
