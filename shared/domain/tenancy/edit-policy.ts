@@ -1,7 +1,8 @@
-// Programmatic edits of a policy file that keep everything the user wrote: comments, key order,
-// quoting and keys we do not know. Each edit parses the text into a yaml Document, changes only the
-// nodes concerned and prints the document again.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+// Programmatic edits of a policy file that keep what the user wrote: comments, key order, quoting
+// and keys we do not know. Each edit parses the text into a yaml Document and changes only the nodes
+// concerned. Printing the Document normalises spacing inside flow collections and before comments,
+// so a rename, the most common edit, splices the new name into the original text instead.
+import { Document as YamlDocument, isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { PresentationMode, RuleEffect } from './policy-file';
 import type { ResourcePath } from './resource-path';
 
@@ -42,10 +43,14 @@ export function renameTenant(source: string, from: string, to: string): string {
   if (from !== to && findTenant(doc, to) !== null) throw new PolicyEditError(`a tenant named ${JSON.stringify(to)} already exists`);
   const tenant = requireTenant(doc, from);
   const name = tenant.get('name', true);
-  // Changing the scalar in place keeps its quoting style and any comment attached to it.
-  if (isScalar(name)) name.value = to;
-  else tenant.set('name', to);
-  return doc.toString();
+  if (!isScalar(name) || name.range === null || name.range === undefined) {
+    tenant.set('name', to);
+    return doc.toString();
+  }
+  const replacement = new YamlDocument(to);
+  if (isScalar(replacement.contents) && name.type !== undefined) replacement.contents.type = name.type;
+  const [start, end] = name.range;
+  return `${source.slice(0, start)}${replacement.toString().trimEnd()}${source.slice(end)}`;
 }
 
 export function setTenantResources(source: string, name: string, rules: readonly TenantRuleDraft[]): string {
