@@ -1,0 +1,395 @@
+// The message browser: reads a topic without a consumer group, filters in main, and streams decoded rows
+// in batches that wait for the renderer's credit, so neither side accumulates. Oldest-first streams rows
+// per partition in offset order as fetched; newest-first reads each partition backwards in bounded
+// windows and merges partitions by timestamp.
+import type { SchemaResolver } from '../../../../shared/domain/decoders';
+import type {
+  BrowseProgress,
+  BrowseRequest,
+  BrowseRow,
+  BrowseSummary,
+  PartitionPosition,
+} from '../../../../shared/domain/messages/browse-request';
+import { compileFilters, type RecordPredicate } from '../../../../shared/domain/messages/filters';
+import { StreamCancelledError, type StreamSink } from '../../../../shared/ipc/stream';
+import type { Clock } from '../ports';
+import type { KafkaConnectionSettings } from '../kafka/connection-settings';
+import { openFetchCluster, type FetchCluster, type FetchedPartition, type FetchedRecord, type FetchLimits } from '../kafka/protocol/fetch-cluster';
+import { applySchemaResolver, recordSize, rowWeight, toRow } from './record-rows';
+
+export interface BrowseTuning {
+  batchMaxRows: number;
+  batchMaxBytes: number;
+  /** Rows waiting longer than this are sent even if the batch is small (live tail, slow filters). */
+  flushIntervalMs: number;
+  progressIntervalMs: number;
+  fetchMaxBytes: number;
+  partitionMaxBytes: number;
+  /** Broker wait for a fetch inside a known range (data is there) and at the live end. */
+  rangeMaxWaitMs: number;
+  tailMaxWaitMs: number;
+  /** Newest-first: matching rows held across all partitions' windows before they are sent. */
+  maxHeldRows: number;
+  /** Consecutive leader-change retries per partition before giving up. */
+  maxLeaderRetries: number;
+}
+
+export const defaultBrowseTuning: BrowseTuning = {
+  batchMaxRows: 500,
+  batchMaxBytes: 1024 * 1024,
+  flushIntervalMs: 250,
+  progressIntervalMs: 250,
+  fetchMaxBytes: 8 * 1024 * 1024,
+  partitionMaxBytes: 2 * 1024 * 1024,
+  rangeMaxWaitMs: 100,
+  tailMaxWaitMs: 500,
+  maxHeldRows: 5_000,
+  maxLeaderRetries: 12,
+};
+
+export interface BrowseDeps {
+  clock: Clock;
+  openCluster?: (settings: KafkaConnectionSettings) => Promise<FetchCluster>;
+  schemaResolver?: SchemaResolver;
+  tuning?: Partial<BrowseTuning>;
+}
+
+export type BrowseSink = StreamSink<BrowseRow, BrowseProgress>;
+
+interface PartitionRange {
+  partition: number;
+  /** Oldest-first: first offset; newest-first: the lowest offset to reach. */
+  start: bigint;
+  /** Exclusive; null while live tailing. */
+  end: bigint | null;
+  /** Oldest-first: next offset to read. Newest-first: everything at or above it has been read. */
+  position: bigint;
+  done: boolean;
+  leaderRetries: number;
+}
+
+export async function browseMessages(
+  settings: KafkaConnectionSettings,
+  request: BrowseRequest,
+  sink: BrowseSink,
+  deps: BrowseDeps,
+): Promise<BrowseSummary> {
+  const predicate = compileFilters(request.filters);
+  const cluster = await (deps.openCluster ?? ((s) => openFetchCluster(s, deps.clock)))(settings);
+  try {
+    sink.phase('resolving', `Finding offsets in ${request.topic}`);
+    const browser = new Browser(cluster, request, sink, deps, predicate);
+    await browser.resolveRanges();
+    sink.phase('reading');
+    return request.direction === 'oldest-first' ? await browser.readOldestFirst() : await browser.readNewestFirst();
+  } finally {
+    await cluster.close().catch(() => undefined);
+  }
+}
+
+class Browser {
+  private readonly tuning: BrowseTuning;
+  private readonly started: number;
+  private ranges: PartitionRange[] = [];
+  private pending: BrowseRow[] = [];
+  private pendingWeight = 0;
+  private lastFlush: number;
+  private lastProgress = 0;
+  private scanned = 0;
+  private matched = 0;
+  private bytes = 0;
+
+  constructor(
+    private readonly cluster: FetchCluster,
+    private readonly request: BrowseRequest,
+    private readonly sink: BrowseSink,
+    private readonly deps: BrowseDeps,
+    private readonly predicate: RecordPredicate,
+  ) {
+    this.tuning = { ...defaultBrowseTuning, ...deps.tuning };
+    this.started = deps.clock.now();
+    this.lastFlush = this.started;
+  }
+
+  async resolveRanges(): Promise<void> {
+    const { topic, start, direction } = this.request;
+    const existing = await this.cluster.partitions(topic);
+    const selected = this.request.partitions === 'all' ? existing : this.request.partitions;
+    const missing = selected.filter((partition) => !existing.includes(partition));
+    if (missing.length > 0) throw new Error(`Topic '${topic}' has no partition ${missing.join(', ')}.`);
+    const [low, high] = await Promise.all([this.cluster.listOffsets(topic, selected, 'earliest'), this.cluster.listOffsets(topic, selected, 'latest')]);
+    let atTimestamp: Map<number, bigint> | null = null;
+    if (start.kind === 'timestamp') {
+      // Newest-first reads records at or before T: everything below the first offset after T.
+      const timestamp = direction === 'newest-first' ? start.timestamp + 1 : start.timestamp;
+      atTimestamp = await this.cluster.listOffsets(topic, selected, { timestamp });
+    }
+    this.ranges = selected.map((partition) => {
+      const earliest = low.get(partition) ?? 0n;
+      const latest = high.get(partition) ?? earliest;
+      const clamp = (offset: bigint) => (offset < earliest ? earliest : offset > latest ? latest : offset);
+      let from = earliest;
+      let to = latest;
+      switch (start.kind) {
+        case 'beginning':
+          break;
+        case 'end':
+          if (direction === 'oldest-first') from = latest;
+          break;
+        case 'offset':
+          if (direction === 'oldest-first') from = clamp(BigInt(start.offset));
+          else to = clamp(BigInt(start.offset) + 1n);
+          break;
+        case 'timestamp':
+          if (direction === 'oldest-first') from = clamp(atTimestamp?.get(partition) ?? latest);
+          else to = clamp(atTimestamp?.get(partition) ?? latest);
+          break;
+        case 'last':
+          from = clamp(latest - BigInt(start.count));
+          break;
+      }
+      const end = this.request.liveTail ? null : to;
+      const position = direction === 'oldest-first' ? from : to;
+      return { partition, start: from, end, position, done: end !== null && from >= end, leaderRetries: 0 };
+    });
+  }
+
+  async readOldestFirst(): Promise<BrowseSummary> {
+    const tail = this.request.liveTail;
+    const limits = this.limits(tail ? this.tuning.tailMaxWaitMs : this.tuning.rangeMaxWaitMs);
+    const active = () => this.ranges.filter((range) => !range.done);
+    const startFetch = (ranges: PartitionRange[]) =>
+      this.cluster.fetch(this.request.topic, ranges.map(({ partition, position }) => ({ partition, offset: position })), limits);
+
+    let inflight: Promise<FetchedPartition[]> | null = active().length > 0 ? startFetch(active()) : null;
+    while (inflight) {
+      const results = await inflight;
+      this.throwIfCancelled();
+      const records = new Map<number, FetchedRecord[]>();
+      for (const result of results) {
+        const range = this.rangeOf(result.partition);
+        if (result.status === 'ok') {
+          range.leaderRetries = 0;
+          records.set(result.partition, result.records.filter((record) => range.end === null || record.offset < range.end));
+          range.position = result.nextOffset;
+          const exhausted = result.records.length === 0 && range.position >= result.highWatermark;
+          if (range.end !== null && (range.position >= range.end || exhausted)) range.done = true;
+        } else {
+          await this.recover(range, result.status);
+        }
+      }
+      // Fetch the next chunk while this one is decoded: at most two responses are in memory.
+      const next = active();
+      inflight = next.length > 0 ? startFetch(next) : null;
+      let limitReached: boolean;
+      try {
+        limitReached = await this.consumeFetched(records);
+      } catch (error) {
+        // The prefetch is abandoned; keep its failure from surfacing as an unhandled rejection.
+        inflight?.catch(() => undefined);
+        throw error;
+      }
+      if (limitReached) {
+        inflight?.catch(() => undefined);
+        return await this.finish('limit');
+      }
+    }
+    return await this.finish('end-of-range');
+  }
+
+  /** Filters and emits one fetch's records; true once the row limit is reached (never while tailing). */
+  private async consumeFetched(records: Map<number, FetchedRecord[]>): Promise<boolean> {
+    const tail = this.request.liveTail;
+    for (const [partition, partitionRecords] of records) {
+      for (const record of partitionRecords) {
+        if ((await this.consider(partition, record)) && !tail && this.matched >= this.request.limit) return true;
+      }
+    }
+    if (tail) await this.flush();
+    else await this.maybeFlushByTime();
+    this.maybeProgress();
+    return false;
+  }
+
+  async readNewestFirst(): Promise<BrowseSummary> {
+    const perPartitionCap = Math.max(16, Math.floor(this.tuning.maxHeldRows / Math.max(1, this.ranges.length)));
+    const windows = new Map(this.ranges.map((range) => [range.partition, { rows: [] as BrowseRow[], span: BigInt(perPartitionCap) }]));
+    for (;;) {
+      this.throwIfCancelled();
+      const empty = this.ranges.filter((range) => !range.done && windows.get(range.partition)!.rows.length === 0);
+      if (empty.length > 0) {
+        await this.readWindows(empty, windows, perPartitionCap);
+        continue;
+      }
+      // Every unfinished partition holds its newest unsent rows: the newest of those heads goes next.
+      let newest: BrowseRow[] | null = null;
+      for (const window of windows.values()) {
+        const head = window.rows[0];
+        if (head && (newest === null || head.timestamp > newest[0]!.timestamp)) newest = window.rows;
+      }
+      if (newest === null) return await this.finish('end-of-range');
+      await this.emit(newest.shift()!);
+      if (this.matched >= this.request.limit) return await this.finish('limit');
+      await this.maybeFlushByTime();
+      this.maybeProgress();
+    }
+  }
+
+  /** Reads the next window below each range's position, keeping at most `cap` matching rows per partition. */
+  private async readWindows(ranges: PartitionRange[], windows: Map<number, { rows: BrowseRow[]; span: bigint }>, cap: number): Promise<void> {
+    const limits = this.limits(this.tuning.rangeMaxWaitMs);
+    const reads = ranges.map((range) => {
+      const window = windows.get(range.partition)!;
+      const windowStart = range.position - window.span < range.start ? range.start : range.position - window.span;
+      return { range, window, windowStart, windowEnd: range.position, next: windowStart, kept: [] as BrowseRow[], overflowed: false };
+    });
+    for (let open = reads; open.length > 0; open = reads.filter((read) => read.next < read.windowEnd)) {
+      this.throwIfCancelled();
+      const results = await this.cluster.fetch(this.request.topic, open.map((read) => ({ partition: read.range.partition, offset: read.next })), limits);
+      for (const result of results) {
+        const read = open.find((candidate) => candidate.range.partition === result.partition)!;
+        if (result.status !== 'ok') {
+          await this.recover(read.range, result.status);
+          if (read.next < read.range.start) read.next = read.windowStart = read.range.start;
+          if (read.range.done) read.next = read.windowEnd;
+          continue;
+        }
+        read.range.leaderRetries = 0;
+        for (const record of result.records) {
+          if (record.offset >= read.windowEnd) break;
+          const row = await this.match(result.partition, record);
+          if (row === null) continue;
+          read.kept.push(row);
+          // Only the newest `cap` rows stay; the dropped ones are read again by the next window.
+          if (read.kept.length > cap) {
+            read.kept.shift();
+            read.overflowed = true;
+          }
+        }
+        read.next = result.nextOffset > read.windowEnd ? read.windowEnd : result.nextOffset;
+        // Nothing more exists below the window's end (the log moved since the offsets were listed).
+        if (result.records.length === 0 && read.next >= result.highWatermark) read.next = read.windowEnd;
+        this.maybeProgress();
+      }
+    }
+    for (const read of reads) {
+      const oldestKept = read.kept[0];
+      read.range.position = read.overflowed && oldestKept ? BigInt(oldestKept.offset) : read.windowStart;
+      if (read.range.position <= read.range.start) read.range.done = true;
+      read.window.rows = read.kept.reverse();
+      // Sparse matches (filters) widen the next window, so a rare match does not cost one fetch per few offsets.
+      if (read.kept.length < cap / 2 && read.window.span < 1_000_000n) read.window.span *= 2n;
+    }
+  }
+
+  private async recover(range: PartitionRange, status: 'offset-out-of-range' | 'leader-changed'): Promise<void> {
+    if (status === 'leader-changed') {
+      range.leaderRetries += 1;
+      if (range.leaderRetries > this.tuning.maxLeaderRetries) {
+        throw new Error(`Partition ${range.partition} of '${this.request.topic}' has had no reachable leader for too long.`);
+      }
+      await delay(Math.min(2_000, 50 * 2 ** range.leaderRetries));
+      return;
+    }
+    // Retention or truncation moved the log: skip to what exists now.
+    const [earliest, latest] = await Promise.all([
+      this.cluster.listOffsets(this.request.topic, [range.partition], 'earliest'),
+      this.cluster.listOffsets(this.request.topic, [range.partition], 'latest'),
+    ]);
+    const low = earliest.get(range.partition) ?? 0n;
+    const high = latest.get(range.partition) ?? low;
+    if (range.start < low) range.start = low;
+    if (this.request.direction === 'newest-first') {
+      if (range.position > high) range.position = high;
+      if (range.position <= range.start) range.done = true;
+    } else {
+      range.position = range.position < low ? low : high;
+      if (range.end !== null && range.position >= range.end) range.done = true;
+    }
+  }
+
+  /** Counts the record, and emits its row if it matches. True when it matched. */
+  private async consider(partition: number, record: FetchedRecord): Promise<boolean> {
+    const row = await this.match(partition, record);
+    if (row === null) return false;
+    await this.emit(row);
+    return true;
+  }
+
+  private async match(partition: number, record: FetchedRecord): Promise<BrowseRow | null> {
+    this.scanned += 1;
+    this.bytes += recordSize(record).total;
+    if (!this.predicate({ partition, timestamp: record.timestamp, key: record.key, value: record.value, headers: record.headers })) return null;
+    const row = toRow(partition, record, this.request.previewBytes);
+    return this.deps.schemaResolver ? applySchemaResolver(row, record, this.deps.schemaResolver) : row;
+  }
+
+  private async emit(row: BrowseRow): Promise<void> {
+    this.matched += 1;
+    this.pending.push(row);
+    this.pendingWeight += rowWeight(row);
+    if (this.pending.length >= this.tuning.batchMaxRows || this.pendingWeight >= this.tuning.batchMaxBytes) await this.flush();
+  }
+
+  private async maybeFlushByTime(): Promise<void> {
+    if (this.pending.length > 0 && this.deps.clock.now() - this.lastFlush >= this.tuning.flushIntervalMs) await this.flush();
+  }
+
+  /** Sends the pending rows; waits here while the renderer has no credit, which pauses fetching too. */
+  private async flush(): Promise<void> {
+    const rows = this.pending;
+    this.pending = [];
+    this.pendingWeight = 0;
+    this.lastFlush = this.deps.clock.now();
+    if (rows.length > 0) await this.sink.batch(rows);
+  }
+
+  private maybeProgress(force = false): void {
+    const now = this.deps.clock.now();
+    if (!force && now - this.lastProgress < this.tuning.progressIntervalMs) return;
+    this.lastProgress = now;
+    this.sink.progress(this.progress());
+  }
+
+  private progress(): BrowseProgress {
+    return {
+      scanned: this.scanned,
+      matched: this.matched,
+      bytes: this.bytes,
+      elapsedMs: Math.max(0, this.deps.clock.now() - this.started),
+      partitions: this.ranges.map(positionOf),
+    };
+  }
+
+  private async finish(reason: BrowseSummary['reason']): Promise<BrowseSummary> {
+    await this.flush();
+    this.maybeProgress(true);
+    return { ...this.progress(), reason };
+  }
+
+  private rangeOf(partition: number): PartitionRange {
+    const range = this.ranges.find((candidate) => candidate.partition === partition);
+    if (!range) throw new Error(`The broker answered for partition ${partition}, which was not asked for.`);
+    return range;
+  }
+
+  private limits(maxWaitMs: number): FetchLimits {
+    return { maxBytes: this.tuning.fetchMaxBytes, partitionMaxBytes: this.tuning.partitionMaxBytes, maxWaitMs };
+  }
+
+  private throwIfCancelled(): void {
+    if (this.sink.signal.aborted) throw new StreamCancelledError();
+  }
+}
+
+function positionOf(range: PartitionRange): PartitionPosition {
+  return {
+    partition: range.partition,
+    start: range.start.toString(),
+    end: range.end === null ? null : range.end.toString(),
+    position: range.position.toString(),
+    done: range.done,
+  };
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
