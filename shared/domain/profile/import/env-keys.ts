@@ -1,0 +1,67 @@
+// Translating environment-variable names to Kafka client property names: Kpow's variables and
+// Conduktor Gateway's `KAFKA_*` convention (prefix dropped, `_` → `.`, lower case).
+import type { ImportContext, Setting } from './context';
+import type { RawSetting } from './raw-setting';
+
+export interface TranslatedSettings {
+  settings: Setting[];
+  ignored: { setting: RawSetting; reason: string }[];
+}
+
+const kpowNames: Readonly<Record<string, string>> = {
+  BOOTSTRAP: 'bootstrap.servers',
+  SECURITY_PROTOCOL: 'security.protocol',
+  ENVIRONMENT_NAME: 'odradek.name',
+  REPLICATION_FACTOR: 'odradek.topicDefaults.replicationFactor',
+  NUM_PARTITIONS: 'odradek.topicDefaults.partitions',
+  SCHEMA_REGISTRY_NAME: 'odradek.schemaRegistry.name',
+  SCHEMA_REGISTRY_URL: 'schema.registry.url',
+  SCHEMA_REGISTRY_AUTH: 'basic.auth.credentials.source',
+  SCHEMA_REGISTRY_USER: 'schema.registry.basic.auth.username',
+  SCHEMA_REGISTRY_PASSWORD: 'schema.registry.basic.auth.password',
+  SCHEMA_REGISTRY_OBSERVATION_VERSION: 'odradek.schemaRegistry.observation',
+};
+
+const dotted = (name: string) => name.toLowerCase().replace(/_/g, '.');
+const asSetting = (raw: RawSetting, key: string): Setting => ({ key, sourceKey: raw.key, value: raw.value, line: raw.line, column: raw.column });
+
+export function translateKpowEnv(raw: readonly RawSetting[]): TranslatedSettings {
+  const result: TranslatedSettings = { settings: [], ignored: [] };
+  for (const setting of raw) {
+    const name = setting.key.toUpperCase();
+    const direct = kpowNames[name];
+    if (direct) result.settings.push(asSetting(setting, direct));
+    else if (/^LICEN[SC]E/.test(name)) result.ignored.push({ setting, reason: 'Kpow licence keys are not connection settings.' });
+    else if (/_\d+$/.test(name)) result.ignored.push({ setting, reason: `Belongs to cluster ${/_(\d+)$/.exec(name)?.[1]} of a multi-cluster Kpow configuration; import that cluster as its own profile.` });
+    else if (name.startsWith('SCHEMA_REGISTRY_SSL_')) result.settings.push(asSetting(setting, `schema.registry.${dotted(name.slice('SCHEMA_REGISTRY_'.length))}`));
+    else if (/^(SASL|SSL)_/.test(name)) result.settings.push(asSetting(setting, dotted(name)));
+    else result.ignored.push({ setting, reason: 'A Kpow setting, not a Kafka connection setting.' });
+  }
+  return result;
+}
+
+export function translateGatewayEnv(raw: readonly RawSetting[]): TranslatedSettings & { backingCluster: string | null } {
+  const result: TranslatedSettings & { backingCluster: string | null } = { settings: [], ignored: [], backingCluster: null };
+  const kafka: { raw: RawSetting; key: string }[] = [];
+  for (const setting of raw) {
+    const name = setting.key.toUpperCase();
+    if (name.startsWith('KAFKA_')) kafka.push({ raw: setting, key: dotted(name.slice('KAFKA_'.length)) });
+    else if (name.startsWith('GATEWAY_')) result.ignored.push({ setting, reason: 'Configures the Gateway itself (how clients reach it, its own features), not its connection to Kafka.' });
+    else result.ignored.push({ setting, reason: 'Not a KAFKA_ variable, so not part of the Gateway’s Kafka connection.' });
+  }
+  // Failover setups name each backing cluster: KAFKA_MAIN_BOOTSTRAP_SERVERS, KAFKA_FAILOVER_BOOTSTRAP_SERVERS.
+  const clusters = kafka.map(({ key }) => /^([a-z0-9-]+)\.bootstrap\.servers$/.exec(key)?.[1]).filter((name): name is string => name !== undefined);
+  const chosen = kafka.some(({ key }) => key === 'bootstrap.servers') ? null : (clusters.find((name) => name === 'main') ?? clusters[0] ?? null);
+  result.backingCluster = chosen;
+  for (const { raw: setting, key } of kafka) {
+    const owner = clusters.find((name) => key.startsWith(`${name}.`));
+    if (owner === undefined) result.settings.push(asSetting(setting, key));
+    else if (owner === chosen) result.settings.push(asSetting(setting, key.slice(owner.length + 1)));
+    else result.ignored.push({ setting, reason: `Belongs to the Gateway's '${owner}' backing cluster; import it as its own profile.` });
+  }
+  return result;
+}
+
+export function recordIgnored(ctx: ImportContext, ignored: TranslatedSettings['ignored']): void {
+  for (const { setting, reason } of ignored) ctx.ignored.push({ key: setting.key, line: setting.line, reason });
+}

@@ -1,0 +1,183 @@
+// The import preview: pasted text in, an understood profile (secrets separated) plus everything that
+// was ignored, warned about or wrong, each tied to its line. Pure: nothing is saved here.
+import { checkProfile } from '../checks';
+import { hasErrors, makeIssue, type ProfileIssue } from '../issues';
+import { emptyProfileDraft, type ConnectionProfile, type ProfileDraft } from '../profile-schema';
+import { applyVendorPreset, detectVendorPreset } from '../presets';
+import type { SecretValues } from '../secret-slots';
+import { splitSecrets } from '../secrets';
+import { ImportContext, type IgnoredSetting, type SecretField, type Setting } from './context';
+import { detectImportFormat, type ImportFormat } from './detect';
+import { parseEnvText } from './env-parser';
+import { recordIgnored, translateGatewayEnv, translateKpowEnv } from './env-keys';
+import { handledElsewhereReasons, readJavaClientSettings } from './java-client';
+import { readLibrdkafkaSettings } from './librdkafka';
+import { parsePropertiesText } from './properties-parser';
+import type { Directive, RawSetting } from './raw-setting';
+import { readOdradekSettings } from './shared-readers';
+import { SourceText } from './source';
+
+export interface ImportOptions {
+  format?: ImportFormat | 'auto';
+  /** The id to give the profile; otherwise one is derived from its name. */
+  id?: string;
+  /** Overrides any name found in the input. */
+  name?: string;
+}
+
+export interface ImportPreview {
+  format: ImportFormat;
+  /** Why this format was chosen (detected or requested). */
+  formatReason: string;
+  /** The understood profile; secrets appear only as `{slot, state}`. May be incomplete: see issues. */
+  profile: ConnectionProfile;
+  /** The secret values found, to be stored in the keychain when the user confirms. */
+  secrets: SecretValues;
+  /** Where each secret came from. */
+  secretFields: SecretField[];
+  ignored: IgnoredSetting[];
+  /** Errors, warnings and notes, in input order where they have a line. */
+  issues: ProfileIssue[];
+  /** True when there are no errors: the profile can be saved as it is. */
+  ok: boolean;
+}
+
+/** Pasted configs are small; the limit keeps a mistaken paste (a log file, a binary) from stalling the UI. */
+export const MAX_IMPORT_LENGTH = 256 * 1024;
+
+const clientTuningPrefixes = ['acks', 'linger.', 'batch.', 'compression.', 'key.', 'value.', 'group.', 'auto.', 'enable.auto', 'client.', 'retries', 'retry.', 'request.', 'session.', 'heartbeat.', 'max.', 'fetch.', 'delivery.', 'metadata.', 'socket.', 'reconnect.', 'connections.', 'receive.', 'send.', 'buffer.', 'isolation.', 'partition.', 'transactional.', 'queue.', 'statistics.', 'debug', 'log.'];
+
+export function importProfile(text: string, options: ImportOptions = {}): ImportPreview {
+  try {
+    return importUnchecked(text, options);
+  } catch (error) {
+    // A bug must not take the import dialog down; it is reported like any other problem.
+    const draft = emptyProfileDraft(options.id ?? 'imported-profile', options.name ?? 'Imported profile');
+    const { profile, secrets } = splitSecrets(draft);
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      format: options.format && options.format !== 'auto' ? options.format : 'properties',
+      formatReason: 'import failed',
+      profile,
+      secrets,
+      secretFields: [],
+      ignored: [],
+      issues: [makeIssue('error', 'import.internal', `The import failed unexpectedly (${reason}).`, { fix: 'Please report this with the pasted text (remove secrets first).' })],
+      ok: false,
+    };
+  }
+}
+
+function importUnchecked(input: string, options: ImportOptions): ImportPreview {
+  const tooLong = input.length > MAX_IMPORT_LENGTH;
+  const text = tooLong ? input.slice(0, MAX_IMPORT_LENGTH) : input;
+  const guess = options.format && options.format !== 'auto' ? { format: options.format, reason: `requested format ${options.format}` } : detectImportFormat(text);
+  const source = new SourceText(text);
+  const preIssues: ProfileIssue[] = [];
+  if (tooLong) preIssues.push(makeIssue('error', 'input.too-long', `The input is longer than ${MAX_IMPORT_LENGTH / 1024} KB; only the beginning was read.`, { fix: 'Paste only the connection settings.' }));
+
+  let settings: Setting[];
+  let directives: Directive[];
+  let translatedIgnored: { setting: RawSetting; reason: string }[] = [];
+  let gatewayCluster: string | null = null;
+  if (guess.format === 'kpow-env' || guess.format === 'gateway-env') {
+    const parsed = parseEnvText(source);
+    preIssues.push(...parsed.issues);
+    for (const unknown of parsed.unknownLines) {
+      preIssues.push(makeIssue('warning', 'input.unknown-line', `'${unknown.text.slice(0, 60)}' is not a KEY=value or KEY: value line and was skipped.`, { line: unknown.line, fix: 'Write settings as KEY=value, KEY: value or --env KEY="value".' }));
+    }
+    directives = parsed.directives;
+    if (guess.format === 'kpow-env') {
+      ({ settings, ignored: translatedIgnored } = translateKpowEnv(parsed.settings));
+    } else {
+      ({ settings, ignored: translatedIgnored, backingCluster: gatewayCluster } = translateGatewayEnv(parsed.settings));
+    }
+  } else {
+    const parsed = parsePropertiesText(source);
+    directives = parsed.directives;
+    settings = parsed.settings.map((setting) => ({ key: setting.key, sourceKey: setting.key, value: setting.value, line: setting.line, column: setting.column }));
+  }
+  const directiveSettings: Setting[] = directives.map((directive) => {
+    const offset = source.lineStart(directive.line - 1);
+    return { key: `odradek.${directive.name}`, sourceKey: `odradek.${directive.name}`, value: { text: directive.value, offsets: Array.from({ length: directive.value.length }, () => offset) }, line: directive.line, column: 1 };
+  });
+
+  const ctx = new ImportContext(source, [...settings, ...directiveSettings]);
+  ctx.issues.push(...preIssues);
+  recordIgnored(ctx, translatedIgnored);
+  if (guess.format === 'gateway-env') {
+    ctx.info(
+      'gateway.backing-cluster',
+      `These KAFKA_* variables are how Conduktor Gateway connects to its backing Kafka cluster${gatewayCluster ? ` ('${gatewayCluster}')` : ''}; the profile connects to that cluster directly.`,
+      undefined,
+      "To go through the Gateway instead, use the Gateway's host and its client settings (a .properties file).",
+    );
+  }
+
+  const draft = emptyProfileDraft(options.id ?? 'imported-profile', options.name ?? 'Imported profile');
+  if (guess.format === 'librdkafka') readLibrdkafkaSettings(ctx, draft);
+  else readJavaClientSettings(ctx, draft);
+
+  const nameSetting = ctx.has('odradek.name');
+  if (!nameSetting && !options.name && draft.bootstrapServers[0]) draft.name = `Imported ${draft.bootstrapServers[0].split(':')[0]}`;
+  const explicitVendor = ctx.has('odradek.vendor');
+  readOdradekSettings(ctx, draft);
+  if (options.name) draft.name = options.name;
+  if (options.id) draft.id = options.id;
+  else if (draft.id === 'imported-profile') draft.id = slugify(draft.name);
+
+  const preset = explicitVendor ? draft.vendor.preset : detectVendorPreset(draft.bootstrapServers, [draft.name, draft.schemaRegistry?.name ?? '']);
+  const withPreset = applyPresetKeepingImported(draft, preset);
+
+  for (const setting of ctx.remaining()) ctx.ignore(setting, reasonForUnknown(setting.key));
+  const { profile, secrets } = splitSecrets(withPreset);
+  const importIssues = ctx.issues;
+  const fieldsWithImportErrors = new Set(importIssues.filter((issue) => issue.severity === 'error').map((issue) => issue.field).filter(Boolean));
+  const profileIssues = checkProfile(withPreset).filter((issue) => !(issue.code === 'profile.invalid' && [...fieldsWithImportErrors].some((field) => issue.field?.startsWith(field ?? '\u0000'))));
+  const issues = dedupe([...importIssues, ...profileIssues]).sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  return {
+    format: guess.format,
+    formatReason: guess.reason,
+    profile,
+    secrets,
+    secretFields: ctx.secretFields,
+    ignored: ctx.ignored.sort((a, b) => a.line - b.line),
+    issues,
+    ok: !hasErrors(issues),
+  };
+}
+
+/** A preset's defaults apply only where the input said nothing (the input wins over the preset). */
+function applyPresetKeepingImported(draft: ProfileDraft, preset: ProfileDraft['vendor']['preset']): ProfileDraft {
+  if (draft.vendor.preset === preset) return draft;
+  const applied = applyVendorPreset(draft, preset);
+  return { ...applied, securityProtocol: draft.securityProtocol, sasl: draft.sasl, tls: draft.tls };
+}
+
+function reasonForUnknown(key: string): string {
+  const known = handledElsewhereReasons[key];
+  if (known) return known;
+  if (key.startsWith('odradek.')) return 'Not an Odradek profile field.';
+  if (clientTuningPrefixes.some((prefix) => key.startsWith(prefix))) return 'Producer/consumer tuning, not part of a connection profile.';
+  return 'Not a connection setting Odradek uses.';
+}
+
+function slugify(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+  return slug === '' ? 'imported-profile' : slug;
+}
+
+function dedupe(issues: ProfileIssue[]): ProfileIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.code}|${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,224 @@
+// The connection profile. One schema builder yields two shapes that differ only at secret leaves: the
+// stored `ConnectionProfile` holds a `SecretRef` there, the `ProfileDraft` (an import preview, a form,
+// or a profile resolved for connecting) holds the value itself.
+import { z } from 'zod';
+import { checkBootstrapAddress } from './bootstrap';
+import { secretStates, type SecretSlot } from './secret-slots';
+import { tlsProfileNames } from './tls-profiles';
+
+export const PROFILE_SCHEMA_VERSION = 1;
+
+export const securityProtocols = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const;
+export type SecurityProtocol = (typeof securityProtocols)[number];
+
+export const saslMechanisms = ['plain', 'scram-sha-256', 'scram-sha-512', 'oauthbearer', 'aws-msk-iam', 'gssapi'] as const;
+export type SaslMechanism = (typeof saslMechanisms)[number];
+
+/** kafkajs has no GSSAPI: the mechanism is recognised so users get this instead of a silent failure. */
+export const GSSAPI_UNSUPPORTED_MESSAGE =
+  'Kerberos (GSSAPI) is not supported: kafkajs has no GSSAPI implementation; use SCRAM, OAUTHBEARER or mTLS if your cluster offers it';
+
+export const environmentTags = ['local', 'dev', 'test', 'staging', 'prod'] as const;
+export type EnvironmentTag = (typeof environmentTags)[number];
+export const defaultEnvironmentColours: Record<EnvironmentTag, string> = {
+  local: '#868e96',
+  dev: '#40c057',
+  test: '#15aabf',
+  staging: '#fab005',
+  prod: '#fa5252',
+};
+
+export const vendorPresetIds = ['apache-kafka', 'warpstream', 'conduktor-gateway', 'confluent-cloud', 'amazon-msk', 'redpanda', 'aiven'] as const;
+export type VendorPresetId = (typeof vendorPresetIds)[number];
+
+export const profileActions = [
+  'create-topics',
+  'edit-topics',
+  'delete-topics',
+  'produce',
+  'reset-offsets',
+  'delete-groups',
+  'edit-acls',
+  'edit-schemas',
+  'export-data',
+] as const;
+export type ProfileAction = (typeof profileActions)[number];
+
+export const schemaRegistryObservations = ['auto', 'v2', 'v1'] as const;
+export type SchemaRegistryObservation = (typeof schemaRegistryObservations)[number];
+
+export const secretRefSchema = (slot: SecretSlot) => z.object({ slot: z.literal(slot), state: z.enum(secretStates) });
+const draftSecretSchema = () => z.string().optional();
+
+const bootstrapAddressSchema = z.string().superRefine((address, ctx) => {
+  const check = checkBootstrapAddress(address);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
+});
+
+const httpUrlSchema = z.string().refine((url) => /^https?:\/\/[^\s/?#]+/i.test(url), { message: 'Use an http:// or https:// URL.' });
+const filePathSchema = z.string().min(1, 'Give the file path.');
+
+function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot) => Secret) {
+  const tlsTrust = (prefix: 'tls' | 'schemaRegistry.tls') =>
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('system') }),
+      z.object({ kind: z.literal('pem-file'), path: filePathSchema }),
+      z.object({ kind: z.literal('pem-text'), pem: z.string().min(1) }),
+      z.object({ kind: z.literal('pkcs12'), path: filePathSchema, password: secret(`${prefix}.truststorePassword`) }),
+      z.object({ kind: z.literal('jks'), path: filePathSchema, password: secret(`${prefix}.truststorePassword`) }),
+    ]);
+
+  const tlsIdentity = (prefix: 'tls' | 'schemaRegistry.tls') =>
+    z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('pem'),
+        certificate: z.discriminatedUnion('source', [
+          z.object({ source: z.literal('file'), path: filePathSchema }),
+          z.object({ source: z.literal('text'), pem: z.string().min(1) }),
+        ]),
+        key: z.discriminatedUnion('source', [
+          z.object({ source: z.literal('file'), path: filePathSchema }),
+          z.object({ source: z.literal('text'), pem: secret(`${prefix}.privateKey`) }),
+        ]),
+        /** Passphrase of an encrypted private key. */
+        keyPassword: secret(`${prefix}.keyPassword`),
+      }),
+      z.object({ kind: z.literal('pkcs12'), path: filePathSchema, password: secret(`${prefix}.keystorePassword`) }),
+      z.object({
+        kind: z.literal('jks'),
+        path: filePathSchema,
+        password: secret(`${prefix}.keystorePassword`),
+        keyPassword: secret(`${prefix}.keyPassword`),
+      }),
+    ]);
+
+  const sasl = z.discriminatedUnion('mechanism', [
+    z.object({ mechanism: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']), username: z.string().min(1, 'Give the SASL username.'), password: secret('sasl.password') }),
+    z.object({
+      mechanism: z.literal('oauthbearer'),
+      tokenEndpoint: httpUrlSchema,
+      clientId: z.string().min(1, 'Give the OAuth client id.'),
+      clientSecret: secret('sasl.clientSecret'),
+      scope: z.string().optional(),
+      audience: z.string().optional(),
+      /** Extra form parameters sent to the token endpoint (some identity providers need e.g. `resource`). */
+      extraParameters: z.record(z.string(), z.string()),
+    }),
+    z.object({
+      mechanism: z.literal('aws-msk-iam'),
+      region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'Give the AWS region, e.g. eu-west-1.'),
+      credentials: z.discriminatedUnion('source', [
+        z.object({ source: z.literal('default-chain') }),
+        z.object({ source: z.literal('profile'), profileName: z.string().min(1) }),
+        z.object({
+          source: z.literal('static'),
+          accessKeyId: z.string().min(1, 'Give the AWS access key id.'),
+          secretAccessKey: secret('sasl.secretAccessKey'),
+          sessionToken: secret('sasl.sessionToken'),
+        }),
+      ]),
+    }),
+    // Recognised so an imported Kerberos config explains itself; validation rejects it (see checks).
+    z.object({ mechanism: z.literal('gssapi'), principal: z.string().optional(), serviceName: z.string().optional(), keytabPath: z.string().optional() }),
+  ]);
+
+  const tls = z.object({
+    trust: tlsTrust('tls'),
+    identity: tlsIdentity('tls').nullable(),
+    verifyHostname: z.boolean(),
+    profile: z.enum(tlsProfileNames),
+  });
+
+  const schemaRegistry = z.object({
+    name: z.string().optional(),
+    urls: z.array(httpUrlSchema).min(1, 'Give at least one Schema Registry URL.'),
+    auth: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('none') }),
+      z.object({ kind: z.literal('basic'), username: z.string().min(1, 'Give the Schema Registry user.'), password: secret('schemaRegistry.password') }),
+      z.object({ kind: z.literal('bearer'), token: secret('schemaRegistry.token') }),
+    ]),
+    tls: z.object({ trust: tlsTrust('schemaRegistry.tls'), identity: tlsIdentity('schemaRegistry.tls').nullable(), verifyHostname: z.boolean() }).nullable(),
+    observation: z.enum(schemaRegistryObservations),
+  });
+
+  const vendor = z.discriminatedUnion('preset', [
+    z.object({ preset: z.enum(vendorPresetIds.filter((id) => id !== 'conduktor-gateway') as [Exclude<VendorPresetId, 'conduktor-gateway'>, ...Exclude<VendorPresetId, 'conduktor-gateway'>[]]) }),
+    z.object({
+      preset: z.literal('conduktor-gateway'),
+      /** The Gateway virtual cluster this profile sees; absent for a transparent (passthrough) Gateway. */
+      virtualCluster: z.string().optional(),
+      /** What separates the virtual-cluster prefix from resource names on the backing cluster. */
+      prefixSeparator: z.string().min(1),
+    }),
+  ]);
+
+  return z
+    .object({
+      schemaVersion: z.literal(PROFILE_SCHEMA_VERSION),
+      id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'A profile id is letters, digits, ".", "_" or "-" (no "/").'),
+      name: z.string().trim().min(1, 'Give the profile a name.').max(200),
+      environment: z.object({ tag: z.enum(environmentTags), colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a #rrggbb colour.') }),
+      bootstrapServers: z.array(bootstrapAddressSchema).min(1, 'Give at least one bootstrap server (host:port).'),
+      securityProtocol: z.enum(securityProtocols),
+      sasl: sasl.nullable(),
+      tls: tls.nullable(),
+      schemaRegistry: schemaRegistry.nullable(),
+      vendor,
+      /** Defaults offered when creating topics; null = the cluster's own default. */
+      topicDefaults: z.object({ replicationFactor: z.number().int().min(1).nullable(), partitions: z.number().int().min(1).nullable() }),
+      safety: z.object({ readOnly: z.boolean(), allowedActions: z.array(z.enum(profileActions)) }),
+    })
+    .superRefine((profile, ctx) => {
+      const usesSasl = profile.securityProtocol === 'SASL_PLAINTEXT' || profile.securityProtocol === 'SASL_SSL';
+      const usesTls = profile.securityProtocol === 'SSL' || profile.securityProtocol === 'SASL_SSL';
+      if (usesSasl && profile.sasl === null) ctx.addIssue({ code: 'custom', path: ['sasl'], message: `${profile.securityProtocol} needs SASL settings.` });
+      if (!usesSasl && profile.sasl !== null) ctx.addIssue({ code: 'custom', path: ['sasl'], message: `SASL settings need security protocol SASL_PLAINTEXT or SASL_SSL, not ${profile.securityProtocol}.` });
+      if (usesTls && profile.tls === null) ctx.addIssue({ code: 'custom', path: ['tls'], message: `${profile.securityProtocol} needs TLS settings.` });
+      if (!usesTls && profile.tls !== null) ctx.addIssue({ code: 'custom', path: ['tls'], message: `TLS settings need security protocol SSL or SASL_SSL, not ${profile.securityProtocol}.` });
+      if (profile.sasl?.mechanism === 'gssapi') ctx.addIssue({ code: 'custom', path: ['sasl', 'mechanism'], message: GSSAPI_UNSUPPORTED_MESSAGE });
+    });
+}
+
+export const connectionProfileSchema = buildProfileSchema(secretRefSchema);
+export const profileDraftSchema = buildProfileSchema(draftSecretSchema);
+
+/** A stored profile: secrets appear only as slot references. Safe to persist, log, show and send over IPC. */
+export type ConnectionProfile = z.infer<typeof connectionProfileSchema>;
+/** The same shape with secret values inline. Lives in main (or briefly in a form); never persisted. */
+export type ProfileDraft = z.infer<typeof profileDraftSchema>;
+
+export type SaslConfig<P extends ConnectionProfile | ProfileDraft = ConnectionProfile> = NonNullable<P['sasl']>;
+export type TlsConfig<P extends ConnectionProfile | ProfileDraft = ConnectionProfile> = NonNullable<P['tls']>;
+export type SchemaRegistryConfig<P extends ConnectionProfile | ProfileDraft = ConnectionProfile> = NonNullable<P['schemaRegistry']>;
+export type VendorSettings = ConnectionProfile['vendor'];
+
+export function isActionAllowed(profile: Pick<ConnectionProfile, 'safety'>, action: ProfileAction): boolean {
+  return !profile.safety.readOnly && profile.safety.allowedActions.includes(action);
+}
+
+export function guessEnvironmentTag(name: string): EnvironmentTag {
+  if (/\bprod|production|\bprd\b|\blive\b/i.test(name)) return 'prod';
+  if (/stag|\bpre-?prod|\buat\b/i.test(name)) return 'staging';
+  if (/\btest|\bqa\b/i.test(name)) return 'test';
+  if (/local|docker|\bdev-?box/i.test(name)) return 'local';
+  return 'dev';
+}
+
+/** A blank draft with the defaults a new profile starts from. */
+export function emptyProfileDraft(id: string, name: string): ProfileDraft {
+  const tag = guessEnvironmentTag(name);
+  return {
+    schemaVersion: PROFILE_SCHEMA_VERSION,
+    id,
+    name,
+    environment: { tag, colour: defaultEnvironmentColours[tag] },
+    bootstrapServers: [],
+    securityProtocol: 'PLAINTEXT',
+    sasl: null,
+    tls: null,
+    schemaRegistry: null,
+    vendor: { preset: 'apache-kafka' },
+    topicDefaults: { replicationFactor: null, partitions: null },
+    safety: { readOnly: false, allowedActions: [...profileActions] },
+  };
+}
