@@ -58,7 +58,8 @@ export type FetchedPartition =
       /** Where to continue: past the last record seen, including control and aborted records. */
       nextOffset: bigint;
     }
-  | { partition: number; status: 'offset-out-of-range' | 'leader-changed' };
+  | { partition: number; status: 'offset-out-of-range' }
+  | { partition: number; status: 'leader-changed' };
 
 export interface FetchLimits {
   /** Upper bound of one Fetch response across all partitions (Kafka returns at least one batch). */

@@ -106,9 +106,11 @@ declare module 'kafkajs/src/consumer/filterAbortedMessages.js' {
 }
 
 declare module 'snappyjs' {
+  export function compress<T extends Uint8Array | ArrayBuffer>(uncompressed: T): T;
   export function uncompress<T extends Uint8Array | ArrayBuffer>(compressed: T, maxLength?: number): T;
 }
 
 declare module 'lz4js' {
+  export function compress(source: Uint8Array, maxSize?: number): Uint8Array;
   export function decompress(source: Uint8Array, maxSize?: number): Uint8Array;
 }
