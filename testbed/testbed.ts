@@ -59,9 +59,13 @@ const LISTENER_KEYS = Object.keys(LISTENER_NAMES) as (keyof ListenerBootstraps)[
 
 export function jvmOptions(profile: JvmProfile): string[] {
   // On 2 cores, C1-only JIT and the serial collector shorten start-up by seconds; benchmarks want C2.
-  return profile === 'fast-start'
-    ? ['-Xms256m', '-Xmx1g', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:-UsePerfData', '-Xshare:auto', '-Djava.awt.headless=true']
-    : ['-Xms1g', '-Xmx2g', '-XX:+UseG1GC', '-XX:-UsePerfData', '-Djava.awt.headless=true'];
+  const options =
+    profile === 'fast-start'
+      ? ['-Xms256m', '-Xmx1g', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:-UsePerfData', '-Xshare:auto', '-Djava.awt.headless=true']
+      : ['-Xms1g', '-Xmx2g', '-XX:+UseG1GC', '-XX:-UsePerfData', '-Djava.awt.headless=true'];
+  // For experiments with JVM flags without editing code.
+  const extra = process.env.TESTBED_JVM_OPTS?.split(' ').filter((option) => option !== '') ?? [];
+  return [...options, ...extra];
 }
 
 /** Reserves distinct free loopback ports by holding them all open at once. */
@@ -191,9 +195,9 @@ function brokerProperties(options: {
     `ssl.keystore.location=${tls.broker.keystoreP12}`,
     `ssl.keystore.password=${tls.password}`,
     `ssl.key.password=${tls.password}`,
-    'ssl.truststore.type=PKCS12',
-    `ssl.truststore.location=${tls.ca.truststoreP12}`,
-    `ssl.truststore.password=${tls.password}`,
+    // PEM truststore: available before keytool has made the PKCS12/JKS ones (and takes no password).
+    'ssl.truststore.type=PEM',
+    `ssl.truststore.location=${tls.ca.cert}`,
     'listener.name.ssl.ssl.client.auth=required',
     'listener.name.ssl_wrong_host.ssl.keystore.type=PKCS12',
     `listener.name.ssl_wrong_host.ssl.keystore.location=${tls.wrongHost.keystoreP12}`,
@@ -257,9 +261,12 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
   };
 
   try {
-    const [jars, tls, ports] = await Promise.all([
+    // TLS files are made while Maven resolves and the storage is formatted; only the brokers wait for them.
+    const generatedTls = generateTlsMaterial(path.join(runDir, 'tls'));
+    const tls = generatedTls.material;
+    const tlsTimer = time('generate TLS (openssl)', () => generatedTls.brokerFiles);
+    const [jars, ports] = await Promise.all([
       time('resolve jars', () => resolveKafkaJars(line)),
-      time('generate TLS', () => generateTlsMaterial(path.join(runDir, 'tls'))),
       freePorts(nodeCount * (LISTENER_KEYS.length + 1)),
     ]);
     const plans: NodePlan[] = Array.from({ length: nodeCount }, (_, index) => {
@@ -324,12 +331,14 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
       ),
     );
 
+    await time('wait for TLS', () => tlsTimer);
     await time('start brokers', async () => {
       for (const node of nodes) spawnNode(node, { detached: options.detached ?? false });
       await Promise.all(
         nodes.map((node) => waitForNodeReady(node, { expectBrokers: nodeCount, timeoutMs: options.startTimeoutMs ?? 120_000 })),
       );
     });
+    await time('keytool stores', () => generatedTls.all);
     timings.total = Date.now() - started;
 
     const joined = (key: keyof ListenerBootstraps) => nodes.map((node) => node.listeners[key]).join(',');

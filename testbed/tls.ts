@@ -20,17 +20,51 @@ async function tool(command: string, args: string[], cwd: string): Promise<void>
   }
 }
 
-export async function generateTlsMaterial(dir: string): Promise<TlsMaterial> {
-  mkdirSync(dir, { recursive: true });
+export interface GeneratedTls {
+  /** Paths and password, known at once so broker configs can be written while the files are made. */
+  material: TlsMaterial;
+  /** Everything a broker reads: the CA, PEMs and PKCS12 keystores (openssl only). */
+  brokerFiles: Promise<void>;
+  /** Also the JKS stores and the PKCS12 truststore, which need keytool (a JVM each). */
+  all: Promise<void>;
+}
+
+export function generateTlsMaterial(dir: string): GeneratedTls {
   const password = `test-${randomBytes(6).toString('hex')}`;
+  const file = (name: string) => path.join(dir, name);
+  const material: TlsMaterial = {
+    dir,
+    password,
+    ca: { cert: file('ca.crt'), key: file('ca.key'), truststoreP12: file('truststore.p12'), truststoreJks: file('truststore.jks') },
+    broker: { cert: file('broker.crt'), key: file('broker.key'), keystoreP12: file('broker.p12') },
+    client: {
+      cert: file('client.crt'),
+      key: file('client.key'),
+      encryptedKey: file('client-encrypted.key'),
+      keystoreP12: file('client.p12'),
+      keystoreJks: file('client.jks'),
+      principal: `User:${CLIENT_CERT_CN}`,
+    },
+    expiredClient: { cert: file('client-expired.crt'), key: file('client-expired.key') },
+    wrongHost: { cert: file('wrong-host.crt'), key: file('wrong-host.key'), keystoreP12: file('wrong-host.p12') },
+  };
+  const brokerFiles = makeOpensslFiles(dir, password);
+  const all = brokerFiles.then(() => makeKeytoolStores(dir, password));
+  // Callers await these later; until then a failure must not surface as an unhandled rejection.
+  brokerFiles.catch(() => undefined);
+  all.catch(() => undefined);
+  return { material, brokerFiles, all };
+}
+
+async function makeOpensslFiles(dir: string, password: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
   const pass = `pass:${password}`;
   const openssl = (...args: string[]) => tool('openssl', args, dir);
-  const keytool = (...args: string[]) => tool('keytool', args, dir);
 
-  // `openssl ca` (rather than `x509 -req`) because it can backdate: the expired certificate needs that.
   writeFileSync(
     path.join(dir, 'ca.cnf'),
     [
+      // `openssl ca` is only needed to backdate the expired certificate.
       '[ca]',
       'default_ca = testbed',
       '[testbed]',
@@ -39,9 +73,7 @@ export async function generateTlsMaterial(dir: string): Promise<TlsMaterial> {
       'new_certs_dir = issued',
       'serial = serial',
       'default_md = sha256',
-      'default_days = 7',
       'policy = any',
-      'copy_extensions = copy',
       'unique_subject = no',
       '[any]',
       'commonName = supplied',
@@ -66,34 +98,45 @@ export async function generateTlsMaterial(dir: string): Promise<TlsMaterial> {
   writeFileSync(path.join(dir, 'serial'), `${randomBytes(8).toString('hex')}\n`);
   mkdirSync(path.join(dir, 'issued'), { recursive: true });
 
-  await openssl(
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '7',
-    '-subj', '/CN=Odradek Test CA', '-keyout', 'ca.key', '-out', 'ca.crt',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
-  );
-
-  const issue = async (name: string, cn: string, extensions: string, dates: string[] = []) => {
-    await openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${cn}`, '-keyout', `${name}.key`, '-out', `${name}.csr`);
-    await openssl(
-      'ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.crt', '-keyfile', 'ca.key',
-      '-extensions', extensions, '-in', `${name}.csr`, '-out', `${name}.crt`, '-notext', ...dates,
-    );
+  const names = ['broker', 'client', 'client-expired', 'wrong-host'] as const;
+  const subjects: Record<(typeof names)[number], string> = {
+    broker: 'localhost',
+    client: CLIENT_CERT_CN,
+    'client-expired': CLIENT_CERT_CN,
+    'wrong-host': 'wrong-host.invalid',
   };
-  await issue('broker', 'localhost', 'server');
-  await issue('client', CLIENT_CERT_CN, 'client');
-  await issue('client-expired', CLIENT_CERT_CN, 'client', ['-startdate', '20200101000000Z', '-enddate', '20200102000000Z']);
-  await issue('wrong-host', 'wrong-host.invalid', 'wrong_host');
-
+  await Promise.all([
+    openssl(
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '7',
+      '-subj', '/CN=Odradek Test CA', '-keyout', 'ca.key', '-out', 'ca.crt',
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    ),
+    ...names.map((name) =>
+      openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${subjects[name]}`, '-keyout', `${name}.key`, '-out', `${name}.csr`),
+    ),
+  ]);
+  const sign = (name: string, extensions: string) =>
+    openssl(
+      'x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-set_serial', `0x${randomBytes(8).toString('hex')}`,
+      '-days', '7', '-sha256', '-extfile', 'ca.cnf', '-extensions', extensions, '-out', `${name}.crt`,
+    );
   const p12 = (name: string) =>
     openssl('pkcs12', '-export', '-in', `${name}.crt`, '-inkey', `${name}.key`, '-certfile', 'ca.crt',
       '-name', name, '-out', `${name}.p12`, '-passout', pass);
   await Promise.all([
-    p12('broker'),
-    p12('client'),
-    p12('wrong-host'),
+    sign('broker', 'server').then(() => p12('broker')),
+    sign('wrong-host', 'wrong_host').then(() => p12('wrong-host')),
+    sign('client', 'client').then(() => p12('client')),
+    openssl(
+      'ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.crt', '-keyfile', 'ca.key', '-extensions', 'client',
+      '-in', 'client-expired.csr', '-out', 'client-expired.crt', '-notext', '-startdate', '20200101000000Z', '-enddate', '20200102000000Z',
+    ),
     openssl('pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-in', 'client.key', '-out', 'client-encrypted.key', '-passout', pass),
   ]);
-  // keytool is a JVM start each; run them side by side.
+}
+
+async function makeKeytoolStores(dir: string, password: string): Promise<void> {
+  const keytool = (...args: string[]) => tool('keytool', args, dir);
   await Promise.all([
     keytool('-importcert', '-noprompt', '-alias', 'ca', '-file', 'ca.crt',
       '-keystore', 'truststore.p12', '-storetype', 'PKCS12', '-storepass', password),
@@ -103,22 +146,4 @@ export async function generateTlsMaterial(dir: string): Promise<TlsMaterial> {
       '-srcstorepass', password, '-destkeystore', 'client.jks', '-deststoretype', 'JKS',
       '-deststorepass', password, '-destkeypass', password),
   ]);
-
-  const file = (name: string) => path.join(dir, name);
-  return {
-    dir,
-    password,
-    ca: { cert: file('ca.crt'), key: file('ca.key'), truststoreP12: file('truststore.p12'), truststoreJks: file('truststore.jks') },
-    broker: { cert: file('broker.crt'), key: file('broker.key'), keystoreP12: file('broker.p12') },
-    client: {
-      cert: file('client.crt'),
-      key: file('client.key'),
-      encryptedKey: file('client-encrypted.key'),
-      keystoreP12: file('client.p12'),
-      keystoreJks: file('client.jks'),
-      principal: `User:${CLIENT_CERT_CN}`,
-    },
-    expiredClient: { cert: file('client-expired.crt'), key: file('client-expired.key') },
-    wrongHost: { cert: file('wrong-host.crt'), key: file('wrong-host.key'), keystoreP12: file('wrong-host.p12') },
-  };
 }
