@@ -219,7 +219,7 @@ async function acls(args: readonly string[], io: CliIo): Promise<number> {
   const plan = planTenantAcls(tenant, {
     principal,
     access: access as AclAccessLevel,
-    ...(typeof values.cluster === 'string' ? { cluster: { id: values.cluster, name: values.cluster } } : {}),
+    ...(typeof values.cluster === 'string' ? { cluster: { id: values.cluster, profileName: values.cluster } } : {}),
   });
   if (values.json) {
     io.out(json({ tenant: plan.tenant, principal: plan.principal, access: plan.access, acls: toKafkajsAclEntries(plan), bindings: plan.bindings, untranslated: plan.untranslated }));

@@ -36,8 +36,10 @@ export const snapshotBrokerSchema = z.object({
 export const snapshotClusterSchema = z.object({
   /** The Kafka cluster id reported by the brokers. */
   id: name,
-  /** The connection profile (environment) name the cluster was captured through. */
+  /** The cluster's display name. */
   name,
+  /** The connection profile (environment) name it was captured through, when it differs from `name`. */
+  profileName: name.optional(),
   brokers: z.array(snapshotBrokerSchema),
   topics: z.array(snapshotTopicSchema),
   groups: z.array(snapshotGroupSchema),

@@ -49,7 +49,7 @@ describe('planTenantAcls', () => {
   });
 
   it('leaves out rules for other clusters when a cluster is given', () => {
-    const plan = planTenantAcls(teams, { principal: 'User:tx', access: 'read', cluster: { id: 'lkc-dev', name: 'dev' } });
+    const plan = planTenantAcls(teams, { principal: 'User:tx', access: 'read', cluster: { id: 'lkc-dev', profileName: 'dev' } });
     expect(plan.bindings.map((b) => b.resourceName)).toEqual(['tx-orders', 'tx-']);
     expect(plan.untranslated.map((u) => u.reason)).toContain('applies to cluster "prod", not to "dev"');
   });

@@ -49,7 +49,7 @@ export interface TenantAclOptions {
   access: AclAccessLevel;
   host?: string;
   /** The cluster the ACLs are for; rules scoped to other clusters are then left out (and listed). */
-  cluster?: { id: string; name?: string };
+  cluster?: { id: string; profileName?: string };
 }
 
 export function isKafkaPrincipal(text: string): boolean {
@@ -102,8 +102,8 @@ export function planTenantAcls(tenant: Tenant, options: TenantAclOptions): Tenan
       skip(rule, `${pattern.domain === 'schema' ? 'Schema Registry subjects' : pattern.domain === 'connect' ? 'Connect connectors' : 'ksqlDB resources'} are not Kafka resources and have no Kafka ACLs`);
       continue;
     }
-    if (options.cluster !== undefined && !matchesId(pattern.id, options.cluster.id, options.cluster.name)) {
-      skip(rule, `applies to cluster ${JSON.stringify(formatIdPattern(pattern.id))}, not to ${JSON.stringify(options.cluster.name ?? options.cluster.id)}`);
+    if (options.cluster !== undefined && !matchesId(pattern.id, options.cluster.id, options.cluster.profileName)) {
+      skip(rule, `applies to cluster ${JSON.stringify(formatIdPattern(pattern.id))}, not to ${JSON.stringify(options.cluster.profileName ?? options.cluster.id)}`);
       continue;
     }
     if (pattern.kind === 'domain') {

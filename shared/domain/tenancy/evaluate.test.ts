@@ -237,6 +237,12 @@ describe('default tenants', () => {
   });
 });
 
+it('matches a cluster by its profileName when the snapshot gives one apart from the display name', () => {
+  const renamed = clusterSnapshotSchema.parse({ ...demo, clusters: [{ ...demo.clusters[1], name: 'Production (eu-west-1)', profileName: 'prod' }] });
+  const view = evaluateTenant(tenant('- include: ["cluster", "prod", "topic", "ledger"]'), renamed);
+  expect(listVisibleResources(view).map((r) => r.path.join('/'))).toEqual([topic(PROD, 'ledger')]);
+});
+
 describe('tenant availability by role', () => {
   const policy = parsePolicyFile(
     [

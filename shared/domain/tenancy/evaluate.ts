@@ -149,9 +149,15 @@ export function evaluateTenant(tenant: Tenant | CompiledTenant, snapshot: Cluste
   return view;
 }
 
+/** The name policies may use instead of the cluster id. */
+export function clusterProfileName(cluster: SnapshotCluster): string {
+  return cluster.profileName ?? cluster.name;
+}
+
 function evaluateCluster(compiled: CompiledTenant, cluster: SnapshotCluster): ClusterView | null {
-  if (!compiled.touchesDomain('cluster', cluster.id, cluster.name)) return null;
-  const matcher = (effect: TenantResourceRule['effect'], type: ResourceType) => compiled.matcher(effect, 'cluster', cluster.id, cluster.name, type);
+  const profileName = clusterProfileName(cluster);
+  if (!compiled.touchesDomain('cluster', cluster.id, profileName)) return null;
+  const matcher = (effect: TenantResourceRule['effect'], type: ResourceType) => compiled.matcher(effect, 'cluster', cluster.id, profileName, type);
   const includeGroup = matcher('include', 'group');
   const excludeGroup = matcher('exclude', 'group');
   const includeTopic = matcher('include', 'topic');
