@@ -2,6 +2,7 @@
 // Electron-free; platform/ holds the few modules that talk to Electron, electron-store and keytar.
 import { app, BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAppHandlers } from './app-handlers';
@@ -9,7 +10,7 @@ import { createDispatcher } from './ipc/dispatcher';
 import { createEventBus } from './ipc/events';
 import { bindDispatcherToIpcMain } from './platform/ipc';
 import { createKeytarSecretStore } from './platform/keytar-secret-store';
-import { PROFILE_STORE_NAME, createStoreProfileRepo } from './platform/profile-store';
+import { PROFILE_STORE_NAME, createStoreProfileRepo, openProfileStore } from './platform/profile-store';
 import { createMainWindow, lockDownSessions, openInBrowser } from './platform/window';
 import { isTrustedWindowSender } from './security/web-security';
 import { systemClock } from './services/ports';
@@ -23,7 +24,10 @@ const ownWindows = new Set<number>();
 
 function start(): void {
   lockDownSessions();
-  const profileStore = new ElectronStore({ name: PROFILE_STORE_NAME });
+  const profileStore = openProfileStore(
+    () => new ElectronStore({ name: PROFILE_STORE_NAME }),
+    join(app.getPath('userData'), `${PROFILE_STORE_NAME}.json`),
+  );
   const events = createEventBus();
   events.deliverTo((name, payload) => {
     for (const window of BrowserWindow.getAllWindows()) {
@@ -31,12 +35,14 @@ function start(): void {
     }
   });
   const { handlers, producers } = createAppHandlers({
-    profiles: createStoreProfileRepo(profileStore as never),
+    profiles: createStoreProfileRepo(profileStore),
     secrets: createKeytarSecretStore(),
     clock: systemClock,
     events,
     appInfo: { version: app.getVersion(), platform: process.platform, electron: process.versions.electron ?? null },
     openExternal: openInBrowser,
+    readFile: (path) => readFile(path),
+    log: (line) => console.warn(line),
   });
   const dispatcher = createDispatcher({
     handlers,

@@ -2,18 +2,38 @@
 // output. Main registers exactly these channels, the preload exposes exactly these channels, and both
 // sides derive their types from here, so a channel cannot exist on one side only.
 import { z } from 'zod';
+import { diagnosticResultSchema, diagnosticSummarySchema } from '../domain/connection-diagnostics';
+import {
+  connectionProfileSchema,
+  environmentTags,
+  profileDraftSchema,
+  securityProtocols,
+  vendorPresetIds,
+} from '../domain/profile/profile-schema';
+import { secretSlots } from '../domain/profile/secret-slots';
 
 const noInput = z.undefined();
 
 export const profileSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
-  environment: z.string().optional(),
-  color: z.string().optional(),
+  environment: z.object({ tag: z.enum(environmentTags), colour: z.string() }),
   bootstrapServers: z.array(z.string()),
+  securityProtocol: z.enum(securityProtocols),
+  vendor: z.enum(vendorPresetIds),
   readOnly: z.boolean(),
 });
 export type ProfileSummary = z.infer<typeof profileSummarySchema>;
+
+export const storedProfileProblemSchema = z.object({
+  kind: z.enum(['unreadable-file', 'invalid-document', 'invalid-profile']),
+  message: z.string(),
+  backupPath: z.string().optional(),
+  profileId: z.string().optional(),
+  profileName: z.string().optional(),
+});
+
+const profileIdInput = z.object({ id: z.string().min(1).max(128) });
 
 export const connectionStateSchema = z.object({
   profileId: z.string(),
@@ -35,7 +55,25 @@ export const channels = {
   },
   'profiles:list': {
     input: noInput,
-    output: z.array(profileSummarySchema),
+    output: z.object({ profiles: z.array(profileSummarySchema), problems: z.array(storedProfileProblemSchema) }),
+  },
+  /** The stored profile: secrets appear only as `{slot, state}`. */
+  'profiles:get': {
+    input: profileIdInput,
+    output: connectionProfileSchema,
+  },
+  /** Secrets travel renderer → main only, inline in the draft; untouched ones keep their keychain value. */
+  'profiles:save': {
+    input: z.object({ draft: profileDraftSchema, clearSecrets: z.array(z.enum(secretSlots)).default([]) }),
+    output: connectionProfileSchema,
+  },
+  'profiles:delete': {
+    input: profileIdInput,
+    output: z.object({ deleted: z.boolean() }),
+  },
+  'keychain:status': {
+    input: noInput,
+    output: z.object({ available: z.boolean(), message: z.string().optional() }),
   },
   'shell:open-external': {
     input: z.object({ url: z.string().max(2048) }),
@@ -52,7 +90,18 @@ export const events = {
  * Long-running results that cross on a MessagePort (see stream.ts): the request schema and the
  * schemas of the items carried in batch frames, of progress frames and of the final summary.
  */
-export const streams = {} as const satisfies Record<string, StreamSpec>;
+export const streams = {
+  /** Staged connection diagnostics, one item per stage as it finishes. */
+  'profiles:test': {
+    request: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('saved'), id: z.string().min(1) }),
+      z.object({ kind: z.literal('draft'), draft: profileDraftSchema }),
+    ]),
+    item: diagnosticResultSchema,
+    progress: z.never(),
+    summary: diagnosticSummarySchema,
+  },
+} as const satisfies Record<string, StreamSpec>;
 
 export interface StreamSpec {
   request: z.ZodType;

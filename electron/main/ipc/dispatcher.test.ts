@@ -9,13 +9,25 @@ const stranger: Sender = { kind: 'window', webContentsId: 99, frameUrl: 'https:/
 function dispatcherWith(overrides: Partial<ChannelHandlers> = {}, internalErrors: string[] = []) {
   const handlers: ChannelHandlers = {
     'app:info': () => ({ name: 'Odradek', version: '1.0.0', platform: 'linux', electron: null }),
-    'profiles:list': () => [],
+    'profiles:list': () => ({ profiles: [], problems: [] }),
+    'profiles:get': () => {
+      throw new AppFailure('NOT_FOUND', 'no profiles here');
+    },
+    'profiles:save': () => {
+      throw new AppFailure('NOT_ALLOWED', 'not in this test');
+    },
+    'profiles:delete': () => ({ deleted: false }),
+    'keychain:status': () => ({ available: true }),
     'shell:open-external': () => ({ opened: true }),
     ...overrides,
   };
   return createDispatcher({
     handlers,
-    producers: {},
+    producers: {
+      'profiles:test': async () => {
+        throw new AppFailure('NOT_ALLOWED', 'not in this test');
+      },
+    },
     isTrustedSender: (sender) => sender.kind === 'window' && sender.webContentsId === 1,
     reportInternalError: (where) => internalErrors.push(where),
   });
@@ -45,7 +57,7 @@ describe('IPC dispatcher', () => {
 
   it('ignores senders that are not our window', async () => {
     let called = false;
-    const result = await dispatcherWith({ 'profiles:list': () => ((called = true), []) }).invoke('profiles:list', undefined, stranger);
+    const result = await dispatcherWith({ 'profiles:list': () => ((called = true), { profiles: [], problems: [] }) }).invoke('profiles:list', undefined, stranger);
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(called).toBe(false);
   });
@@ -78,7 +90,7 @@ describe('IPC dispatcher', () => {
 
   it('refuses to send a reply that breaks the contract', async () => {
     const result = await dispatcherWith({
-      'profiles:list': () => [{ id: 1 }] as never,
+      'profiles:list': () => ({ profiles: [{ id: 1 }], problems: [] }) as never,
     }).invoke('profiles:list', undefined, trusted);
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'profiles:list produced a reply outside the IPC contract.' } });
   });

@@ -4,7 +4,11 @@ import type { ChannelHandlers } from './dispatcher';
 
 const complete = {
   'app:info': () => ({ name: 'Odradek', version: '0', platform: 'linux', electron: null }),
-  'profiles:list': () => [],
+  'profiles:list': () => ({ profiles: [], problems: [] }),
+  'profiles:get': () => Promise.reject(new Error('unused')),
+  'profiles:save': () => Promise.reject(new Error('unused')),
+  'profiles:delete': () => ({ deleted: false }),
+  'keychain:status': () => ({ available: true }),
   'shell:open-external': () => ({ opened: false }),
 };
 
@@ -17,6 +21,10 @@ export const withUnknownChannel: ChannelHandlers = {
 // @ts-expect-error 'profiles:list' has no handler
 export const missingChannel: ChannelHandlers = {
   'app:info': complete['app:info'],
+  'profiles:get': complete['profiles:get'],
+  'profiles:save': complete['profiles:save'],
+  'profiles:delete': complete['profiles:delete'],
+  'keychain:status': complete['keychain:status'],
   'shell:open-external': complete['shell:open-external'],
 };
 

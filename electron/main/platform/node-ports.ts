@@ -3,13 +3,14 @@
 // folder, so pointing `conf` at that folder reads and writes the very same file — and the same keychain.
 import Conf from 'conf';
 import { homedir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { AppPorts } from '../app-handlers';
 import { createEventBus } from '../ipc/events';
 import { systemClock } from '../services/ports';
 import { createKeytarSecretStore } from './keytar-secret-store';
-import { PROFILE_STORE_NAME, createStoreProfileRepo } from './profile-store';
+import { PROFILE_STORE_NAME, createStoreProfileRepo, openProfileStore } from './profile-store';
 
 /** Electron's `app.getPath('userData')` for productName "Odradek", computed without Electron. */
 export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -21,13 +22,15 @@ export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platfor
 
 export function createNodePorts(options: { dataDir?: string; openExternal?: (url: string) => Promise<void> } = {}): AppPorts {
   const dataDir = options.dataDir ?? defaultUserDataDir();
-  const store = new Conf({ cwd: dataDir, configName: PROFILE_STORE_NAME, projectName: 'odradek' });
+  const storeFile = join(dataDir, `${PROFILE_STORE_NAME}.json`);
+  const opened = openProfileStore(() => new Conf({ cwd: dataDir, configName: PROFILE_STORE_NAME, projectName: 'odradek' }), storeFile);
   return {
-    profiles: createStoreProfileRepo(store as never),
+    profiles: createStoreProfileRepo(opened),
     secrets: createKeytarSecretStore(),
     clock: systemClock,
     events: createEventBus(),
     appInfo: { version: packageJson.version, platform: process.platform, electron: null },
     openExternal: options.openExternal ?? (async () => undefined),
+    readFile: (path) => readFile(path),
   };
 }

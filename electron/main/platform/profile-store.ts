@@ -1,38 +1,108 @@
-import { z } from 'zod';
-import { profileSummarySchema, type ProfileSummary } from '../../../shared/ipc/contract';
-import type { ProfileRepo } from '../services/ports';
-
-/**
- * What the repo needs from electron-store. electron-store is `conf` plus Electron's paths, so the CLI
- * and the test bridge hand in a `conf` instance pointed at the same file and share this code.
- */
-export interface ProfileDocumentStore {
-  get(key: 'profiles'): unknown;
-  set(key: 'profiles', value: unknown): void;
-}
+// Profiles live in electron-store's JSON file (Conf under plain Node: the same engine and file). Each
+// stored profile is migrated and validated on its own, so one bad entry never hides the others, and an
+// unreadable file is moved aside and reported instead of being replaced.
+import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { migrateProfileDocument } from '../../../shared/domain/profile/migrate';
+import type { ConnectionProfile } from '../../../shared/domain/profile/profile-schema';
+import type { ProfileRepo, StoredProfileProblem } from '../services/ports';
 
 /** The electron-store file name (profiles.json in the userData folder). */
 export const PROFILE_STORE_NAME = 'profiles';
 
-const storedProfiles = z.array(profileSummarySchema);
+/** What the repo needs from electron-store / Conf. */
+export interface ProfileDocumentStore {
+  get(key: 'profiles'): unknown;
+  set(key: 'profiles', value: unknown): void;
+  readonly path: string;
+}
 
-export function createStoreProfileRepo(store: ProfileDocumentStore): ProfileRepo<ProfileSummary> {
-  const readAll = (): ProfileSummary[] => {
+export interface OpenedProfileStore {
+  store: ProfileDocumentStore;
+  /** Set when the file could not be read and was moved aside. */
+  recovered: StoredProfileProblem | null;
+}
+
+/**
+ * Opens the store; electron-store and Conf throw on a file that is not valid JSON, and we then keep that
+ * file as a backup next to it before starting an empty one.
+ */
+export function openProfileStore(create: () => ProfileDocumentStore, filePath: string, now: () => Date = () => new Date()): OpenedProfileStore {
+  try {
+    return { store: create(), recovered: null };
+  } catch (error) {
+    if (!existsSync(filePath)) throw error;
+    const backupPath = backupPathFor(filePath, 'unreadable', now());
+    renameSync(filePath, backupPath);
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      store: create(),
+      recovered: {
+        kind: 'unreadable-file',
+        message: `The profiles file could not be read (${reason}). It was moved to ${backupPath}; no profile was deleted.`,
+        backupPath,
+      },
+    };
+  }
+}
+
+export function createStoreProfileRepo({ store, recovered }: OpenedProfileStore, now: () => Date = () => new Date()): ProfileRepo {
+  let documentBackup: StoredProfileProblem | null = null;
+
+  /** The raw entries, valid or not: saving rewrites only the entry it changes. */
+  const rawEntries = (): unknown[] => {
     const raw = store.get('profiles');
-    return raw === undefined ? [] : storedProfiles.parse(raw);
+    if (raw === undefined || Array.isArray(raw)) return raw ?? [];
+    if (!documentBackup) {
+      const backupPath = backupPathFor(store.path, 'invalid', now());
+      copyFileSync(store.path, backupPath);
+      documentBackup = {
+        kind: 'invalid-document',
+        message: `The profiles file holds no list of profiles; a copy was kept at ${backupPath} before it is rewritten.`,
+        backupPath,
+      };
+    }
+    return [];
   };
+
+  const idOf = (entry: unknown) => (entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined);
+
   return {
-    list: async () => readAll(),
-    get: async (id) => readAll().find((profile) => profile.id === id) ?? null,
-    save: async (profile) => {
-      const others = readAll().filter((existing) => existing.id !== profile.id);
-      store.set('profiles', [...others, profileSummarySchema.parse(profile)]);
+    async load() {
+      const profiles: ConnectionProfile[] = [];
+      const problems: StoredProfileProblem[] = [];
+      for (const entry of rawEntries()) {
+        const migrated = migrateProfileDocument(entry);
+        if (migrated.ok) {
+          profiles.push(migrated.profile);
+          continue;
+        }
+        const { id, name } = (entry ?? {}) as { id?: unknown; name?: unknown };
+        problems.push({
+          kind: 'invalid-profile',
+          message: `${typeof name === 'string' ? `Profile '${name}'` : 'A stored profile'} cannot be used: ${migrated.message.replace(/\.?$/, '.')} It is kept in the file unchanged.`,
+          ...(typeof id === 'string' ? { profileId: id } : {}),
+          ...(typeof name === 'string' ? { profileName: name } : {}),
+        });
+      }
+      return { profiles, problems: [...(recovered ? [recovered] : []), ...(documentBackup ? [documentBackup] : []), ...problems] };
     },
-    delete: async (id) => {
-      const all = readAll();
-      const remaining = all.filter((profile) => profile.id !== id);
+    async save(profile) {
+      const entries = rawEntries();
+      const index = entries.findIndex((entry) => idOf(entry) === profile.id);
+      if (index >= 0) entries[index] = profile;
+      else entries.push(profile);
+      store.set('profiles', entries);
+    },
+    async delete(id) {
+      const entries = rawEntries();
+      const remaining = entries.filter((entry) => idOf(entry) !== id);
       store.set('profiles', remaining);
-      return remaining.length !== all.length;
+      return remaining.length !== entries.length;
     },
   };
+}
+
+function backupPathFor(filePath: string, reason: string, when: Date): string {
+  const stamp = when.toISOString().replace(/[:.]/g, '-');
+  return filePath.replace(/\.json$/, '') + `.${reason}-${stamp}.json`;
 }

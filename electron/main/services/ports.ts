@@ -1,3 +1,5 @@
+import type { ConnectionProfile } from '../../../shared/domain/profile/profile-schema';
+
 // Ports: what main-process services need from the outside world. Services depend on these interfaces
 // only; platform/ provides the Electron-, keytar- and electron-store-backed implementations, and tests
 // provide in-memory or real ones. Nothing in services/ imports electron.
@@ -23,10 +25,24 @@ export class SecretStoreUnavailableError extends Error {
   override readonly name = 'SecretStoreUnavailableError';
 }
 
-/** Persisted non-secret profile data. The shape is owned by the profile domain model. */
-export interface ProfileRepo<Profile = unknown> {
-  list(): Promise<Profile[]>;
-  get(id: string): Promise<Profile | null>;
-  save(profile: Profile): Promise<void>;
+/** Something wrong with the stored profiles that the user must hear about; nothing is dropped silently. */
+export interface StoredProfileProblem {
+  kind: 'unreadable-file' | 'invalid-document' | 'invalid-profile';
+  message: string;
+  /** Where the unreadable file (or a copy of the invalid document) was moved, so nothing is lost. */
+  backupPath?: string;
+  profileId?: string;
+  profileName?: string;
+}
+
+export interface StoredProfiles {
+  profiles: ConnectionProfile[];
+  problems: StoredProfileProblem[];
+}
+
+/** Persisted non-secret profile data (electron-store in the app). */
+export interface ProfileRepo {
+  load(): Promise<StoredProfiles>;
+  save(profile: ConnectionProfile): Promise<void>;
   delete(id: string): Promise<boolean>;
 }

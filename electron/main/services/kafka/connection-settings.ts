@@ -1,7 +1,7 @@
 // A profile resolved for connecting: secrets filled in from the keychain and files read. Only main holds
 // values of this type; it never crosses IPC and is never logged.
 
-export type TlsProfileName = 'modern' | 'intermediate' | 'old' | 'default';
+import type { TlsProfileName } from '../../../../shared/domain/profile/tls-profiles';
 
 export type TlsTrust =
   | { kind: 'system' }

@@ -1,59 +1,25 @@
 import type { ConnectionOptions } from 'node:tls';
 import { toPem } from 'jks-js';
-import type { TlsProfileName, TlsSettings } from './connection-settings';
+import { tls13CipherSuites, tlsProfiles, type TlsProfileName } from '../../../../shared/domain/profile/tls-profiles';
+import type { TlsSettings } from './connection-settings';
 
-/** Protocol bounds and cipher suites per TLS profile, mirroring the WarpStream agent's Mozilla-based profiles. */
-export const tlsProfileOptions: Record<TlsProfileName, Pick<ConnectionOptions, 'minVersion' | 'maxVersion' | 'ciphers'>> = {
-  modern: { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' },
-  intermediate: {
-    minVersion: 'TLSv1.2',
-    ciphers: [
-      'ECDHE-ECDSA-AES128-GCM-SHA256',
-      'ECDHE-RSA-AES128-GCM-SHA256',
-      'ECDHE-ECDSA-AES256-GCM-SHA384',
-      'ECDHE-RSA-AES256-GCM-SHA384',
-      'ECDHE-ECDSA-CHACHA20-POLY1305',
-      'ECDHE-RSA-CHACHA20-POLY1305',
-      // TLS 1.3 suites are configured separately by OpenSSL; listing them keeps 1.3 allowed.
-      'TLS_AES_128_GCM_SHA256',
-      'TLS_AES_256_GCM_SHA384',
-      'TLS_CHACHA20_POLY1305_SHA256',
-    ].join(':'),
-  },
-  old: {
-    minVersion: 'TLSv1',
-    ciphers: [
-      'ECDHE-ECDSA-AES128-GCM-SHA256',
-      'ECDHE-RSA-AES128-GCM-SHA256',
-      'ECDHE-ECDSA-AES256-GCM-SHA384',
-      'ECDHE-RSA-AES256-GCM-SHA384',
-      'ECDHE-ECDSA-CHACHA20-POLY1305',
-      'ECDHE-RSA-CHACHA20-POLY1305',
-      'ECDHE-ECDSA-AES128-SHA256',
-      'ECDHE-RSA-AES128-SHA256',
-      'ECDHE-ECDSA-AES128-SHA',
-      'ECDHE-RSA-AES128-SHA',
-      'ECDHE-ECDSA-AES256-SHA',
-      'ECDHE-RSA-AES256-SHA',
-      'AES128-GCM-SHA256',
-      'AES256-GCM-SHA384',
-      'AES128-SHA256',
-      'AES128-SHA',
-      'AES256-SHA',
-      'DES-CBC3-SHA',
-      'TLS_AES_128_GCM_SHA256',
-      'TLS_AES_256_GCM_SHA384',
-      'TLS_CHACHA20_POLY1305_SHA256',
-      // OpenSSL 3 hides TLS 1.0/1.1 and SHA-1 suites below security level 1.
-      '@SECLEVEL=0',
-    ].join(':'),
-  },
-  default: {},
-};
+/**
+ * Node's form of a TLS profile (shared/domain/profile/tls-profiles.ts). OpenSSL configures TLS 1.3
+ * suites separately, so a cipher list only narrows TLS ≤ 1.2; `old` also needs security level 0 for
+ * OpenSSL 3 to offer TLS 1.0/1.1 and SHA-1 suites at all.
+ */
+export function nodeTlsProfileOptions(name: TlsProfileName): Pick<ConnectionOptions, 'minVersion' | 'maxVersion' | 'ciphers'> {
+  const profile = tlsProfiles[name];
+  const options: Pick<ConnectionOptions, 'minVersion' | 'maxVersion' | 'ciphers'> = {};
+  if (profile.minVersion) options.minVersion = profile.minVersion;
+  if (profile.maxVersion) options.maxVersion = profile.maxVersion;
+  if (profile.openSslCiphers) options.ciphers = [profile.openSslCiphers, ...tls13CipherSuites, ...(name === 'old' ? ['@SECLEVEL=0'] : [])].join(':');
+  return options;
+}
 
 /** Node TLS options for a Kafka or diagnostics connection; throws a specific Error for unreadable stores. */
 export function buildTlsOptions(settings: TlsSettings): ConnectionOptions {
-  const options: ConnectionOptions = { ...tlsProfileOptions[settings.profile], rejectUnauthorized: true };
+  const options: ConnectionOptions = { ...nodeTlsProfileOptions(settings.profile), rejectUnauthorized: true };
   switch (settings.trust.kind) {
     case 'system':
       break;

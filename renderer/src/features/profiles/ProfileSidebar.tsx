@@ -15,18 +15,23 @@ export function ProfileSidebar() {
         Connections
       </Text>
       {profiles.isPending && <Loader size="xs" mx="xs" aria-label="Loading connections" />}
+      {profiles.data?.problems.map((problem) => (
+        <Alert key={problem.message} color="orange" variant="light" title="A stored profile needs attention">
+          {problem.message}
+        </Alert>
+      ))}
       {profiles.isError && (
         <Alert color="red" variant="light" title="Connections could not be read">
           {profiles.error.message}
         </Alert>
       )}
-      {profiles.data?.length === 0 && (
+      {profiles.data?.profiles.length === 0 && (
         <Text size="xs" c="dimmed" px="xs">
           No connections yet.
         </Text>
       )}
       <ScrollArea.Autosize mah={260}>
-        {profiles.data?.map((profile) => (
+        {profiles.data?.profiles.map((profile) => (
           <NavLink
             key={profile.id}
             label={profile.name}

@@ -1,0 +1,201 @@
+// Connection profiles: non-secret fields in the profile repo, every secret in the keychain. Secrets are
+// written before the profile that refers to them, and an unavailable keychain refuses the whole save.
+// Values of secrets never leave main: callers get profiles with `{slot, state}` references only.
+import { checkProfile } from '../../../../shared/domain/profile/checks';
+import { hasErrors } from '../../../../shared/domain/profile/issues';
+import type { ConnectionProfile, ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
+import type { SecretSlot, SecretValues } from '../../../../shared/domain/profile/secret-slots';
+import { joinSecrets, keychainAccount, parseKeychainAccount, secretStatuses, splitSecrets } from '../../../../shared/domain/profile/secrets';
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { KafkaConnectionSettings, SaslSettings, TlsIdentity, TlsSettings, TlsTrust } from '../kafka/connection-settings';
+import { SecretStoreUnavailableError, type ProfileRepo, type SecretStore, type StoredProfiles } from '../ports';
+
+export interface ProfileServiceDeps {
+  repo: ProfileRepo;
+  secrets: SecretStore;
+  /** Reads a certificate, key or keystore file a profile refers to by path. */
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+export interface SaveProfileRequest {
+  draft: ProfileDraft;
+  /** Slots to remove from the keychain; a slot that is neither given nor cleared keeps its stored value. */
+  clearSecrets?: SecretSlot[];
+}
+
+export type ProfileService = ReturnType<typeof createProfileService>;
+
+export function createProfileService({ repo, secrets, readFile }: ProfileServiceDeps) {
+  const keychain = async <T>(action: () => Promise<T>): Promise<T> => {
+    try {
+      return await action();
+    } catch (error) {
+      if (error instanceof SecretStoreUnavailableError) {
+        throw new AppFailure('KEYCHAIN_UNAVAILABLE', `${error.message}. Nothing was saved: Odradek keeps secrets only in the OS keychain. Unlock or start it (GNOME Keyring, KWallet, macOS Keychain) and try again.`);
+      }
+      throw error;
+    }
+  };
+
+  const find = async (id: string): Promise<ConnectionProfile> => {
+    const profile = (await repo.load()).profiles.find((candidate) => candidate.id === id);
+    if (!profile) throw new AppFailure('NOT_FOUND', `There is no connection profile '${id}'.`);
+    return profile;
+  };
+
+  const storedSecrets = async (profile: ConnectionProfile): Promise<SecretValues> => {
+    const values: SecretValues = {};
+    for (const { slot, state } of secretStatuses(profile)) {
+      if (state !== 'set') continue;
+      const value = await keychain(() => secrets.get(keychainAccount(profile.id, slot)));
+      if (value === null) {
+        throw new AppFailure('KEYCHAIN_UNAVAILABLE', `The ${slot} of profile '${profile.name}' is missing from the OS keychain. Enter it again in the profile.`);
+      }
+      values[slot] = value;
+    }
+    return values;
+  };
+
+  return {
+    list: (): Promise<StoredProfiles> => repo.load(),
+
+    get: find,
+
+    async save({ draft, clearSecrets = [] }: SaveProfileRequest): Promise<ConnectionProfile> {
+      const errors = checkProfile(draft).filter((issue) => issue.severity === 'error');
+      if (hasErrors(errors)) throw new AppFailure('INVALID_INPUT', errors.map((issue) => issue.message).join(' '), errors);
+
+      const existing = (await repo.load()).profiles.find((profile) => profile.id === draft.id) ?? null;
+      const { profile: given, secrets: provided } = splitSecrets(draft);
+      // Secrets the form did not touch keep their stored value; their references must stay "set".
+      const kept: SecretValues = {};
+      for (const { slot } of secretStatuses(given)) {
+        if (provided[slot] !== undefined || clearSecrets.includes(slot) || !existing) continue;
+        const value = await keychain(() => secrets.get(keychainAccount(existing.id, slot)));
+        if (value !== null) kept[slot] = value;
+      }
+      const { profile } = splitSecrets(joinSecrets(given, { ...kept, ...provided }));
+
+      const inUse = new Set(secretStatuses(profile).filter((status) => status.state === 'set').map((status) => status.slot));
+      await keychain(async () => {
+        for (const [slot, value] of Object.entries(provided) as [SecretSlot, string][]) {
+          await secrets.set(keychainAccount(profile.id, slot), value);
+        }
+        // Remove what the profile no longer uses (a cleared secret, or a switch from SCRAM to mTLS).
+        for (const account of await secrets.list()) {
+          const parsed = parseKeychainAccount(account);
+          if (parsed?.profileId === profile.id && !inUse.has(parsed.slot)) await secrets.delete(account);
+        }
+      });
+      await repo.save(profile);
+      return profile;
+    },
+
+    async delete(id: string): Promise<{ deleted: boolean }> {
+      const profile = await find(id);
+      // Secrets first: if the keychain refuses, the profile stays and can be deleted later, rather than
+      // leaving secrets behind that nothing refers to.
+      await keychain(async () => {
+        for (const account of await secrets.list()) {
+          if (parseKeychainAccount(account)?.profileId === profile.id) await secrets.delete(account);
+        }
+      });
+      return { deleted: await repo.delete(profile.id) };
+    },
+
+    /** The profile with its secrets and files, ready for the Kafka client factory. Main-only. */
+    async resolveConnection(id: string): Promise<KafkaConnectionSettings> {
+      const profile = await find(id);
+      return resolveDraft(joinSecrets(profile, await storedSecrets(profile)), readFile);
+    },
+
+    /** The same for a form that has not been saved yet: secrets come inline or, when untouched, from the keychain. */
+    async resolveDraft(draft: ProfileDraft): Promise<KafkaConnectionSettings> {
+      const existing = (await repo.load()).profiles.find((profile) => profile.id === draft.id);
+      if (!existing) return resolveDraft(draft, readFile);
+      const { profile, secrets: provided } = splitSecrets(draft);
+      const stored = await storedSecrets(existing);
+      return resolveDraft(joinSecrets(profile, { ...stored, ...provided }), readFile);
+    },
+  };
+}
+
+async function resolveDraft(draft: ProfileDraft, readFile: (path: string) => Promise<Uint8Array>): Promise<KafkaConnectionSettings> {
+  const read = async (path: string, what: string) => {
+    try {
+      return await readFile(path);
+    } catch (error) {
+      throw new AppFailure('INVALID_INPUT', `The ${what} file ${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    }
+  };
+  const text = async (path: string, what: string) => new TextDecoder().decode(await read(path, what));
+  const required = (value: string | undefined, what: string): string => {
+    if (value === undefined || value === '') throw new AppFailure('INVALID_INPUT', `The profile '${draft.name}' has no ${what} set.`);
+    return value;
+  };
+
+  let tls: TlsSettings | null = null;
+  if (draft.tls) {
+    const trustSpec = draft.tls.trust;
+    const trust: TlsTrust =
+      trustSpec.kind === 'system'
+        ? { kind: 'system' }
+        : trustSpec.kind === 'pem-text'
+          ? { kind: 'pem', pem: trustSpec.pem }
+          : trustSpec.kind === 'pem-file'
+            ? { kind: 'pem', pem: await text(trustSpec.path, 'CA certificate') }
+            : { kind: trustSpec.kind, data: await read(trustSpec.path, 'truststore'), password: required(trustSpec.password, 'truststore password') };
+    const identitySpec = draft.tls.identity;
+    let identity: TlsIdentity | null = null;
+    if (identitySpec?.kind === 'pem') {
+      const certificatePem = identitySpec.certificate.source === 'file' ? await text(identitySpec.certificate.path, 'client certificate') : identitySpec.certificate.pem;
+      const keyPem = identitySpec.key.source === 'file' ? await text(identitySpec.key.path, 'private key') : required(identitySpec.key.pem, 'private key');
+      identity = { kind: 'pem', certificatePem, keyPem, ...(identitySpec.keyPassword ? { passphrase: identitySpec.keyPassword } : {}) };
+    } else if (identitySpec?.kind === 'pkcs12') {
+      identity = { kind: 'pkcs12', data: await read(identitySpec.path, 'keystore'), password: required(identitySpec.password, 'keystore password') };
+    } else if (identitySpec?.kind === 'jks') {
+      identity = {
+        kind: 'jks',
+        data: await read(identitySpec.path, 'keystore'),
+        password: required(identitySpec.password, 'keystore password'),
+        ...(identitySpec.keyPassword ? { keyPassword: identitySpec.keyPassword } : {}),
+      };
+    }
+    tls = { trust, identity, verifyHostname: draft.tls.verifyHostname, profile: draft.tls.profile };
+  }
+
+  let sasl: SaslSettings | null = null;
+  const saslSpec = draft.sasl;
+  if (saslSpec?.mechanism === 'gssapi') {
+    throw new AppFailure('UNSUPPORTED', 'Kerberos (GSSAPI) is not supported: kafkajs has no GSSAPI implementation; use SCRAM, OAUTHBEARER or mTLS if your cluster offers it.');
+  } else if (saslSpec?.mechanism === 'oauthbearer') {
+    sasl = {
+      mechanism: 'oauthbearer',
+      tokenEndpoint: saslSpec.tokenEndpoint,
+      clientId: saslSpec.clientId,
+      clientSecret: required(saslSpec.clientSecret, 'OAuth client secret'),
+      ...(saslSpec.scope ? { scope: saslSpec.scope } : {}),
+      ...(saslSpec.audience ? { audience: saslSpec.audience } : {}),
+      extraParameters: saslSpec.extraParameters,
+    };
+  } else if (saslSpec?.mechanism === 'aws-msk-iam') {
+    const credentials = saslSpec.credentials;
+    sasl = {
+      mechanism: 'aws-msk-iam',
+      region: saslSpec.region,
+      credentials:
+        credentials.source === 'static'
+          ? {
+              source: 'static',
+              accessKeyId: credentials.accessKeyId,
+              secretAccessKey: required(credentials.secretAccessKey, 'AWS secret access key'),
+              ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
+            }
+          : credentials,
+    };
+  } else if (saslSpec) {
+    sasl = { mechanism: saslSpec.mechanism, username: saslSpec.username, password: required(saslSpec.password, 'SASL password') };
+  }
+
+  return { name: draft.name, bootstrapServers: draft.bootstrapServers, tls, sasl };
+}
