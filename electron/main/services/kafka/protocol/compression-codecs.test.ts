@@ -1,8 +1,12 @@
-import { CompressionCodecs, CompressionTypes } from 'kafkajs';
-import { compress as compressLz4Frame } from 'lz4js';
-import { compress as compressSnappyBlock } from 'snappyjs';
+import kafkajs from 'kafkajs';
+import lz4js from 'lz4js';
+import snappyjs from 'snappyjs';
 import { describe, expect, it } from 'vitest';
 import { decompressLz4, decompressSnappy, registerCompressionCodecs } from './compression-codecs';
+
+const { CompressionCodecs, CompressionTypes } = kafkajs;
+const compressSnappyBlock = snappyjs.compress;
+const compressLz4Frame = lz4js.compress;
 
 const text = new TextEncoder().encode('kafka '.repeat(5_000));
 

@@ -1,17 +1,20 @@
 // Read-side codecs for the compression types kafkajs cannot decode itself (it reads gzip only). Pure
 // JS, so nothing native is downloaded or rebuilt for Electron. Browsing never produces, so compress
 // is refused with a clear error rather than silently writing something a broker might reject.
-import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+// Default imports: these are CommonJS packages, and Node's ESM loader cannot see their named exports.
+import kafkajs from 'kafkajs';
 import { decompress as decompressZstd } from 'fzstd';
-import { decompress as decompressLz4Frame } from 'lz4js';
-import { uncompress as uncompressSnappyBlock } from 'snappyjs';
+import lz4js from 'lz4js';
+import snappyjs from 'snappyjs';
+
+const { CompressionCodecs, CompressionTypes } = kafkajs;
 
 /** Kafka's Java client writes snappy in xerial's stream framing: this magic, two int32s, then blocks. */
 const XERIAL_MAGIC = Uint8Array.of(0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00);
 const XERIAL_HEADER_BYTES = 16;
 
 export function decompressSnappy(input: Uint8Array): Uint8Array {
-  if (!hasXerialHeader(input)) return uncompressSnappyBlock(input);
+  if (!hasXerialHeader(input)) return snappyjs.uncompress(input);
   const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
   const blocks: Uint8Array[] = [];
   let position = XERIAL_HEADER_BYTES;
@@ -19,14 +22,14 @@ export function decompressSnappy(input: Uint8Array): Uint8Array {
     const length = view.getInt32(position);
     position += 4;
     if (length < 0 || position + length > input.length) throw new Error('Truncated xerial snappy block.');
-    blocks.push(uncompressSnappyBlock(input.subarray(position, position + length)));
+    blocks.push(snappyjs.uncompress(input.subarray(position, position + length)));
     position += length;
   }
   return concat(blocks);
 }
 
 export function decompressLz4(input: Uint8Array): Uint8Array {
-  return decompressLz4Frame(input);
+  return lz4js.decompress(input);
 }
 
 export function decompressZstandard(input: Uint8Array): Uint8Array {

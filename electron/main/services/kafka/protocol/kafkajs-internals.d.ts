@@ -106,11 +106,17 @@ declare module 'kafkajs/src/consumer/filterAbortedMessages.js' {
 }
 
 declare module 'snappyjs' {
-  export function compress<T extends Uint8Array | ArrayBuffer>(uncompressed: T): T;
-  export function uncompress<T extends Uint8Array | ArrayBuffer>(compressed: T, maxLength?: number): T;
+  const snappyjs: {
+    compress<T extends Uint8Array | ArrayBuffer>(uncompressed: T): T;
+    uncompress<T extends Uint8Array | ArrayBuffer>(compressed: T, maxLength?: number): T;
+  };
+  export default snappyjs;
 }
 
 declare module 'lz4js' {
-  export function compress(source: Uint8Array, maxSize?: number): Uint8Array;
-  export function decompress(source: Uint8Array, maxSize?: number): Uint8Array;
+  const lz4js: {
+    compress(source: Uint8Array, maxSize?: number): Uint8Array;
+    decompress(source: Uint8Array, maxSize?: number): Uint8Array;
+  };
+  export default lz4js;
 }
