@@ -190,6 +190,16 @@ describe('parsePolicyFile: every problem at its line and column', () => {
       expected: [['error', 3, 13, 'unknown effect "Permit"; expected "Allow", "Deny" or "Stage"']],
     },
     {
+      problem: 'a pattern as cluster id',
+      text: tenantFile('    resources:', '      - include: ["cluster", "prod-*"]', '    roles: ["*"]'),
+      expected: [['error', 4, 30, 'id "prod-*" in ["cluster","prod-*"] cannot be a pattern: use the exact id, the profile name, or "*"']],
+    },
+    {
+      problem: 'empty actions (warning)',
+      text: 'policies:\n  - actions: []\n    effect: Allow\n    resource: ["*"]\n    role: ops\n',
+      expected: [['warning', 2, 14, 'policy "actions" is empty: the policy applies to no action']],
+    },
+    {
       problem: 'policy without role and resource',
       text: 'policies:\n  - actions: ["*"]\n    effect: Deny\n',
       expected: [

@@ -410,6 +410,7 @@ class PolicyReader {
       for (const action of resolved) actions.add(action);
     }
     if (!valid) return null;
+    if (!all && actions.size === 0) this.report('warning', value, 'policy "actions" is empty: the policy applies to no action');
     return all ? '*' : [...actions];
   }
 

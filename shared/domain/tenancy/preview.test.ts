@@ -36,6 +36,17 @@ describe('previewPolicy', () => {
     expect(payments!.totals).toMatchObject({ clusters: 1, topics: 3, partitions: 13, replicaBytes: 90200, writesPerSecond: 15, groups: 1 });
   });
 
+  it('HIDE_RESOURCES hides the sections in which the tenant sees nothing', () => {
+    const modes = policy(`tenants:
+  - { name: Hide, resources: [include: ["schema", "*"]], presentation_mode: HIDE_RESOURCES, roles: ["*"] }
+  - { name: Default, resources: [include: ["schema", "*"]], roles: ["*"] }
+`);
+    expect(previewPolicy(modes, snapshot).map((p) => [p.tenant, p.presentationMode, p.hiddenSections])).toEqual([
+      ['Hide', 'HIDE_RESOURCES', ['connect', 'ksqldb']],
+      ['Default', 'DEFAULT', []],
+    ]);
+  });
+
   it('previews the two default tenants when none are configured', () => {
     expect(previewPolicy({ tenants: [] }, snapshot).map((p) => p.tenant)).toEqual(['Global', 'Kpow Hidden']);
   });

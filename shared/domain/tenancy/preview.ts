@@ -2,7 +2,7 @@
 // policy changes that: the preview panel, `odradek policy preview` and `odradek policy diff` share it.
 import type { ClusterSnapshot } from '../snapshot/snapshot';
 import { compileTenant, effectiveTenants, evaluateTenant, type TenantView } from './evaluate';
-import type { Tenant, TenantPolicy } from './policy-file';
+import type { PresentationMode, Tenant, TenantPolicy } from './policy-file';
 import type { ResourcePath, ResourceType } from './resource-path';
 
 export interface VisibleResource {
@@ -28,10 +28,16 @@ export interface TenantTotals {
   ksqlDbQueries: number;
 }
 
+/** Console sections a tenant can show only when it sees something in them. */
+export type ResourceSection = 'schema' | 'connect' | 'ksqldb';
+
 export interface TenantPreview {
   tenant: string;
   description?: string;
   roles: string[];
+  presentationMode: PresentationMode;
+  /** With HIDE_RESOURCES, the sections (menu items) hidden because the tenant sees nothing in them. */
+  hiddenSections: ResourceSection[];
   resources: VisibleResource[];
   totals: TenantTotals;
 }
@@ -91,7 +97,18 @@ export function tenantTotals(view: TenantView): TenantTotals {
 
 export function previewTenant(tenant: Tenant, snapshot: ClusterSnapshot): TenantPreview {
   const view = evaluateTenant(compileTenant(tenant), snapshot);
-  const preview: TenantPreview = { tenant: tenant.name, roles: tenant.roles, resources: listVisibleResources(view), totals: tenantTotals(view) };
+  const emptySections: ResourceSection[] = [];
+  if (view.schemaRegistries.length === 0) emptySections.push('schema');
+  if (view.connectClusters.length === 0) emptySections.push('connect');
+  if (view.ksqlDbs.length === 0) emptySections.push('ksqldb');
+  const preview: TenantPreview = {
+    tenant: tenant.name,
+    roles: tenant.roles,
+    presentationMode: tenant.presentationMode,
+    hiddenSections: tenant.presentationMode === 'HIDE_RESOURCES' ? emptySections : [],
+    resources: listVisibleResources(view),
+    totals: tenantTotals(view),
+  };
   if (tenant.description !== undefined) preview.description = tenant.description;
   return preview;
 }

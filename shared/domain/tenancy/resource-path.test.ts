@@ -44,6 +44,8 @@ describe('resource paths', () => {
     [['cluster', '*', 'topic'], -1],
     [['cluster', '*', 'topic', 'a', 'b'], 4],
     [['cluster', 'p*d', 'topic', 'x'], 1],
+    [['cluster', 'prod-*', 'topic', 'x'], 1],
+    [['schema', ''], 1],
   ])('%j is invalid at element %i', (path, index) => {
     const parsed = parseResourcePath(path as string[]);
     expect(parsed.ok ? null : parsed.problem.index).toBe(index);

@@ -74,7 +74,7 @@ export function matchesName(pattern: NamePattern, name: string): boolean {
   }
 }
 
-/** An ID matches a domain instance by its own id (e.g. the Kafka cluster id) or by its profile name. */
+/** An ID matches a domain instance by its own id (e.g. the Kafka cluster id) or by its profile name; `*` matches any. */
 export function matchesId(pattern: NamePattern, id: string, profileName?: string): boolean {
   return matchesName(pattern, id) || (profileName !== undefined && matchesName(pattern, profileName));
 }
@@ -91,8 +91,12 @@ export function parseResourcePath(path: ResourcePath): PathParseResult {
     return fail(0, `unknown resource ${JSON.stringify(domainText)} in ${shown}; expected "*", ${domains.map((d) => `"${d}"`).join(', ')}`);
   }
   if (idText === undefined) return fail(-1, `${shown} needs an id: [${JSON.stringify(domainText)}, "<id or profile name>" | "*", ...]`);
-  const id = parseNamePattern(idText);
-  if ('error' in id) return fail(1, `${id.error} in ${shown}`);
+  // Kpow identifies an instance by its exact id or environment name; only the whole-ID wildcard exists.
+  if (idText !== '*' && idText.includes('*')) {
+    return fail(1, `id ${JSON.stringify(idText)} in ${shown} cannot be a pattern: use the exact id, the profile name, or "*"`);
+  }
+  if (idText === '') return fail(1, `empty id in ${shown}; use the exact id, the profile name, or "*"`);
+  const id: NamePattern = idText === '*' ? { kind: 'any' } : { kind: 'exact', value: idText };
   if (typeText === undefined) return { ok: true, pattern: { kind: 'domain', domain: domainText, id } };
   const allowedTypes = resourceTypesByDomain[domainText];
   if (!(allowedTypes as readonly string[]).includes(typeText)) {
