@@ -2,17 +2,19 @@
 // with every listener the app supports, a local OAuth server and per-run TLS material.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CACHE_DIR, KAFKA_VERSIONS, kafkaLineFromEnv, resolveKafkaJars } from './jars';
-import { nodePid, spawnNode, stopNode, tailLog, waitForExit, waitForNodeReady } from './node-process';
+import { isAlive, nodePid, spawnNode, stopNode, tailLog, waitForExit, waitForNodeReady } from './node-process';
 import { startTokenServer } from './oauth';
 import { generateTlsMaterial } from './tls';
 import type { KafkaLine, ListenerBootstraps, TestbedInfo, TestbedNodeInfo, TlsMaterial } from './types';
 
 const execFileAsync = promisify(execFile);
+
+const RUNS_DIR = path.join(CACHE_DIR, 'runs');
 
 export type JvmProfile = 'fast-start' | 'throughput';
 
@@ -240,8 +242,10 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
   const line = options.line ?? kafkaLineFromEnv();
   const nodeCount = options.nodes ?? 1;
   const keep = options.keep ?? process.env.TESTBED_KEEP === '1';
-  const runDir = path.join(CACHE_DIR, 'runs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
+  reapOrphanedRuns();
+  const runDir = path.join(RUNS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
   mkdirSync(runDir, { recursive: true });
+  writeFileSync(path.join(runDir, 'owner.json'), JSON.stringify({ ownerPid: process.pid, keep }));
 
   const tokenServer = await startTokenServer();
   const cleanups: (() => Promise<void>)[] = [() => tokenServer.close()];
@@ -365,6 +369,35 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
     await stopAll().catch(() => undefined);
     if (error instanceof Error && tails !== '') error.message += `\n${tails}`;
     throw error;
+  }
+}
+
+/**
+ * Kills the brokers of runs whose owner died without stopping them (a crashed or interrupted test run)
+ * and deletes their directories unless they were kept on purpose.
+ */
+export function reapOrphanedRuns(): void {
+  if (!existsSync(RUNS_DIR)) return;
+  for (const name of readdirSync(RUNS_DIR)) {
+    const runDir = path.join(RUNS_DIR, name);
+    let owner: { ownerPid?: number; keep?: boolean } = {};
+    try {
+      owner = JSON.parse(readFileSync(path.join(runDir, 'owner.json'), 'utf8')) as typeof owner;
+    } catch {
+      continue; // not ours, or still being created
+    }
+    if (typeof owner.ownerPid !== 'number' || isAlive(owner.ownerPid)) continue;
+    for (const entry of readdirSync(runDir).filter((child) => child.startsWith('node-'))) {
+      const pid = Number.parseInt(existsSync(path.join(runDir, entry, 'pid')) ? readFileSync(path.join(runDir, entry, 'pid'), 'utf8') : '', 10);
+      if (!Number.isInteger(pid) || !isAlive(pid)) continue;
+      try {
+        // Only a JVM started for this run directory; a recycled pid is left alone.
+        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(runDir)) process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    if (!owner.keep) rmSync(runDir, { recursive: true, force: true });
   }
 }
 
