@@ -25,26 +25,20 @@ import {
 
 /** Names matched by any of several patterns. */
 export class NameMatcher {
-  private any = false;
+  private readonly any: boolean;
   private readonly exact = new Set<string>();
   private readonly prefixes: string[] = [];
   private readonly suffixes: string[] = [];
 
-  add(pattern: NamePattern): void {
-    switch (pattern.kind) {
-      case 'any':
-        this.any = true;
-        break;
-      case 'exact':
-        this.exact.add(pattern.value);
-        break;
-      case 'prefix':
-        this.prefixes.push(pattern.value);
-        break;
-      case 'suffix':
-        this.suffixes.push(pattern.value);
-        break;
+  constructor(patterns: Iterable<NamePattern>) {
+    let any = false;
+    for (const pattern of patterns) {
+      if (pattern.kind === 'any') any = true;
+      else if (pattern.kind === 'exact') this.exact.add(pattern.value);
+      else if (pattern.kind === 'prefix') this.prefixes.push(pattern.value);
+      else this.suffixes.push(pattern.value);
     }
+    this.any = any;
   }
 
   get isEmpty(): boolean {
@@ -59,7 +53,7 @@ export class NameMatcher {
   }
 }
 
-const emptyMatcher = new NameMatcher();
+const emptyMatcher = new NameMatcher([]);
 
 export interface CompiledTenant {
   readonly tenant: Tenant;
@@ -72,17 +66,17 @@ export interface CompiledTenant {
 export function compileTenant(tenant: Tenant): CompiledTenant {
   const cache = new Map<string, NameMatcher>();
   const build = (effect: TenantResourceRule['effect'], domain: ResourceDomain, id: string, profileName: string | undefined, type: ResourceType) => {
-    const matcher = new NameMatcher();
+    const names: NamePattern[] = [];
     for (const rule of tenant.resources) {
       if (rule.effect !== effect) continue;
       const pattern = rule.pattern;
-      if (pattern.kind === 'all') matcher.add({ kind: 'any' });
+      if (pattern.kind === 'all') names.push({ kind: 'any' });
       else if (pattern.domain === domain && matchesId(pattern.id, id, profileName)) {
-        if (pattern.kind === 'domain') matcher.add({ kind: 'any' });
-        else if (pattern.type === type) matcher.add(pattern.name);
+        if (pattern.kind === 'domain') names.push({ kind: 'any' });
+        else if (pattern.type === type) names.push(pattern.name);
       }
     }
-    return matcher.isEmpty ? emptyMatcher : matcher;
+    return names.length === 0 ? emptyMatcher : new NameMatcher(names);
   };
   return {
     tenant,

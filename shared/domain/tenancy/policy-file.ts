@@ -167,9 +167,9 @@ class PolicyReader {
       const tenant = this.readTenant(node);
       if (tenant === null) continue;
       const nameNode = this.deref(node.get('name', true) as YamlNode);
-      const firstLine = firstLineByName.get(tenant.name);
-      if (firstLine !== undefined) {
-        this.report('error', nameNode ?? node, `duplicate tenant name ${JSON.stringify(tenant.name)} (first defined on line ${firstLine})`);
+      const firstDefinedOn = firstLineByName.get(tenant.name);
+      if (firstDefinedOn !== undefined) {
+        this.report('error', nameNode ?? node, `duplicate tenant name ${JSON.stringify(tenant.name)} (first defined on line ${firstDefinedOn})`);
         continue;
       }
       firstLineByName.set(tenant.name, this.position(nameNode ?? node).line);
