@@ -19,10 +19,11 @@ describe('decodeUtf8', () => {
 });
 
 describe('isPrintableText', () => {
-  it('accepts tabs and line breaks and rejects other control characters', () => {
-    expect(isPrintableText('a\tb\nc\r\n')).toBe(true);
+  it('accepts tabs and line breaks and rejects other C0, DEL and C1 controls', () => {
+    expect(isPrintableText('a\tb\nc\r\n ✓ é')).toBe(true);
     expect(isPrintableText('a\u0000b')).toBe(false);
     expect(isPrintableText('\u001b[31m')).toBe(false);
+    expect(isPrintableText('\u007f')).toBe(false);
     expect(isPrintableText('\u0085')).toBe(false);
   });
 });

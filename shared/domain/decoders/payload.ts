@@ -28,9 +28,6 @@ export interface DecodeOptions {
 export const HEX_PREVIEW_BYTES = 64;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-// C0 controls other than tab, line feed and carriage return, DEL, and C1 controls: not "text".
-// eslint-disable-next-line no-control-regex
-const NON_PRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** Valid UTF-8 decoded, or null; never throws. */
 export function decodeUtf8(bytes: Uint8Array): string | null {
@@ -41,8 +38,13 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
+// C0 controls other than tab, line feed and carriage return, DEL, and C1 controls: not "text". A regular
+// expression over the decoded string is faster here than a JavaScript loop over the bytes.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
 export function isPrintableText(text: string): boolean {
-  return !NON_PRINTABLE.test(text);
+  return !CONTROL_CHARACTERS.test(text);
 }
 
 /** A JSON object or array (scalars such as `42` or `"x"` read better as plain text). */

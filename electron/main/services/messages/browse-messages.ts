@@ -98,6 +98,7 @@ class Browser {
   private scanned = 0;
   private matched = 0;
   private bytes = 0;
+  private readonly filtered: boolean;
 
   constructor(
     private readonly cluster: FetchCluster,
@@ -107,6 +108,7 @@ class Browser {
     private readonly predicate: RecordPredicate,
   ) {
     this.tuning = { ...defaultBrowseTuning, ...deps.tuning };
+    this.filtered = request.filters.length > 0;
     this.started = deps.clock.now();
     this.lastFlush = this.started;
   }
@@ -317,10 +319,11 @@ class Browser {
   }
 
   private async match(partition: number, record: FetchedRecord): Promise<BrowseRow | null> {
+    const sizes = recordSize(record);
     this.scanned += 1;
-    this.bytes += recordSize(record).total;
-    if (!this.predicate({ partition, timestamp: record.timestamp, key: record.key, value: record.value, headers: record.headers })) return null;
-    const row = toRow(partition, record, this.request.previewBytes);
+    this.bytes += sizes.total;
+    if (this.filtered && !this.predicate({ partition, timestamp: record.timestamp, key: record.key, value: record.value, headers: record.headers })) return null;
+    const row = toRow(partition, record, this.request.previewBytes, sizes);
     return this.deps.schemaResolver ? applySchemaResolver(row, record, this.deps.schemaResolver) : row;
   }
 

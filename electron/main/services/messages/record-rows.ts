@@ -1,5 +1,5 @@
 // Fetched records to the rows the renderer shows: every part decoded for display and cut to the preview size.
-import { decodePayload, type DecodedPayload, type SchemaResolver } from '../../../../shared/domain/decoders';
+import { decodePayload, type DecodeOptions, type DecodedPayload, type SchemaResolver } from '../../../../shared/domain/decoders';
 import type { BrowseRow } from '../../../../shared/domain/messages/browse-request';
 import type { FetchedRecord } from '../kafka/protocol/fetch-cluster';
 
@@ -11,12 +11,16 @@ export function recordSize(record: FetchedRecord): { key: number; value: number;
   return { key, value, headers, total: key + value + headers };
 }
 
-export function toRow(partition: number, record: FetchedRecord, previewBytes: number): BrowseRow {
-  const options = { maxPreviewBytes: previewBytes };
-  const decode = (bytes: Buffer | null) => (bytes === null ? null : decodePayload(bytes, options));
-  const key = decode(record.key);
-  const value = decode(record.value);
-  const headers = record.headers.map((header) => ({ key: header.key, value: decode(header.value) }));
+export function toRow(partition: number, record: FetchedRecord, previewBytes: number, sizes = recordSize(record)): BrowseRow {
+  const options: DecodeOptions = { maxPreviewBytes: previewBytes };
+  const key = decodeNullable(record.key, options);
+  const value = decodeNullable(record.value, options);
+  let truncated = Boolean(key?.truncated || value?.truncated);
+  const headers = record.headers.map((header) => {
+    const decoded = decodeNullable(header.value, options);
+    if (decoded?.truncated) truncated = true;
+    return { key: header.key, value: decoded };
+  });
   return {
     partition,
     offset: record.offset.toString(),
@@ -25,9 +29,13 @@ export function toRow(partition: number, record: FetchedRecord, previewBytes: nu
     key,
     value,
     headers,
-    sizes: recordSize(record),
-    truncated: Boolean(key?.truncated || value?.truncated || headers.some((header) => header.value?.truncated)),
+    sizes,
+    truncated,
   };
+}
+
+function decodeNullable(bytes: Buffer | null, options: DecodeOptions): DecodedPayload | null {
+  return bytes === null ? null : decodePayload(bytes, options);
 }
 
 /** Roughly what a row costs to hold and send, for sizing batches. */
