@@ -35,10 +35,10 @@ function withPort(address: string, host: string, portText: string): BootstrapChe
   return { ok: true, host, port };
 }
 
-/** Splits a comma- or whitespace-separated bootstrap list as written in client configs. */
+/** Splits a comma-separated bootstrap list as written in client configs (blanks around entries allowed). */
 export function splitBootstrapList(text: string): string[] {
   return text
-    .split(/[,\s]+/)
+    .split(',')
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }

@@ -33,6 +33,11 @@ export function isPlaceholder(text: string): boolean {
   return /^<[^]*>$/.test(value) || /^\$\{[^}]*\}$/.test(value) || /^\$[A-Z_][A-Z0-9_]*$/.test(value);
 }
 
+/** Like isPlaceholder, but also finds one inside a value (`<primary bootstrap address>:9092`); not for secrets. */
+export function containsPlaceholder(text: string): boolean {
+  return isPlaceholder(text) || /<[^<>]*>/.test(text) || /\$\{[^}]*\}/.test(text);
+}
+
 export class ImportContext {
   readonly issues: ProfileIssue[] = [];
   readonly ignored: IgnoredSetting[] = [];
@@ -109,7 +114,7 @@ export class ImportContext {
   /** A non-secret value the profile needs; a placeholder is kept (so the form shows it) but is an error. */
   plain(setting: Setting | undefined, what: string, field: string, raw = setting?.value.text.trim(), offset?: number): string | undefined {
     if (!setting || raw === undefined) return undefined;
-    if (isPlaceholder(raw)) {
+    if (containsPlaceholder(raw)) {
       this.error('input.placeholder', `${what} is still the placeholder '${raw}'.`, setting, `Replace it with the real ${what}.`, field, offset);
     }
     return raw;

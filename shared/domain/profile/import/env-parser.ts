@@ -3,7 +3,7 @@
 // quoting and `\` continuations.
 import { makeIssue, type ProfileIssue } from '../issues';
 import { directivePattern, type Directive, type RawSetting } from './raw-setting';
-import { LocatedBuilder, sliceLocated, SourceText, trimLocated, type LocatedText } from './source';
+import { LocatedBuilder, sliceLocated, type SourceText, trimLocated, type LocatedText } from './source';
 
 export interface EnvParse {
   settings: RawSetting[];

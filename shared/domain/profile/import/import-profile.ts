@@ -6,7 +6,7 @@ import { emptyProfileDraft, type ConnectionProfile, type ProfileDraft } from '..
 import { applyVendorPreset, detectVendorPreset } from '../presets';
 import type { SecretValues } from '../secret-slots';
 import { splitSecrets } from '../secrets';
-import { ImportContext, type IgnoredSetting, type SecretField, type Setting } from './context';
+import { containsPlaceholder, ImportContext, type IgnoredSetting, type SecretField, type Setting } from './context';
 import { detectImportFormat, type ImportFormat } from './detect';
 import { parseEnvText } from './env-parser';
 import { recordIgnored, translateGatewayEnv, translateKpowEnv } from './env-keys';
@@ -99,7 +99,9 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   }
   const directiveSettings: Setting[] = directives.map((directive) => {
     const offset = source.lineStart(directive.line - 1);
-    return { key: `odradek.${directive.name}`, sourceKey: `odradek.${directive.name}`, value: { text: directive.value, offsets: Array.from({ length: directive.value.length }, () => offset) }, line: directive.line, column: 1 };
+    // `odradek.property.<key>` carries a setting the exported-to tool would reject (kcat and Schema Registry keys).
+    const key = directive.name.startsWith('property.') ? directive.name.slice('property.'.length) : `odradek.${directive.name}`;
+    return { key, sourceKey: `odradek.${directive.name}`, value: { text: directive.value, offsets: Array.from({ length: directive.value.length }, () => offset) }, line: directive.line, column: 1 };
   });
 
   const ctx = new ImportContext(source, [...settings, ...directiveSettings]);
@@ -118,8 +120,8 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   if (guess.format === 'librdkafka') readLibrdkafkaSettings(ctx, draft);
   else readJavaClientSettings(ctx, draft);
 
-  const nameSetting = ctx.has('odradek.name');
-  if (!nameSetting && !options.name && draft.bootstrapServers[0]) draft.name = `Imported ${draft.bootstrapServers[0].split(':')[0]}`;
+  const firstHost = draft.bootstrapServers[0]?.split(':')[0];
+  if (!ctx.has('odradek.name') && firstHost && !containsPlaceholder(firstHost)) draft.name = `Imported ${firstHost}`;
   const explicitVendor = ctx.has('odradek.vendor');
   readOdradekSettings(ctx, draft);
   if (options.name) draft.name = options.name;

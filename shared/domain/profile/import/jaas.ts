@@ -127,13 +127,19 @@ export function parseJaasConfig(value: LocatedText, locate: (offset: number) => 
       const closers = closingFor(open);
       const valueStart = position + 1;
       let end = valueStart;
-      while (end < text.length && !closers.includes(text[end] ?? '')) end += 1;
+      let optionValue = '';
+      while (end < text.length && !closers.includes(text[end] ?? '')) {
+        // Java's tokenizer honours \" and \\ inside straight quotes; exports rely on it for odd passwords.
+        if (open === '"' && text[end] === '\\' && end + 1 < text.length) end += 1;
+        optionValue += text[end] ?? '';
+        end += 1;
+      }
       if (end >= text.length) {
         issues.push(
           makeIssue('error', 'jaas.unclosed-quote', `the quote opening the value of ${name} is never closed.`, { ...at(position), fix: `Add the closing quote after the value: ${name}="…"` }),
         );
       }
-      options.set(name, { value: text.slice(valueStart, end), offset: offsetOf(valueStart) });
+      options.set(name, { value: optionValue, offset: offsetOf(valueStart) });
       position = Math.min(end + 1, text.length);
     } else {
       const valueStart = position;

@@ -3,7 +3,7 @@
 // Written here rather than taken from npm because issues must name the line and column of any character
 // inside a value, which the available parsers do not track.
 import { directivePattern, type Directive, type RawSetting } from './raw-setting';
-import { LocatedBuilder, SourceText } from './source';
+import { LocatedBuilder, type SourceText } from './source';
 
 export interface PropertiesParse {
   settings: RawSetting[];

@@ -3,7 +3,7 @@
 import { checkBootstrapAddress, splitBootstrapList } from '../bootstrap';
 import { guessEnvironmentTag, defaultEnvironmentColours, environmentTags, profileActions, vendorPresetIds, type ProfileDraft, type SecurityProtocol } from '../profile-schema';
 import { parseTlsProfileName } from '../tls-profiles';
-import { isPlaceholder, type ImportContext, type Setting } from './context';
+import { containsPlaceholder, type ImportContext, type Setting } from './context';
 
 const protocols: Record<string, SecurityProtocol> = { PLAINTEXT: 'PLAINTEXT', SSL: 'SSL', SASL_PLAINTEXT: 'SASL_PLAINTEXT', SASL_SSL: 'SASL_SSL' };
 
@@ -15,7 +15,7 @@ export function readBootstrap(ctx: ImportContext, setting: Setting | undefined, 
   const addresses = splitBootstrapList(setting.value.text);
   if (addresses.length === 0) ctx.error('input.no-bootstrap', `${setting.sourceKey} is empty.`, setting, 'Give at least one host:port.', 'bootstrapServers');
   for (const address of addresses) {
-    if (isPlaceholder(address)) {
+    if (containsPlaceholder(address)) {
       ctx.error('input.placeholder', `the bootstrap server is still the placeholder '${address}'.`, setting, 'Replace it with your broker or virtual-cluster address, e.g. broker-1.example.com:9092.', 'bootstrapServers');
       continue;
     }
@@ -59,7 +59,7 @@ export function readSchemaRegistry(ctx: ImportContext, draft: ProfileDraft, read
   }
   const urls = ctx.text(urlSetting)?.split(',').map((url) => url.trim()).filter(Boolean) ?? [];
   for (const url of urls) {
-    if (isPlaceholder(url)) ctx.error('input.placeholder', `the Schema Registry URL is still the placeholder '${url}'.`, urlSetting, 'Replace it with the registry URL, e.g. https://registry.example.com:8081.', 'schemaRegistry.urls');
+    if (containsPlaceholder(url)) ctx.error('input.placeholder', `the Schema Registry URL is still the placeholder '${url}'.`, urlSetting, 'Replace it with the registry URL, e.g. https://registry.example.com:8081.', 'schemaRegistry.urls');
     else if (!/^https?:\/\//i.test(url)) ctx.error('input.bad-url', `'${url}' is not an http(s) URL.`, urlSetting, 'Write it as https://host:port.', 'schemaRegistry.urls');
   }
   let auth: NonNullable<ProfileDraft['schemaRegistry']>['auth'] = { kind: 'none' };
