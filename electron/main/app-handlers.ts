@@ -1,7 +1,10 @@
 // Wires services to contract channels. Each handler stays thin: the dispatcher has already checked
 // the sender and parsed the input; the service does the work.
+import { importProfile, type ImportPreview } from '../../shared/domain/profile/import/import-profile';
 import type { ConnectionProfile } from '../../shared/domain/profile/profile-schema';
-import type { ProfileSummary } from '../../shared/ipc/contract';
+import { joinSecrets, secretSlotInfo, secretStatuses } from '../../shared/domain/profile/secrets';
+import type { ChannelInput, ImportPreviewView, ProfileSummary } from '../../shared/ipc/contract';
+import { AppFailure } from '../../shared/ipc/result';
 import type { ChannelHandlers, StreamProducers } from './ipc/dispatcher';
 import type { EventBus } from './ipc/events';
 import { describeApp, type AppInfoSource } from './services/app-info-service';
@@ -28,6 +31,17 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
   const kafkaClients = createKafkaClientFactory(ports.clock, ports.log);
   const profiles = createProfileService({ repo: ports.profiles, secrets: ports.secrets, readFile: ports.readFile });
 
+  /**
+   * Parses pasted config. Without an id from the user, a name that matches a stored profile gets a
+   * fresh id, so an import never silently replaces a profile; with one, it replaces on purpose.
+   */
+  const parseImport = async ({ text, format, name, id }: ChannelInput<'profiles:import-preview'>): Promise<{ preview: ImportPreview; replaces: boolean }> => {
+    const preview = importProfile(text, { format: format ?? 'auto', ...(name === undefined ? {} : { name }), ...(id === undefined ? {} : { id }) });
+    const storedIds = new Set((await profiles.list()).profiles.map((profile) => profile.id));
+    if (id === undefined) preview.profile.id = freeProfileId(preview.profile.id, storedIds);
+    return { preview, replaces: storedIds.has(preview.profile.id) };
+  };
+
   const handlers: ChannelHandlers = {
     'app:info': () => describeApp(ports.appInfo),
     'profiles:list': async () => {
@@ -37,6 +51,20 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     'profiles:get': ({ id }) => profiles.get(id),
     'profiles:save': (request) => profiles.save(request),
     'profiles:delete': ({ id }) => profiles.delete(id),
+    'profiles:import-preview': async (request) => {
+      const { preview, replaces } = await parseImport(request);
+      return toImportPreviewView(preview, replaces);
+    },
+    'profiles:import-save': async (request) => {
+      const { preview } = await parseImport(request);
+      const errors = preview.issues.filter((issue) => issue.severity === 'error');
+      if (errors.length > 0) {
+        throw new AppFailure('INVALID_INPUT', `The import has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was saved. ${errors.map((issue) => issue.message).join(' ')}`, errors);
+      }
+      // A replaced profile keeps no secret the imported text does not give.
+      const clearSecrets = secretStatuses(preview.profile).map(({ slot }) => slot).filter((slot) => preview.secrets[slot] === undefined);
+      return profiles.save({ draft: joinSecrets(preview.profile, preview.secrets), clearSecrets });
+    },
     'keychain:status': async () => {
       try {
         await ports.secrets.list();
@@ -65,6 +93,27 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     },
   };
   return { handlers, producers };
+}
+
+/** The preview without secret values: those stay in main until `profiles:import-save` stores them. */
+function toImportPreviewView(preview: ImportPreview, replaces: boolean): ImportPreviewView {
+  return {
+    format: preview.format,
+    formatReason: preview.formatReason,
+    profile: preview.profile,
+    secrets: preview.secretFields.map(({ slot, key, line }) => ({ slot, label: secretSlotInfo(slot).label, key, line })),
+    ignored: preview.ignored,
+    issues: preview.issues,
+    replaces,
+    ok: preview.ok,
+  };
+}
+
+function freeProfileId(wanted: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(wanted)) return wanted;
+  let suffix = 2;
+  while (taken.has(`${wanted}-${suffix}`)) suffix += 1;
+  return `${wanted}-${suffix}`;
 }
 
 function toProfileSummary(profile: ConnectionProfile): ProfileSummary {

@@ -3,9 +3,11 @@
 // sides derive their types from here, so a channel cannot exist on one side only.
 import { z } from 'zod';
 import { diagnosticResultSchema, diagnosticSummarySchema } from '../domain/connection-diagnostics';
+import { importFormats } from '../domain/profile/import/detect';
 import {
   connectionProfileSchema,
   environmentTags,
+  type ConnectionProfile,
   profileDraftSchema,
   securityProtocols,
   vendorPresetIds,
@@ -34,6 +36,47 @@ export const storedProfileProblemSchema = z.object({
 });
 
 const profileIdInput = z.object({ id: z.string().min(1).max(128) });
+
+export const profileIssueSchema = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  message: z.string(),
+  fix: z.string().optional(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  key: z.string().optional(),
+  field: z.string().optional(),
+});
+
+/** Pasted text is capped here; the importer reads less still and says so in an issue. */
+export const MAX_IMPORT_TEXT_LENGTH = 1024 * 1024;
+
+const importRequest = z.object({
+  text: z.string().max(MAX_IMPORT_TEXT_LENGTH, 'The pasted text is larger than 1 MB.'),
+  format: z.enum(['auto', ...importFormats]).default('auto'),
+  /** Override the name and id found in (or derived from) the text. */
+  name: z.string().trim().min(1).max(200).optional(),
+  id: z.string().min(1).max(128).optional(),
+});
+
+export const importPreviewSchema = z.object({
+  format: z.enum(importFormats),
+  formatReason: z.string(),
+  /**
+   * What was understood, with every secret as `{slot, state}` like `profiles:get`. It may be
+   * incomplete (see issues), so it is not held to the stored-profile schema.
+   */
+  profile: z.custom<ConnectionProfile>((value) => typeof value === 'object' && value !== null),
+  /** Secrets found in the text; their values stay in main and go straight to the keychain on save. */
+  secrets: z.array(z.object({ slot: z.enum(secretSlots), label: z.string(), key: z.string(), line: z.number() })),
+  ignored: z.array(z.object({ key: z.string(), line: z.number(), reason: z.string() })),
+  issues: z.array(profileIssueSchema),
+  /** A profile with this id exists and would be replaced by the save. */
+  replaces: z.boolean(),
+  /** No errors: the import can be saved. */
+  ok: z.boolean(),
+});
+export type ImportPreviewView = z.infer<typeof importPreviewSchema>;
 
 export const connectionStateSchema = z.object({
   profileId: z.string(),
@@ -70,6 +113,16 @@ export const channels = {
   'profiles:delete': {
     input: profileIdInput,
     output: z.object({ deleted: z.boolean() }),
+  },
+  /** Parses pasted client config in main; the reply names secrets but never carries their values. */
+  'profiles:import-preview': {
+    input: importRequest,
+    output: importPreviewSchema,
+  },
+  /** Parses the same text again and saves it: secrets go from the text to the keychain without crossing IPC twice. */
+  'profiles:import-save': {
+    input: importRequest,
+    output: connectionProfileSchema,
   },
   'keychain:status': {
     input: noInput,

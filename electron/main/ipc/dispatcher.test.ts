@@ -17,6 +17,12 @@ function dispatcherWith(overrides: Partial<ChannelHandlers> = {}, internalErrors
       throw new AppFailure('NOT_ALLOWED', 'not in this test');
     },
     'profiles:delete': () => ({ deleted: false }),
+    'profiles:import-preview': () => {
+      throw new AppFailure('NOT_ALLOWED', 'not in this test');
+    },
+    'profiles:import-save': () => {
+      throw new AppFailure('NOT_ALLOWED', 'not in this test');
+    },
     'keychain:status': () => ({ available: true }),
     'shell:open-external': () => ({ opened: true }),
     ...overrides,

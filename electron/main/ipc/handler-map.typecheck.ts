@@ -8,6 +8,8 @@ const complete = {
   'profiles:get': () => Promise.reject(new Error('unused')),
   'profiles:save': () => Promise.reject(new Error('unused')),
   'profiles:delete': () => ({ deleted: false }),
+  'profiles:import-preview': () => Promise.reject(new Error('unused')),
+  'profiles:import-save': () => Promise.reject(new Error('unused')),
   'keychain:status': () => ({ available: true }),
   'shell:open-external': () => ({ opened: false }),
 };
@@ -24,6 +26,8 @@ export const missingChannel: ChannelHandlers = {
   'profiles:get': complete['profiles:get'],
   'profiles:save': complete['profiles:save'],
   'profiles:delete': complete['profiles:delete'],
+  'profiles:import-preview': complete['profiles:import-preview'],
+  'profiles:import-save': complete['profiles:import-save'],
   'keychain:status': complete['keychain:status'],
   'shell:open-external': complete['shell:open-external'],
 };

@@ -9,7 +9,7 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import type { AppPorts } from '../app-handlers';
 import { createEventBus } from '../ipc/events';
 import { systemClock } from '../services/ports';
-import { createKeytarSecretStore } from './keytar-secret-store';
+import { KEYCHAIN_SERVICE, createKeytarSecretStore } from './keytar-secret-store';
 import { PROFILE_STORE_NAME, createStoreProfileRepo, openProfileStore } from './profile-store';
 
 /** Electron's `app.getPath('userData')` for productName "Odradek", computed without Electron. */
@@ -20,13 +20,20 @@ export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platfor
   return join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'Odradek');
 }
 
-export function createNodePorts(options: { dataDir?: string; openExternal?: (url: string) => Promise<void> } = {}): AppPorts {
+export interface NodePortsOptions {
+  dataDir?: string;
+  /** The keychain service secrets are stored under; tests pass their own so a real keychain stays untouched. */
+  keychainService?: string;
+  openExternal?: (url: string) => Promise<void>;
+}
+
+export function createNodePorts(options: NodePortsOptions = {}, env: NodeJS.ProcessEnv = process.env): AppPorts {
   const dataDir = options.dataDir ?? defaultUserDataDir();
   const storeFile = join(dataDir, `${PROFILE_STORE_NAME}.json`);
   const opened = openProfileStore(() => new Conf({ cwd: dataDir, configName: PROFILE_STORE_NAME, projectName: 'odradek' }), storeFile);
   return {
     profiles: createStoreProfileRepo(opened),
-    secrets: createKeytarSecretStore(),
+    secrets: createKeytarSecretStore(options.keychainService ?? env['ODRADEK_KEYCHAIN_SERVICE'] ?? KEYCHAIN_SERVICE),
     clock: systemClock,
     events: createEventBus(),
     appInfo: { version: packageJson.version, platform: process.platform, electron: null },
