@@ -5,6 +5,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readInput(pathOrDash: string): Promise<string>;
+  /** Where the app's profile store lives; tests point it at a temp folder (default: Electron's userData). */
+  dataDir?: string;
 }
 
 export const processIo: CliIo = {

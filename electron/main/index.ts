@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createAppHandlers } from './app-handlers';
 import { createDispatcher } from './ipc/dispatcher';
 import { createEventBus } from './ipc/events';
+import { createElectronDialogs } from './platform/dialogs';
 import { bindDispatcherToIpcMain } from './platform/ipc';
 import { createKeytarSecretStore } from './platform/keytar-secret-store';
 import { PROFILE_STORE_NAME, createStoreProfileRepo, openProfileStore } from './platform/profile-store';
@@ -42,6 +43,7 @@ function start(): void {
     appInfo: { version: app.getVersion(), platform: process.platform, electron: process.versions.electron ?? null },
     openExternal: openInBrowser,
     readFile: (path) => readFile(path),
+    dialogs: createElectronDialogs(),
     log: (line) => console.warn(line),
   });
   const dispatcher = createDispatcher({

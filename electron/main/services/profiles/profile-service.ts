@@ -77,7 +77,9 @@ export function createProfileService({ repo, secrets, readFile }: ProfileService
       const { profile } = splitSecrets(joinSecrets(given, { ...kept, ...provided }));
 
       const inUse = new Set(secretStatuses(profile).filter((status) => status.state === 'set').map((status) => status.slot));
-      await keychain(async () => {
+      const hadSecrets = existing !== null && secretStatuses(existing).some((status) => status.state === 'set');
+      // A profile with no secrets, old or new, needs no keychain: PLAINTEXT and mTLS-by-file work without one.
+      if (Object.keys(provided).length > 0 || hadSecrets) await keychain(async () => {
         for (const [slot, value] of Object.entries(provided) as [SecretSlot, string][]) {
           await secrets.set(keychainAccount(profile.id, slot), value);
         }

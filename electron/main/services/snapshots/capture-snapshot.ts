@@ -1,0 +1,155 @@
+// Captures what a connected cluster holds into the offline snapshot format (docs/snapshot-format.md):
+// brokers, topics with partitions, replica bytes and write rate, groups with the topics they consume,
+// and ACL principals. The policy workspace and `odradek policy preview` evaluate tenants against it.
+import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, AssignerProtocol, ResourcePatternTypes, type Admin } from 'kafkajs';
+import { SNAPSHOT_VERSION, type ClusterSnapshot, type SnapshotCluster, type SnapshotGroup, type SnapshotTopic } from '../../../../shared/domain/snapshot/snapshot';
+import type { KafkaClientFactory } from '../kafka/client-factory';
+import type { KafkaConnectionSettings } from '../kafka/connection-settings';
+import { describeLogDirs } from '../kafka/protocol/describe-log-dirs';
+import { openFetchCluster } from '../kafka/protocol/fetch-cluster';
+import type { Clock } from '../ports';
+
+export interface CaptureOptions {
+  /** The profile (environment) name recorded beside the cluster id; tenants may match either. */
+  profileName: string;
+  /** How long to watch end offsets to estimate write rates; 0 skips rates. */
+  rateSampleMs?: number;
+  /** Problems that did not stop the capture (e.g. no right to describe ACLs). */
+  warn?(message: string): void;
+}
+
+interface CaptureDeps {
+  factory: KafkaClientFactory;
+  clock: Clock;
+  sleep?(ms: number): Promise<void>;
+}
+
+const OFFSET_CONCURRENCY = 16;
+
+export async function captureSnapshot(settings: KafkaConnectionSettings, deps: CaptureDeps, options: CaptureOptions): Promise<ClusterSnapshot> {
+  const cluster = await captureCluster(settings, deps, options);
+  return { version: SNAPSHOT_VERSION, capturedAt: new Date(deps.clock.now()).toISOString(), clusters: [cluster], schemaRegistries: [], connectClusters: [], ksqlDbs: [] };
+}
+
+export async function captureCluster(settings: KafkaConnectionSettings, deps: CaptureDeps, options: CaptureOptions): Promise<SnapshotCluster> {
+  const warn = options.warn ?? (() => undefined);
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const admin = deps.factory.create(settings).admin();
+  await admin.connect();
+  try {
+    const description = await admin.describeCluster();
+    const names = await admin.listTopics();
+    const metadata = names.length > 0 ? (await admin.fetchTopicMetadata({ topics: names })).topics : [];
+
+    const firstEnds = await endOffsetSums(admin, names);
+    const sampleStarted = deps.clock.now();
+    const replicaBytes = await replicaBytesByTopic(settings, deps, names, warn);
+    const rateSampleMs = options.rateSampleMs ?? 1_000;
+    const writesPerSecond = new Map<string, number>();
+    if (rateSampleMs > 0 && names.length > 0) {
+      await sleep(Math.max(0, rateSampleMs - (deps.clock.now() - sampleStarted)));
+      const secondEnds = await endOffsetSums(admin, names);
+      const seconds = (deps.clock.now() - sampleStarted) / 1000;
+      for (const name of names) writesPerSecond.set(name, Math.max(0, ((secondEnds.get(name) ?? 0) - (firstEnds.get(name) ?? 0)) / seconds));
+    }
+
+    const topics: SnapshotTopic[] = metadata.map((topic) => ({
+      name: topic.name,
+      partitions: topic.partitions.length,
+      replicationFactor: topic.partitions[0]?.replicas.length ?? 0,
+      replicaBytes: replicaBytes.get(topic.name) ?? 0,
+      writesPerSecond: round(writesPerSecond.get(topic.name) ?? 0),
+      internal: topic.name.startsWith('__'),
+    }));
+
+    return {
+      id: description.clusterId,
+      name: options.profileName,
+      profileName: options.profileName,
+      brokers: description.brokers.map((broker) => ({ id: broker.nodeId, host: broker.host, port: broker.port })),
+      topics: topics.sort((a, b) => a.name.localeCompare(b.name)),
+      groups: await captureGroups(admin, warn),
+      principals: await capturePrincipals(admin, warn),
+    };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function endOffsetSums(admin: Admin, topics: string[]): Promise<Map<string, number>> {
+  const sums = new Map<string, number>();
+  await forEachLimited(topics, OFFSET_CONCURRENCY, async (topic) => {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    sums.set(topic, offsets.reduce((sum, partition) => sum + Number(partition.high), 0));
+  });
+  return sums;
+}
+
+async function replicaBytesByTopic(settings: KafkaConnectionSettings, deps: CaptureDeps, topics: string[], warn: (message: string) => void): Promise<Map<string, number>> {
+  const bytes = new Map<string, number>();
+  if (topics.length === 0) return bytes;
+  const cluster = await openFetchCluster(settings, deps.clock);
+  try {
+    for (const entry of await describeLogDirs(cluster, topics)) {
+      if (!entry.isFuture) bytes.set(entry.topic, (bytes.get(entry.topic) ?? 0) + entry.sizeBytes);
+    }
+  } catch (error) {
+    warn(`Topic sizes were not captured: ${(error as Error).message}`);
+  } finally {
+    await cluster.close();
+  }
+  return bytes;
+}
+
+async function captureGroups(admin: Admin, warn: (message: string) => void): Promise<SnapshotGroup[]> {
+  const { groups } = await admin.listGroups();
+  const ids = groups.map((group) => group.groupId);
+  if (ids.length === 0) return [];
+  const described = new Map((await admin.describeGroups(ids)).groups.map((group) => [group.groupId, group]));
+  const result: SnapshotGroup[] = [];
+  await forEachLimited(ids, OFFSET_CONCURRENCY, async (groupId) => {
+    const topics = new Set<string>();
+    const group = described.get(groupId);
+    for (const member of group?.members ?? []) {
+      // Classic consumer groups carry their assignment in the consumer protocol's binary format.
+      const assignment = member.memberAssignment.length > 0 ? AssignerProtocol.MemberAssignment.decode(member.memberAssignment) : null;
+      for (const topic of Object.keys(assignment?.assignment ?? {})) topics.add(topic);
+    }
+    try {
+      for (const committed of await admin.fetchOffsets({ groupId })) {
+        if (committed.partitions.some((partition) => Number(partition.offset) >= 0)) topics.add(committed.topic);
+      }
+    } catch (error) {
+      warn(`Committed offsets of group '${groupId}' were not captured: ${(error as Error).message}`);
+    }
+    result.push({ name: groupId, ...(group?.state ? { state: group.state } : {}), topics: [...topics].sort() });
+  });
+  return result.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function capturePrincipals(admin: Admin, warn: (message: string) => void): Promise<string[]> {
+  try {
+    const { resources } = await admin.describeAcls({
+      resourceType: AclResourceTypes.ANY,
+      resourcePatternType: ResourcePatternTypes.ANY,
+      operation: AclOperationTypes.ANY,
+      permissionType: AclPermissionTypes.ANY,
+    });
+    return [...new Set(resources.flatMap((resource) => resource.acls.map((acl) => acl.principal)))].sort();
+  } catch (error) {
+    warn(`ACL principals were not captured: ${(error as Error).message}`);
+    return [];
+  }
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
