@@ -120,8 +120,8 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   if (guess.format === 'librdkafka') readLibrdkafkaSettings(ctx, draft);
   else readJavaClientSettings(ctx, draft);
 
-  const firstHost = draft.bootstrapServers[0]?.split(':')[0];
-  if (!ctx.has('odradek.name') && firstHost && !containsPlaceholder(firstHost)) draft.name = `Imported ${firstHost}`;
+  const firstServer = draft.bootstrapServers[0];
+  if (!ctx.has('odradek.name') && firstServer && !containsPlaceholder(firstServer)) draft.name = `Imported ${firstServer.replace(/:\d+$/, '')}`;
   const explicitVendor = ctx.has('odradek.vendor');
   readOdradekSettings(ctx, draft);
   if (options.name) draft.name = options.name;
@@ -134,8 +134,12 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   for (const setting of ctx.remaining()) ctx.ignore(setting, reasonForUnknown(setting.key));
   const { profile, secrets } = splitSecrets(withPreset);
   const importIssues = ctx.issues;
-  const fieldsWithImportErrors = new Set(importIssues.filter((issue) => issue.severity === 'error').map((issue) => issue.field).filter(Boolean));
-  const profileIssues = checkProfile(withPreset).filter((issue) => !(issue.code === 'profile.invalid' && [...fieldsWithImportErrors].some((field) => issue.field?.startsWith(field ?? '\u0000'))));
+  // The import already explained these problems with their lines; the profile check would only repeat them.
+  const fieldsWithImportErrors = importIssues.filter((issue) => issue.severity === 'error' && issue.field).map((issue) => issue.field ?? '');
+  const importCodes = new Set(importIssues.map((issue) => issue.code));
+  const profileIssues = checkProfile(withPreset).filter(
+    (issue) => !importCodes.has(issue.code) && !(issue.code === 'profile.invalid' && fieldsWithImportErrors.some((field) => issue.field?.startsWith(field))),
+  );
   const issues = dedupe([...importIssues, ...profileIssues]).sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   return {
     format: guess.format,

@@ -71,7 +71,8 @@ function ignoreAll(ctx: ImportContext, predicate: (key: string) => boolean, reas
   for (const setting of unused) ctx.ignore(setting, reason);
   const first = unused[0];
   if (first) {
-    ctx.warn('input.settings-unused-by-protocol', `${unused.length} setting(s) starting with ${first.sourceKey} are ignored: ${reason}`, protocolSetting ?? first, 'Set the security protocol that matches them (e.g. SASL_SSL), or remove them.', 'securityProtocol');
+    const names = unused.map((setting) => setting.sourceKey).join(', ');
+    ctx.warn('input.settings-unused-by-protocol', `${names} ${unused.length === 1 ? 'is' : 'are'} ignored: ${reason}`, protocolSetting ?? first, 'Set the security protocol that matches them (e.g. SASL_SSL), or remove them.', 'securityProtocol');
   }
 }
 
