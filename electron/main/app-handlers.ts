@@ -12,6 +12,7 @@ import { openExternalLink } from './services/external-links';
 import { createKafkaClientFactory } from './services/kafka/client-factory';
 import { diagnoseConnection } from './services/kafka/connection-diagnostics';
 import { SecretStoreUnavailableError, type Clock, type ProfileRepo, type SecretStore } from './services/ports';
+import { createPolicyHandlers, createPolicyWorkspaceService, type FileDialogs } from './services/policy-workspace-service';
 import { createProfileService } from './services/profiles/profile-service';
 
 /** Everything main's services need from the outside, supplied by the composition root or a test. */
@@ -23,6 +24,8 @@ export interface AppPorts {
   appInfo: AppInfoSource;
   openExternal(url: string): Promise<void>;
   readFile(path: string): Promise<Uint8Array>;
+  /** The only source of policy and snapshot paths: the renderer cannot name files itself. */
+  dialogs: FileDialogs;
   /** Warnings from Kafka clients; must never be given secrets (kafkajs does not log credentials). */
   log?(line: string): void;
 }
@@ -75,6 +78,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
       }
     },
     'shell:open-external': ({ url }) => openExternalLink(url, ports.openExternal),
+    ...createPolicyHandlers(createPolicyWorkspaceService(ports.dialogs)),
   };
 
   const producers: StreamProducers = {

@@ -13,6 +13,12 @@ import {
   vendorPresetIds,
 } from '../domain/profile/profile-schema';
 import { secretSlots } from '../domain/profile/secret-slots';
+import { clusterSnapshotSchema } from '../domain/snapshot/snapshot';
+
+/** A policy file as read or written: `policies:save` refuses when the disk no longer matches it. */
+const policyFileVersionSchema = z.object({ hash: z.string(), mtimeMs: z.number() });
+/** Paths reach main only through a dialog; the workspace channels refuse paths that were not chosen there. */
+const workspacePath = z.string().min(1).max(4096);
 
 const noInput = z.undefined();
 
@@ -131,6 +137,34 @@ export const channels = {
   'shell:open-external': {
     input: z.object({ url: z.string().max(2048) }),
     output: z.object({ opened: z.boolean() }),
+  },
+  /** Asks the user for a policy file in a native dialog; the chosen path becomes readable and writable. */
+  'policies:choose-file': {
+    input: z.object({ mode: z.enum(['open', 'save-as']), suggestedName: z.string().min(1).max(255).optional() }),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  'policies:open': {
+    input: z.object({ path: workspacePath }),
+    output: z.object({ path: z.string(), text: z.string(), version: policyFileVersionSchema }),
+  },
+  /** CONFLICT when the file changed on disk since `baseVersion` (null: a new file), unless forced. */
+  'policies:save': {
+    input: z.object({
+      path: workspacePath,
+      text: z.string().max(16 * 1024 * 1024),
+      baseVersion: policyFileVersionSchema.nullable(),
+      force: z.boolean().default(false),
+    }),
+    output: z.object({ version: policyFileVersionSchema, backupPath: z.string().optional() }),
+  },
+  'snapshots:choose-file': {
+    input: noInput,
+    output: z.object({ path: z.string().nullable() }),
+  },
+  /** The validated snapshot; INVALID_INPUT names the JSON path of each problem. */
+  'snapshots:open': {
+    input: z.object({ path: workspacePath }),
+    output: z.object({ path: z.string(), snapshot: clusterSnapshotSchema }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

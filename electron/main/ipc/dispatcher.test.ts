@@ -25,6 +25,11 @@ function dispatcherWith(overrides: Partial<ChannelHandlers> = {}, internalErrors
     },
     'keychain:status': () => ({ available: true }),
     'shell:open-external': () => ({ opened: true }),
+    'policies:choose-file': () => ({ path: null }),
+    'policies:open': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
+    'policies:save': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
+    'snapshots:choose-file': () => ({ path: null }),
+    'snapshots:open': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
     ...overrides,
   };
   return createDispatcher({

@@ -12,6 +12,11 @@ const complete = {
   'profiles:import-save': () => Promise.reject(new Error('unused')),
   'keychain:status': () => ({ available: true }),
   'shell:open-external': () => ({ opened: false }),
+  'policies:choose-file': () => ({ path: null }),
+  'policies:open': () => Promise.reject(new Error('unused')),
+  'policies:save': () => Promise.reject(new Error('unused')),
+  'snapshots:choose-file': () => ({ path: null }),
+  'snapshots:open': () => Promise.reject(new Error('unused')),
 };
 
 export const withUnknownChannel: ChannelHandlers = {
@@ -30,6 +35,11 @@ export const missingChannel: ChannelHandlers = {
   'profiles:import-save': complete['profiles:import-save'],
   'keychain:status': complete['keychain:status'],
   'shell:open-external': complete['shell:open-external'],
+  'policies:choose-file': complete['policies:choose-file'],
+  'policies:open': complete['policies:open'],
+  'policies:save': complete['policies:save'],
+  'snapshots:choose-file': complete['snapshots:choose-file'],
+  'snapshots:open': complete['snapshots:open'],
 };
 
 export const wrongOutput: ChannelHandlers = {

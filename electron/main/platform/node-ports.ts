@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { AppPorts } from '../app-handlers';
 import { createEventBus } from '../ipc/events';
+import type { FileDialogs } from '../services/policy-workspace-service';
 import { systemClock } from '../services/ports';
 import { KEYCHAIN_SERVICE, createKeytarSecretStore } from './keytar-secret-store';
 import { PROFILE_STORE_NAME, createStoreProfileRepo, openProfileStore } from './profile-store';
@@ -39,5 +40,15 @@ export function createNodePorts(options: NodePortsOptions = {}, env: NodeJS.Proc
     appInfo: { version: packageJson.version, platform: process.platform, electron: null },
     openExternal: options.openExternal ?? (async () => undefined),
     readFile: (path) => readFile(path),
+    dialogs: createQueuedDialogs([]),
   };
+}
+
+/**
+ * Dialogs without a user: each one takes the next path from `answers`, or is cancelled when none is
+ * left. The CLI never opens one; end-to-end tests queue the paths a user would have picked.
+ */
+export function createQueuedDialogs(answers: string[]): FileDialogs {
+  const next = async () => answers.shift() ?? null;
+  return { chooseOpenPath: next, chooseSavePath: next };
 }
