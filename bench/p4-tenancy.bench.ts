@@ -1,7 +1,8 @@
 // P4: evaluate 50 realistic tenants over a generated snapshot of 100,000 topics and 20,000 groups.
-// The snapshot is generated once (not timed); each timed run compiles and evaluates every tenant.
+// The snapshot is generated once (not timed); each timed run indexes the snapshot afresh, then
+// compiles and evaluates every tenant against that shared index.
 import type { ClusterSnapshot, SnapshotCluster } from '../shared/domain/snapshot/snapshot';
-import { compileTenant, evaluateTenant, parsePolicyFile, type Tenant } from '../shared/domain/tenancy';
+import { compileTenant, evaluateTenant, indexSnapshot, parsePolicyFile, type Tenant } from '../shared/domain/tenancy';
 import type { Benchmark, BenchRow } from './types';
 
 const TOPICS = 100_000;
@@ -112,8 +113,9 @@ export function generateTenants(snapshot: ClusterSnapshot): Tenant[] {
 
 function evaluateAll(tenants: readonly Tenant[], snapshot: ClusterSnapshot): number {
   let visible = 0;
+  const index = indexSnapshot();
   for (const tenant of tenants) {
-    const view = evaluateTenant(compileTenant(tenant), snapshot);
+    const view = evaluateTenant(compileTenant(tenant), snapshot, index);
     for (const cluster of view.clusters) visible += cluster.topics.length + cluster.groups.length;
   }
   return visible;
@@ -124,25 +126,31 @@ const benchmark: Benchmark = async (ctx) => {
   const tenants = generateTenants(snapshot);
   evaluateAll(tenants, snapshot);
   const timings: number[] = [];
+  const cpuTimings: number[] = [];
   let visible = 0;
   for (let run = 0; run < RUNS; run += 1) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     visible = evaluateAll(tenants, snapshot);
     timings.push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuTimings.push((cpu.user + cpu.system) / 1000);
   }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   timings.sort((a, b) => a - b);
-  const median = timings[Math.floor(timings.length / 2)]!;
+  const wall = median(timings);
   ctx.log(`P4 tenancy: runs ${timings.map((t) => t.toFixed(1)).join(', ')} ms; ${visible} visible topics+groups over all tenants`);
   const row: BenchRow = {
     id: 'P4 tenancy',
     metric: `evaluate ${tenants.length} tenants over ${TOPICS.toLocaleString('en')} topics / ${GROUPS.toLocaleString('en')} groups`,
     unit: 'ms',
-    odradek: Number(median.toFixed(1)),
+    odradek: Number(wall.toFixed(1)),
     peer: null,
     ratio: null,
     target: `<= ${TARGET_MS} ms`,
-    met: median <= TARGET_MS,
-    notes: `median of ${RUNS} runs after one warm-up; compile + evaluate every tenant, inference included; ${visible} visible topics+groups in total`,
+    met: wall <= TARGET_MS,
+    // CPU time shows the cost when other work shares the machine and inflates wall time.
+    notes: `median wall time of ${RUNS} runs (fastest ${timings[0]!.toFixed(1)} ms, median CPU ${median(cpuTimings).toFixed(1)} ms) after one warm-up; each run indexes the snapshot, then compiles and evaluates every tenant, inference included; ${visible} visible topics+groups in total`,
   };
   return [row];
 };

@@ -1,7 +1,8 @@
 // Tenant evaluation, in the order Kpow documents: everything starts excluded, explicit includes are
 // added, topics consumed by included groups are inferred (same cluster only), exclusions apply last.
 // Rules are compiled once per tenant into per-(cluster, resource type) matchers: exact names in a Set,
-// prefixes and suffixes in short arrays, so each resource costs one Set lookup and a few string tests.
+// prefixes and suffixes in short arrays. Topics and groups are then found through a per-snapshot
+// index (exact and prefix lookups); only `*` and suffix patterns need a pass over every name.
 import type {
   ClusterSnapshot,
   SnapshotBroker,
@@ -13,6 +14,7 @@ import type {
   SnapshotTopic,
 } from '../snapshot/snapshot';
 import type { Tenant, TenantPolicy, TenantResourceRule } from './policy-file';
+import { NameIndex } from './name-index';
 import {
   matchesId,
   parseResourcePath,
@@ -43,6 +45,21 @@ export class NameMatcher {
 
   get isEmpty(): boolean {
     return !this.any && this.exact.size === 0 && this.prefixes.length === 0 && this.suffixes.length === 0;
+  }
+
+  /**
+   * The positions in `index` of every name this matcher matches, found by lookups; null when it
+   * matches any name or by suffix, which only a pass over every name can answer.
+   */
+  lookUp(index: NameIndex): Set<number> | null {
+    if (this.any || this.suffixes.length > 0) return null;
+    const positions = new Set<number>();
+    for (const name of this.exact) {
+      const position = index.positionOf(name);
+      if (position !== undefined) positions.add(position);
+    }
+    for (const prefix of this.prefixes) index.addPrefixMatches(prefix, positions);
+    return positions;
   }
 
   matches(name: string): boolean {
@@ -119,12 +136,49 @@ export interface TenantView {
 
 const noInferredTopics: ReadonlySet<string> = new Set();
 
-/** What a tenant shows of a snapshot. Domain instances with nothing visible are left out. */
-export function evaluateTenant(tenant: Tenant | CompiledTenant, snapshot: ClusterSnapshot): TenantView {
+/** Name indexes of a snapshot's topics and groups, built lazily per cluster and shared by every tenant. */
+export interface SnapshotIndex {
+  topics(cluster: SnapshotCluster): NameIndex;
+  groups(cluster: SnapshotCluster): NameIndex;
+}
+
+export function indexSnapshot(): SnapshotIndex {
+  const topics = new WeakMap<SnapshotCluster, NameIndex>();
+  const groups = new WeakMap<SnapshotCluster, NameIndex>();
+  const get = (cache: WeakMap<SnapshotCluster, NameIndex>, cluster: SnapshotCluster, names: () => string[]) => {
+    let index = cache.get(cluster);
+    if (index === undefined) {
+      index = new NameIndex(names());
+      cache.set(cluster, index);
+    }
+    return index;
+  };
+  return {
+    topics: (cluster) => get(topics, cluster, () => cluster.topics.map((topic) => topic.name)),
+    groups: (cluster) => get(groups, cluster, () => cluster.groups.map((group) => group.name)),
+  };
+}
+
+const indexBySnapshot = new WeakMap<ClusterSnapshot, SnapshotIndex>();
+
+function cachedIndex(snapshot: ClusterSnapshot): SnapshotIndex {
+  let index = indexBySnapshot.get(snapshot);
+  if (index === undefined) {
+    index = indexSnapshot();
+    indexBySnapshot.set(snapshot, index);
+  }
+  return index;
+}
+
+/**
+ * What a tenant shows of a snapshot. Domain instances with nothing visible are left out. Snapshots
+ * are treated as immutable: the index is cached per snapshot object unless one is passed.
+ */
+export function evaluateTenant(tenant: Tenant | CompiledTenant, snapshot: ClusterSnapshot, index: SnapshotIndex = cachedIndex(snapshot)): TenantView {
   const compiled = 'matcher' in tenant ? tenant : compileTenant(tenant);
   const view: TenantView = { tenant: compiled.tenant, clusters: [], schemaRegistries: [], connectClusters: [], ksqlDbs: [] };
   for (const cluster of snapshot.clusters) {
-    const clusterView = evaluateCluster(compiled, cluster);
+    const clusterView = evaluateCluster(compiled, cluster, index);
     if (clusterView !== null) view.clusters.push(clusterView);
   }
   for (const registry of snapshot.schemaRegistries) {
@@ -148,7 +202,16 @@ export function clusterProfileName(cluster: SnapshotCluster): string {
   return cluster.profileName ?? cluster.name;
 }
 
-function evaluateCluster(compiled: CompiledTenant, cluster: SnapshotCluster): ClusterView | null {
+/** Visits the positions a lookup found (or every position when the matcher needs a full pass), in snapshot order. */
+function forEachInSnapshotOrder(positions: Set<number> | null, count: number, visit: (position: number) => void): void {
+  if (positions === null) {
+    for (let position = 0; position < count; position += 1) visit(position);
+  } else {
+    for (const position of [...positions].sort((a, b) => a - b)) visit(position);
+  }
+}
+
+function evaluateCluster(compiled: CompiledTenant, cluster: SnapshotCluster, index: SnapshotIndex): ClusterView | null {
   const profileName = clusterProfileName(cluster);
   if (!compiled.touchesDomain('cluster', cluster.id, profileName)) return null;
   const matcher = (effect: TenantResourceRule['effect'], type: ResourceType) => compiled.matcher(effect, 'cluster', cluster.id, profileName, type);
@@ -158,26 +221,37 @@ function evaluateCluster(compiled: CompiledTenant, cluster: SnapshotCluster): Cl
   const excludeTopic = matcher('exclude', 'topic');
 
   const groups: SnapshotGroup[] = [];
-  let inferred: Set<string> | null = null;
+  const inferred = new Set<string>();
   if (!includeGroup.isEmpty) {
-    for (const group of cluster.groups) {
-      if (!includeGroup.matches(group.name)) continue;
+    const found = includeGroup.lookUp(index.groups(cluster));
+    forEachInSnapshotOrder(found, cluster.groups.length, (position) => {
+      const group = cluster.groups[position]!;
+      if (found === null && !includeGroup.matches(group.name)) return;
       // Inference happens before exclusions, so an included-then-excluded group still brings its topics.
-      for (const topic of group.topics) (inferred ??= new Set()).add(topic);
+      for (const topic of group.topics) inferred.add(topic);
       if (!excludeGroup.matches(group.name)) groups.push(group);
-    }
+    });
   }
 
   const topics: SnapshotTopic[] = [];
   let inferredTopics: Set<string> | null = null;
-  if (!includeTopic.isEmpty || inferred !== null) {
-    for (const topic of cluster.topics) {
+  if (!includeTopic.isEmpty || inferred.size > 0) {
+    const topicIndex = index.topics(cluster);
+    const found = includeTopic.lookUp(topicIndex);
+    if (found !== null) {
+      for (const name of inferred) {
+        const position = topicIndex.positionOf(name);
+        if (position !== undefined) found.add(position);
+      }
+    }
+    forEachInSnapshotOrder(found, cluster.topics.length, (position) => {
+      const topic = cluster.topics[position]!;
       const explicit = includeTopic.matches(topic.name);
-      if (!explicit && (inferred === null || !inferred.has(topic.name))) continue;
-      if (excludeTopic.matches(topic.name)) continue;
+      if (!explicit && !inferred.has(topic.name)) return;
+      if (excludeTopic.matches(topic.name)) return;
       topics.push(topic);
       if (!explicit) (inferredTopics ??= new Set()).add(topic.name);
-    }
+    });
   }
 
   const brokers = cluster.brokers.filter((broker) => visibleByRules(matcher('include', 'broker'), matcher('exclude', 'broker'), String(broker.id)));

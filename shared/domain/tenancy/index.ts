@@ -5,6 +5,7 @@ export * from './acls';
 export * from './decide-action';
 export * from './edit-policy';
 export * from './evaluate';
+export * from './name-index';
 export * from './policy-file';
 export * from './preview';
 export * from './resource-path';
