@@ -5,7 +5,7 @@ export const clusterSections = ['overview', 'topics', 'groups', 'schemas', 'tena
 export type ClusterSection = (typeof clusterSections)[number];
 
 /** Screens that exist without a cluster: the start page and the offline tools reached from it. */
-export type StartScreen = 'start' | 'add-profile' | 'import-profile' | 'policy-workspace';
+export type StartScreen = 'start' | 'add-profile' | 'edit-profile' | 'import-profile' | 'policy-workspace';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 
@@ -14,10 +14,13 @@ interface UiState {
   selectedProfileId: string | null;
   section: ClusterSection;
   startScreen: StartScreen;
+  /** The stored profile the editor shows on the `edit-profile` screen. */
+  editingProfileId: string | null;
   setTheme(theme: ThemePreference): void;
   selectProfile(profileId: string | null): void;
   showSection(section: ClusterSection): void;
   showStartScreen(screen: StartScreen): void;
+  editProfile(profileId: string): void;
 }
 
 /** UI state only: which profile and screen are showing, and the theme. Server data lives in TanStack Query. */
@@ -28,10 +31,12 @@ export const useUiStore = create<UiState>()(
       selectedProfileId: null,
       section: 'overview',
       startScreen: 'start',
+      editingProfileId: null,
       setTheme: (theme) => set({ theme }),
       selectProfile: (selectedProfileId) => set({ selectedProfileId, section: 'overview' }),
       showSection: (section) => set({ section }),
-      showStartScreen: (startScreen) => set({ startScreen, selectedProfileId: null }),
+      showStartScreen: (startScreen) => set({ startScreen, selectedProfileId: null, editingProfileId: null }),
+      editProfile: (editingProfileId) => set({ startScreen: 'edit-profile', selectedProfileId: null, editingProfileId }),
     }),
     { name: 'odradek-ui', partialize: ({ theme, selectedProfileId, section }) => ({ theme, selectedProfileId, section }) },
   ),

@@ -1,13 +1,17 @@
-import { Alert, Badge, Loader, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { ActionIcon, Alert, Badge, ColorSwatch, Group, Loader, Menu, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { ProfileSummary } from '../../../../shared/ipc/contract';
 import { useUiStore } from '../../app/ui-store';
-import { api, unwrap } from '../../lib/api';
+import { DeleteProfileModal } from './DeleteProfileModal';
+import { useProfileList } from './queries';
 
 export function ProfileSidebar() {
   const selectedProfileId = useUiStore((state) => state.selectedProfileId);
   const selectProfile = useUiStore((state) => state.selectProfile);
   const showStartScreen = useUiStore((state) => state.showStartScreen);
-  const profiles = useQuery({ queryKey: ['profiles:list'], queryFn: () => unwrap(api.invoke['profiles:list'](undefined)) });
+  const editProfile = useUiStore((state) => state.editProfile);
+  const profiles = useProfileList();
+  const [deleting, setDeleting] = useState<ProfileSummary | null>(null);
 
   return (
     <Stack gap={4} mb="sm">
@@ -27,29 +31,51 @@ export function ProfileSidebar() {
       )}
       {profiles.data?.profiles.length === 0 && (
         <Text size="xs" c="dimmed" px="xs">
-          No connections yet.
+          No connections yet. Add one or import your client config.
         </Text>
       )}
       <ScrollArea.Autosize mah={260}>
         {profiles.data?.profiles.map((profile) => (
-          <NavLink
-            key={profile.id}
-            label={profile.name}
-            description={profile.bootstrapServers.join(', ')}
-            active={profile.id === selectedProfileId}
-            onClick={() => selectProfile(profile.id)}
-            rightSection={
-              profile.readOnly ? (
-                <Badge size="xs" variant="light">
-                  read-only
-                </Badge>
-              ) : undefined
-            }
-          />
+          <Group key={profile.id} gap={0} wrap="nowrap" data-testid={`profile-${profile.id}`}>
+            <NavLink
+              label={profile.name}
+              description={profile.bootstrapServers.join(', ')}
+              active={profile.id === selectedProfileId}
+              onClick={() => selectProfile(profile.id)}
+              leftSection={<ColorSwatch color={profile.environment.colour} size={10} aria-label={`${profile.environment.tag} environment`} />}
+              rightSection={
+                <Group gap={4} wrap="nowrap">
+                  <Badge size="xs" variant="light" color="gray">
+                    {profile.environment.tag}
+                  </Badge>
+                  {profile.readOnly && (
+                    <Badge size="xs" variant="light">
+                      read-only
+                    </Badge>
+                  )}
+                </Group>
+              }
+            />
+            <Menu position="right-start" withinPortal>
+              <Menu.Target>
+                <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Actions for ${profile.name}`}>
+                  ⋯
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={() => editProfile(profile.id)}>Edit and test</Menu.Item>
+                <Menu.Item color="red" onClick={() => setDeleting(profile)}>
+                  Delete…
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         ))}
       </ScrollArea.Autosize>
       <NavLink label="Add a connection" onClick={() => showStartScreen('add-profile')} />
+      <NavLink label="Import from properties/env" onClick={() => showStartScreen('import-profile')} />
       <NavLink label="Offline policy workspace" onClick={() => showStartScreen('policy-workspace')} />
+      <DeleteProfileModal profile={deleting} onClose={() => setDeleting(null)} />
     </Stack>
   );
 }

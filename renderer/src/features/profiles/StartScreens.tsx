@@ -1,15 +1,9 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useUiStore, type StartScreen } from '../../app/ui-store';
+import { useUiStore } from '../../app/ui-store';
+import { ImportProfileScreen } from './ImportProfileScreen';
+import { ProfileEditorScreen } from './ProfileEditor';
 
-const upcoming: Record<Exclude<StartScreen, 'start'>, { title: string; body: string }> = {
-  'add-profile': {
-    title: 'Add a connection',
-    body: 'A connection profile: bootstrap servers, security protocol, SASL (PLAIN, SCRAM, OAUTHBEARER, AWS MSK IAM) or mTLS, TLS profile and an optional Schema Registry. Secrets go to the OS keychain only.',
-  },
-  'import-profile': {
-    title: 'Import from properties or environment',
-    body: 'Paste Java client .properties, Kpow environment variables, Conduktor Gateway KAFKA_* variables or a librdkafka config; Odradek shows what it understood, which values are secrets, and what it ignored before anything is saved.',
-  },
+const upcoming = {
   'policy-workspace': {
     title: 'Offline policy workspace',
     body: 'Open a Kpow-compatible tenancy/RBAC YAML file with no cluster: edit it with live validation, preview what each tenant would see in a captured snapshot, and diff your edit against the saved file.',
@@ -20,6 +14,8 @@ export function StartScreens() {
   const screen = useUiStore((state) => state.startScreen);
   const showStartScreen = useUiStore((state) => state.showStartScreen);
 
+  if (screen === 'add-profile' || screen === 'edit-profile') return <ProfileEditorScreen />;
+  if (screen === 'import-profile') return <ImportProfileScreen />;
   if (screen !== 'start') {
     const { title, body } = upcoming[screen];
     return (

@@ -1,0 +1,154 @@
+import { Alert, Badge, Button, Card, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import {
+  diagnosticStageLabels,
+  diagnosticStages,
+  type DiagnosticResult,
+  type DiagnosticStage,
+  type DiagnosticSummary,
+} from '../../../../shared/domain/connection-diagnostics';
+import type { ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
+import type { StreamHandle } from '../../../../shared/ipc/stream';
+import { api } from '../../lib/api';
+
+export type TestTarget = { kind: 'saved'; id: string } | { kind: 'draft'; draft: ProfileDraft };
+
+type StageStatus = 'pending' | 'running' | DiagnosticResult['status'];
+
+const statusColour: Record<StageStatus, string> = {
+  pending: 'gray',
+  running: 'blue',
+  passed: 'green',
+  warning: 'yellow',
+  failed: 'red',
+  skipped: 'gray',
+};
+
+type Run =
+  | { phase: 'idle' }
+  | { phase: 'running'; results: DiagnosticResult[]; startedAt: number }
+  | { phase: 'done'; results: DiagnosticResult[]; summary: DiagnosticSummary }
+  | { phase: 'error'; results: DiagnosticResult[]; message: string }
+  | { phase: 'cancelled'; results: DiagnosticResult[] };
+
+/** Runs the staged connection test and shows each stage as it finishes. */
+export function TestConnectionPanel({ target, disabledReason }: { target: () => TestTarget; disabledReason?: string | undefined }) {
+  const [run, setRun] = useState<Run>({ phase: 'idle' });
+  const handle = useRef<StreamHandle | null>(null);
+
+  // Leaving the screen cancels a running test; main then stops probing.
+  useEffect(() => () => handle.current?.cancel(), []);
+
+  const start = () => {
+    handle.current?.cancel();
+    const results: DiagnosticResult[] = [];
+    setRun({ phase: 'running', results, startedAt: Date.now() });
+    handle.current = api.stream['profiles:test'](target(), {
+      onBatch: (items) => {
+        results.push(...items);
+        setRun((current) => (current.phase === 'running' ? { ...current, results: [...results] } : current));
+      },
+      onDone: (summary) => setRun({ phase: 'done', results: [...results], summary }),
+      onError: (error) => setRun({ phase: 'error', results: [...results], message: error.message }),
+      onClosed: () => setRun((current) => (current.phase === 'running' ? { phase: 'cancelled', results: [...results] } : current)),
+    });
+  };
+
+  const cancel = () => {
+    handle.current?.cancel();
+    handle.current = null;
+  };
+
+  const results = run.phase === 'idle' ? [] : run.results;
+  const statusOf = (stage: DiagnosticStage): StageStatus => {
+    const result = results.find((candidate) => candidate.stage === stage);
+    if (result) return result.status;
+    if (run.phase !== 'running') return run.phase === 'idle' ? 'pending' : 'skipped';
+    return diagnosticStages.find((candidate) => !results.some((done) => done.stage === candidate)) === stage ? 'running' : 'pending';
+  };
+
+  return (
+    <Card withBorder padding="md" aria-labelledby="test-connection-title">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={3} size="h5" id="test-connection-title">
+            Test connection
+          </Title>
+          {run.phase === 'running' ? (
+            <Button size="xs" variant="default" onClick={cancel}>
+              Cancel test
+            </Button>
+          ) : (
+            <Button size="xs" onClick={start} disabled={disabledReason !== undefined} title={disabledReason}>
+              {run.phase === 'idle' ? 'Test connection' : 'Test again'}
+            </Button>
+          )}
+        </Group>
+        {disabledReason && run.phase === 'idle' && (
+          <Text size="sm" c="dimmed">
+            {disabledReason}
+          </Text>
+        )}
+        <Stack gap="xs" role="list" aria-label="Connection test stages" aria-live="polite">
+          {diagnosticStages.map((stage) => {
+            const status = statusOf(stage);
+            const result = results.find((candidate) => candidate.stage === stage);
+            return (
+              <Stack key={stage} gap={2} role="listitem" data-testid={`stage-${stage}`} data-status={status}>
+                <Group gap="xs" wrap="nowrap">
+                  <Badge size="sm" variant="light" color={statusColour[status]} w={78} leftSection={status === 'running' ? <Loader size={8} /> : undefined}>
+                    {status}
+                  </Badge>
+                  <Text size="sm" fw={500}>
+                    {diagnosticStageLabels[stage]}
+                  </Text>
+                  {result && (
+                    <Text size="xs" c="dimmed">
+                      {Math.round(result.durationMs)} ms
+                    </Text>
+                  )}
+                </Group>
+                {result && (
+                  <Text size="sm" pl={86} data-testid={`stage-${stage}-message`}>
+                    {result.message}
+                  </Text>
+                )}
+                {result?.remedy && (
+                  <Text size="sm" pl={86} c="orange.8">
+                    {result.remedy}
+                  </Text>
+                )}
+                {result && Object.keys(result.facts).length > 0 && (
+                  <Group gap={4} pl={86}>
+                    {Object.entries(result.facts).map(([fact, value]) => (
+                      <Code key={fact}>
+                        {fact}: {String(value)}
+                      </Code>
+                    ))}
+                  </Group>
+                )}
+              </Stack>
+            );
+          })}
+        </Stack>
+        {run.phase === 'done' && (
+          <Alert color={run.summary.ok ? 'green' : 'red'} variant="light" data-testid="test-summary">
+            {run.summary.ok
+              ? `Every stage passed in ${Math.round(run.summary.totalMs)} ms.`
+              : `Failed at “${run.summary.failedStage ? diagnosticStageLabels[run.summary.failedStage] : 'unknown stage'}” after ${Math.round(run.summary.totalMs)} ms.`}
+          </Alert>
+        )}
+        {run.phase === 'error' && (
+          <Alert color="red" variant="light" title="The test could not run">
+            {run.message}
+          </Alert>
+        )}
+        {run.phase === 'cancelled' && (
+          <Text size="sm" c="dimmed">
+            Test cancelled.
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,223 @@
+import { Alert, Fieldset, Radio, Select, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import type { ProfileIssue } from '../../../../shared/domain/profile/issues';
+import type { ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
+import type { TlsProfileName } from '../../../../shared/domain/profile/tls-profiles';
+import { issueFor } from './draft-editing';
+import type { SecretFieldFor } from './SecretField';
+
+type Tls = NonNullable<ProfileDraft['tls']>;
+
+const trustKinds: { value: Tls['trust']['kind']; label: string }[] = [
+  { value: 'system', label: 'System trust store' },
+  { value: 'pem-file', label: 'CA certificate file (PEM)' },
+  { value: 'pem-text', label: 'CA certificate text (PEM)' },
+  { value: 'pkcs12', label: 'PKCS12 truststore' },
+  { value: 'jks', label: 'JKS truststore' },
+];
+
+const identityKinds = [
+  { value: 'none', label: 'None (no client certificate)' },
+  { value: 'pem', label: 'PEM certificate and key' },
+  { value: 'pkcs12', label: 'PKCS12 keystore' },
+  { value: 'jks', label: 'JKS keystore' },
+];
+
+const tlsProfileChoices: { value: TlsProfileName; label: string; description: string }[] = [
+  { value: 'default', label: 'Default', description: "The runtime's own protocol versions and ciphers." },
+  { value: 'modern', label: 'Modern', description: 'TLS 1.3 only; for current brokers.' },
+  { value: 'intermediate', label: 'Intermediate', description: 'TLS 1.2 and 1.3 with forward-secret AEAD ciphers (Mozilla intermediate).' },
+  { value: 'old', label: 'Old', description: 'Down to TLS 1.0 with CBC and RSA-kex ciphers, for legacy brokers only.' },
+];
+
+interface TlsFieldsProps {
+  tls: Tls;
+  issues: readonly ProfileIssue[];
+  showErrors: boolean;
+  update(recipe: (tls: Tls) => void): void;
+  secretField: SecretFieldFor;
+}
+
+function trustFor(kind: Tls['trust']['kind']): Tls['trust'] {
+  if (kind === 'system') return { kind };
+  if (kind === 'pem-text') return { kind, pem: '' };
+  return { kind, path: '' };
+}
+
+function identityFor(kind: string): Tls['identity'] {
+  if (kind === 'pem') return { kind, certificate: { source: 'file', path: '' }, key: { source: 'file', path: '' } };
+  if (kind === 'pkcs12' || kind === 'jks') return { kind, path: '' };
+  return null;
+}
+
+export function TlsFields({ tls, issues, showErrors, update, secretField }: TlsFieldsProps) {
+  const error = (field: string) => (showErrors ? issueFor(issues, field) : undefined);
+  const trust = tls.trust;
+  const identity = tls.identity;
+  const hostnameWarning = issueFor(issues, 'tls.verifyHostname', 'warning');
+
+  return (
+    <Fieldset legend="TLS">
+      <Stack gap="sm">
+        <Select
+          label="Trust (which CA signs the brokers' certificates)"
+          data={trustKinds}
+          value={trust.kind}
+          allowDeselect={false}
+          onChange={(kind) => kind && update((draft) => void (draft.trust = trustFor(kind as Tls['trust']['kind'])))}
+        />
+        {(trust.kind === 'pem-file' || trust.kind === 'pkcs12' || trust.kind === 'jks') && (
+          <TextInput
+            label={trust.kind === 'pem-file' ? 'CA certificate file path' : 'Truststore file path'}
+            value={trust.path}
+            error={error('tls.trust.path')}
+            onChange={(event) => {
+              const path = event.currentTarget.value;
+              update((draft) => {
+                if ('path' in draft.trust) draft.trust.path = path;
+              });
+            }}
+          />
+        )}
+        {trust.kind === 'pem-text' && (
+          <Textarea
+            label="CA certificate (PEM)"
+            autosize
+            minRows={3}
+            value={trust.pem}
+            error={error('tls.trust.pem')}
+            onChange={(event) => {
+              const pem = event.currentTarget.value;
+              update((draft) => {
+                if (draft.trust.kind === 'pem-text') draft.trust.pem = pem;
+              });
+            }}
+          />
+        )}
+        {(trust.kind === 'pkcs12' || trust.kind === 'jks') && secretField('tls.truststorePassword', 'Truststore password')}
+
+        <Select
+          label="Client identity (mutual TLS)"
+          data={identityKinds}
+          value={identity?.kind ?? 'none'}
+          allowDeselect={false}
+          onChange={(kind) => kind && update((draft) => void (draft.identity = identityFor(kind)))}
+        />
+        {identity?.kind === 'pem' && (
+          <>
+            <Select
+              label="Client certificate from"
+              data={[
+                { value: 'file', label: 'A file' },
+                { value: 'text', label: 'Pasted PEM text' },
+              ]}
+              value={identity.certificate.source}
+              allowDeselect={false}
+              onChange={(source) =>
+                update((draft) => {
+                  if (draft.identity?.kind === 'pem') draft.identity.certificate = source === 'text' ? { source: 'text', pem: '' } : { source: 'file', path: '' };
+                })
+              }
+            />
+            {identity.certificate.source === 'file' ? (
+              <TextInput
+                label="Client certificate file path"
+                value={identity.certificate.path}
+                error={error('tls.identity.certificate.path')}
+                onChange={(event) => {
+                  const path = event.currentTarget.value;
+                  update((draft) => {
+                    if (draft.identity?.kind === 'pem' && draft.identity.certificate.source === 'file') draft.identity.certificate.path = path;
+                  });
+                }}
+              />
+            ) : (
+              <Textarea
+                label="Client certificate (PEM)"
+                autosize
+                minRows={3}
+                value={identity.certificate.pem}
+                error={error('tls.identity.certificate.pem')}
+                onChange={(event) => {
+                  const pem = event.currentTarget.value;
+                  update((draft) => {
+                    if (draft.identity?.kind === 'pem' && draft.identity.certificate.source === 'text') draft.identity.certificate.pem = pem;
+                  });
+                }}
+              />
+            )}
+            <Select
+              label="Private key from"
+              data={[
+                { value: 'file', label: 'A file' },
+                { value: 'text', label: 'Pasted PEM text (kept in the keychain)' },
+              ]}
+              value={identity.key.source}
+              allowDeselect={false}
+              onChange={(source) =>
+                update((draft) => {
+                  if (draft.identity?.kind === 'pem') draft.identity.key = source === 'text' ? { source: 'text' } : { source: 'file', path: '' };
+                })
+              }
+            />
+            {identity.key.source === 'file' ? (
+              <TextInput
+                label="Private key file path"
+                value={identity.key.path}
+                error={error('tls.identity.key.path')}
+                onChange={(event) => {
+                  const path = event.currentTarget.value;
+                  update((draft) => {
+                    if (draft.identity?.kind === 'pem' && draft.identity.key.source === 'file') draft.identity.key.path = path;
+                  });
+                }}
+              />
+            ) : (
+              secretField('tls.privateKey', 'Private key (PEM)', true)
+            )}
+            {secretField('tls.keyPassword', 'Private key passphrase (encrypted keys only)')}
+          </>
+        )}
+        {(identity?.kind === 'pkcs12' || identity?.kind === 'jks') && (
+          <>
+            <TextInput
+              label="Keystore file path"
+              value={identity.path}
+              error={error('tls.identity.path')}
+              onChange={(event) => {
+                const path = event.currentTarget.value;
+                update((draft) => {
+                  if (draft.identity?.kind === 'pkcs12' || draft.identity?.kind === 'jks') draft.identity.path = path;
+                });
+              }}
+            />
+            {secretField('tls.keystorePassword', 'Keystore password')}
+            {identity.kind === 'jks' && secretField('tls.keyPassword', 'Key password (when it differs from the keystore password)')}
+          </>
+        )}
+
+        <Switch
+          label="Verify the broker host name"
+          description="Checks that the certificate names the host you connect to."
+          checked={tls.verifyHostname}
+          onChange={(event) => {
+            const checked = event.currentTarget.checked;
+            update((draft) => void (draft.verifyHostname = checked));
+          }}
+        />
+        {hostnameWarning && (
+          <Alert color="orange" variant="light" title="Host-name verification is off">
+            {hostnameWarning}
+          </Alert>
+        )}
+
+        <Radio.Group label="TLS profile" value={tls.profile} onChange={(value) => update((draft) => void (draft.profile = value as TlsProfileName))}>
+          <Stack gap={6} mt={4}>
+            {tlsProfileChoices.map((choice) => (
+              <Radio key={choice.value} value={choice.value} label={choice.label} description={choice.description} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      </Stack>
+    </Fieldset>
+  );
+}
