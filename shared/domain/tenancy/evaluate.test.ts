@@ -264,6 +264,13 @@ describe('tenant availability by role', () => {
   });
 });
 
+it('an excluded whole cluster is hidden, resources and instance alike', () => {
+  const allButDev = tenant('- include: ["*"]\n- exclude: ["cluster", "dev"]');
+  expect(isVisible(allButDev, resourceRefFromPath(['cluster', DEV], 'dev')!)).toBe(false);
+  expect(isVisible(allButDev, resourceRefFromPath(['cluster', PROD], 'prod')!)).toBe(true);
+  expect(evaluateTenant(allButDev, snapshot).clusters.map((c) => c.cluster.name)).toEqual(['prod']);
+});
+
 describe('isVisible for enforcement', () => {
   const payments = tenant('- include: ["cluster", "prod", "group", "payments-*"]\n- exclude: ["cluster", "*", "topic", "*-dlq"]');
   const compiled = compileTenant(payments);

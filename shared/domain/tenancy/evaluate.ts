@@ -76,7 +76,7 @@ export interface CompiledTenant {
   readonly tenant: Tenant;
   /** The merged matcher of every include (or exclude) rule that applies to one domain instance and type. */
   matcher(effect: TenantResourceRule['effect'], domain: ResourceDomain, id: string, profileName: string | undefined, type: ResourceType): NameMatcher;
-  /** Whether any include rule reaches into this domain instance at all. */
+  /** Whether some include rule reaches into this domain instance and no exclusion removes it whole. */
   touchesDomain(domain: ResourceDomain, id: string, profileName: string | undefined): boolean;
 }
 
@@ -107,10 +107,12 @@ export function compileTenant(tenant: Tenant): CompiledTenant {
       return matcher;
     },
     touchesDomain(domain, id, profileName) {
-      return tenant.resources.some(
-        (rule) =>
-          rule.effect === 'include' &&
-          (rule.pattern.kind === 'all' || (rule.pattern.domain === domain && matchesId(rule.pattern.id, id, profileName))),
+      const reaches = (rule: TenantResourceRule) =>
+        rule.pattern.kind === 'all' || (rule.pattern.domain === domain && matchesId(rule.pattern.id, id, profileName));
+      const wholeInstance = (rule: TenantResourceRule) => rule.pattern.kind !== 'resource' && reaches(rule);
+      return (
+        tenant.resources.some((rule) => rule.effect === 'include' && reaches(rule)) &&
+        !tenant.resources.some((rule) => rule.effect === 'exclude' && wholeInstance(rule))
       );
     },
   };
