@@ -1,9 +1,9 @@
 // Malformed input: each mistake gets a specific issue naming the line (and column) and the fix.
 import { describe, expect, it } from 'vitest';
 import { detectImportFormat } from './detect';
-import { importProfile, MAX_IMPORT_LENGTH } from './import-profile';
+import { importProfile, MAX_IMPORT_LENGTH, type ImportOptions } from './import-profile';
 
-const issue = (text: string, code: string, format?: Parameters<typeof importProfile>[1]['format']) => {
+const issue = (text: string, code: string, format?: ImportOptions['format']) => {
   const preview = importProfile(text, format ? { format } : {});
   const found = preview.issues.find((candidate) => candidate.code === code);
   if (!found) throw new Error(`no ${code} in ${JSON.stringify(preview.issues, null, 1)}`);

@@ -93,7 +93,7 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
       ({ settings, ignored: translatedIgnored, backingCluster: gatewayCluster } = translateGatewayEnv(parsed.settings));
     }
   } else {
-    const parsed = parsePropertiesText(source);
+    const parsed = parsePropertiesText(source, guess.format !== 'librdkafka');
     directives = parsed.directives;
     settings = parsed.settings.map((setting) => ({ key: setting.key, sourceKey: setting.key, value: setting.value, line: setting.line, column: setting.column }));
   }

@@ -2,7 +2,8 @@
 import { GSSAPI_UNSUPPORTED_MESSAGE, type ProfileDraft, type SaslMechanism, type SecurityProtocol } from '../profile-schema';
 import { mskRegionFromHost } from '../presets';
 import { tlsProfiles, type TlsProfileName } from '../tls-profiles';
-import type { ImportContext, Setting } from './context';
+import { REDACTED_SECRET } from '../secrets';
+import { isPlaceholder, type ImportContext, type Setting } from './context';
 import { parseJaasConfig, type JaasModuleKind, type JaasOption } from './jaas';
 import { inferSecurityProtocol, readBootstrap, readSchemaRegistry, readSecurityProtocol } from './shared-readers';
 
@@ -258,7 +259,7 @@ export function readTlsStores(ctx: ImportContext, prefix: string, slots: TlsPref
       kind: 'pem',
       certificate: looksLikePem(chainText) ? { source: 'text', pem: chainText } : { source: 'file', path: ctx.plain(pemChain, 'client certificate path', `${field}.identity.certificate`) ?? '' },
       key:
-        pemKey && looksLikePem(keyText)
+        pemKey && (looksLikePem(keyText) || keyText === REDACTED_SECRET || isPlaceholder(keyText))
           ? { source: 'text', pem: ctx.secret(pemKey, `${slots}.privateKey`, 'private key') }
           : { source: 'file', path: (pemKey ? ctx.plain(pemKey, 'private key path', `${field}.identity.key`) : keyPath) ?? '' },
       keyPassword: ctx.secret(keyPassword, `${slots}.keyPassword`, 'private key passphrase'),

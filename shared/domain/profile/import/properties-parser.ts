@@ -12,7 +12,11 @@ export interface PropertiesParse {
 
 const escapes: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f' };
 
-export function parsePropertiesText(source: SourceText): PropertiesParse {
+/**
+ * @param javaEscapes false for librdkafka/kcat files, which take each line literally (`key=value`, no
+ *   `\` escapes or continuations).
+ */
+export function parsePropertiesText(source: SourceText, javaEscapes = true): PropertiesParse {
   const settings: RawSetting[] = [];
   const directives: Directive[] = [];
   const { lines } = source;
@@ -24,6 +28,11 @@ export function parsePropertiesText(source: SourceText): PropertiesParse {
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('!')) {
       const directive = directivePattern.exec(first);
       if (directive) directives.push({ name: directive[1] ?? '', value: (directive[2] ?? '').trim(), line: index + 1 });
+      index += 1;
+      continue;
+    }
+    if (!javaEscapes) {
+      settings.push(literalKeyValue(first, source.lineStart(index), source, index + 1));
       index += 1;
       continue;
     }
@@ -86,6 +95,20 @@ function splitKeyValue(text: string, offsets: number[], source: SourceText, line
   }
   const column = source.position(offsets[keyStart] ?? source.lineStart(line - 1)).column;
   return { key, value: value.build(), line, column };
+}
+
+function literalKeyValue(line: string, lineOffset: number, source: SourceText, lineNumber: number): RawSetting {
+  const separator = /\s*[=:]\s*|\s+/.exec(line.trimStart());
+  const keyStart = line.length - line.trimStart().length;
+  const keyEnd = separator ? keyStart + separator.index : line.length;
+  const valueStart = separator ? keyEnd + separator[0].length : line.length;
+  const value = line.slice(valueStart);
+  return {
+    key: line.slice(keyStart, keyEnd),
+    value: { text: value, offsets: Array.from({ length: value.length }, (_, offset) => lineOffset + valueStart + offset) },
+    line: lineNumber,
+    column: source.position(lineOffset + keyStart).column,
+  };
 }
 
 function decodeEscape(text: string, position: number): [string, number] {
