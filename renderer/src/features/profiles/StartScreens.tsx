@@ -1,14 +1,8 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useUiStore } from '../../app/ui-store';
+import { PolicyWorkspace } from '../policies/PolicyWorkspace';
 import { ImportProfileScreen } from './ImportProfileScreen';
 import { ProfileEditorScreen } from './ProfileEditor';
-
-const upcoming = {
-  'policy-workspace': {
-    title: 'Offline policy workspace',
-    body: 'Open a Kpow-compatible tenancy/RBAC YAML file with no cluster: edit it with live validation, preview what each tenant would see in a captured snapshot, and diff your edit against the saved file.',
-  },
-};
 
 export function StartScreens() {
   const screen = useUiStore((state) => state.startScreen);
@@ -16,23 +10,7 @@ export function StartScreens() {
 
   if (screen === 'add-profile' || screen === 'edit-profile') return <ProfileEditorScreen />;
   if (screen === 'import-profile') return <ImportProfileScreen />;
-  if (screen !== 'start') {
-    const { title, body } = upcoming[screen];
-    return (
-      <Stack maw={640} gap="sm">
-        <Title order={2}>{title}</Title>
-        <Text>{body}</Text>
-        <Text size="sm" c="dimmed">
-          This screen is being built.
-        </Text>
-        <Group>
-          <Button variant="default" onClick={() => showStartScreen('start')}>
-            Back
-          </Button>
-        </Group>
-      </Stack>
-    );
-  }
+  if (screen === 'policy-workspace') return <PolicyWorkspace />;
 
   return (
     <Stack maw={980} gap="lg">

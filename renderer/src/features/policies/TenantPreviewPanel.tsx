@@ -1,0 +1,91 @@
+// What each tenant would see in the snapshot: its synthetic totals and every visible resource by type,
+// inferred topics marked.
+import { Badge, Group, Paper, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
+import type { TenantPreview } from '../../../../shared/domain/tenancy';
+import { formatBytes, formatRate, groupResources, instanceNames } from './preview-model';
+import { VirtualResourceList } from './VirtualResourceList';
+
+export interface TenantPreviewPanelProps {
+  previews: readonly TenantPreview[];
+  snapshot: ClusterSnapshot;
+  selected: string | null;
+  onSelect(name: string | null): void;
+}
+
+export function TenantPreviewPanel({ previews, snapshot, selected, onSelect }: TenantPreviewPanelProps) {
+  const preview = previews.find((candidate) => candidate.tenant === selected) ?? previews[0];
+  const names = useMemo(() => instanceNames(snapshot), [snapshot]);
+  const [filter, setFilter] = useState('');
+  const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
+  const groups = useMemo(() => {
+    if (!preview) return [];
+    const all = groupResources(preview.resources, names, snapshot);
+    if (deferredFilter === '') return all;
+    return all.map((group) => ({ ...group, rows: group.rows.filter((row) => row.name.toLowerCase().includes(deferredFilter)) }));
+  }, [preview, names, snapshot, deferredFilter]);
+
+  if (!preview) {
+    return <Text c="dimmed">The policy defines no tenant yet.</Text>;
+  }
+  const { totals } = preview;
+  return (
+    <Stack gap="sm">
+      <Select
+        label="Tenant"
+        data={previews.map((candidate) => candidate.tenant)}
+        value={preview.tenant}
+        onChange={(value) => onSelect(value)}
+        allowDeselect={false}
+        searchable
+      />
+      <Group gap="xs">
+        {preview.description && (
+          <Text size="sm" c="dimmed">
+            {preview.description}
+          </Text>
+        )}
+        <Badge variant="outline">roles: {preview.roles.join(', ')}</Badge>
+        <Badge variant="outline">{preview.presentationMode}</Badge>
+        {preview.hiddenSections.map((section) => (
+          <Badge key={section} variant="light" color="gray">
+            {section} hidden
+          </Badge>
+        ))}
+      </Group>
+      <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="xs" aria-label="Tenant totals">
+        <Stat label="Topics" value={totals.topics.toLocaleString('en')} />
+        <Stat label="Partitions" value={totals.partitions.toLocaleString('en')} />
+        <Stat label="Replica disk size" value={formatBytes(totals.replicaBytes)} />
+        <Stat label="Write rate" value={formatRate(totals.writesPerSecond)} />
+      </SimpleGrid>
+      <TextInput label="Filter resources" placeholder="name contains…" value={filter} onChange={(event) => setFilter(event.currentTarget.value)} />
+      <Tabs defaultValue="topic" keepMounted={false}>
+        <Tabs.List>
+          {groups.map((group) => (
+            <Tabs.Tab key={group.type} value={group.type}>
+              {group.label} ({group.rows.length})
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {groups.map((group) => (
+          <Tabs.Panel key={group.type} value={group.type} pt="xs">
+            <VirtualResourceList rows={group.rows} label={`${preview.tenant}: ${group.label}`} emptyText={`This tenant sees no ${group.label.toLowerCase()}.`} />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <Paper withBorder p="xs">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600}>{value}</Text>
+    </Paper>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseSnapshot, type ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
+import { parsePolicyFile, previewPolicy } from '../../../../shared/domain/tenancy';
+import teamsPolicy from '../../../../test/fixtures/policies/teams.yaml?raw';
+import demoSnapshot from '../../../../test/fixtures/snapshots/demo.json?raw';
+import { fileNameOf, formatBytes, formatRate, groupResources, instanceNames } from './preview-model';
+
+const parsed = parseSnapshot(demoSnapshot);
+if (!parsed.ok) throw new Error('demo snapshot fixture is invalid');
+const snapshot: ClusterSnapshot = parsed.snapshot;
+
+describe('preview model', () => {
+  it('groups a tenant’s resources by type with the cluster’s display name and inferred topics marked', () => {
+    const payments = previewPolicy(parsePolicyFile(teamsPolicy).policy, snapshot).find((tenant) => tenant.tenant === 'Payments');
+    const groups = groupResources(payments!.resources, instanceNames(snapshot), snapshot);
+    expect(groups.map((group) => group.label)).toEqual(['Topics', 'Groups', 'Brokers', 'Principals', 'Subjects', 'Connectors', 'ksqlDB sources', 'ksqlDB queries']);
+    const topics = groups.find((group) => group.type === 'topic')!.rows;
+    expect(topics).toContainEqual(expect.objectContaining({ name: 'ledger', instance: 'prod', inferred: true }));
+    expect(topics.map((row) => row.name)).not.toContain('payments-dlq');
+    expect(groups.find((group) => group.type === 'principal')!.rows).toEqual([expect.objectContaining({ name: 'User:payments', inferred: false })]);
+  });
+
+  it('leaves out optional sections the snapshot does not have', () => {
+    const bare: ClusterSnapshot = { ...snapshot, schemaRegistries: [], connectClusters: [], ksqlDbs: [] };
+    expect(groupResources([], instanceNames(bare), bare).map((group) => group.type)).toEqual(['topic', 'group', 'broker', 'principal']);
+  });
+
+  it('formats sizes, rates and file names', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(6_000)).toBe('6.0 KB');
+    expect(formatBytes(120_000_000_000)).toBe('120 GB');
+    expect(formatRate(0)).toBe('0 msg/s');
+    expect(formatRate(2.5)).toBe('2.50 msg/s');
+    expect(formatRate(12_345.6)).toBe('12,346 msg/s');
+    expect(fileNameOf('/home/ops/rbac.yaml')).toBe('rbac.yaml');
+    expect(fileNameOf('C:\\ops\\rbac.yaml')).toBe('rbac.yaml');
+  });
+});

@@ -1,0 +1,83 @@
+// Shapes previews and diffs for display: resources grouped by type with the instance's display name
+// beside each, and totals formatted the way operators read them.
+import type { ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
+import type { ResourceType, VisibleResource } from '../../../../shared/domain/tenancy';
+
+export interface ResourceRow {
+  key: string;
+  name: string;
+  /** The cluster, registry, Connect cluster or ksqlDB it belongs to, by display name. */
+  instance: string;
+  inferred: boolean;
+}
+
+export interface ResourceGroup {
+  type: ResourceType;
+  label: string;
+  rows: ResourceRow[];
+}
+
+const typeLabels: Array<[ResourceType, string]> = [
+  ['topic', 'Topics'],
+  ['group', 'Groups'],
+  ['broker', 'Brokers'],
+  ['principal', 'Principals'],
+  ['subject', 'Subjects'],
+  ['connector', 'Connectors'],
+  ['ksqldb-source', 'ksqlDB sources'],
+  ['ksqldb-query', 'ksqlDB queries'],
+];
+
+/** Display names by instance id, for every kind of instance in the snapshot. */
+export function instanceNames(snapshot: ClusterSnapshot): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const instance of [...snapshot.clusters, ...snapshot.schemaRegistries, ...snapshot.connectClusters, ...snapshot.ksqlDbs]) {
+    names.set(instance.id, instance.name);
+  }
+  return names;
+}
+
+/**
+ * Groups resources by type, in a fixed order. Topics, groups, brokers and principals always appear
+ * (a tenant seeing none of them is worth saying); the others only when the snapshot has them.
+ */
+export function groupResources(resources: readonly VisibleResource[], names: ReadonlyMap<string, string>, snapshot: ClusterSnapshot): ResourceGroup[] {
+  const rowsByType = new Map<ResourceType, ResourceRow[]>();
+  for (const resource of resources) {
+    const [, instanceId = '', , name = ''] = resource.path;
+    const rows = rowsByType.get(resource.type) ?? [];
+    rows.push({ key: resource.path.join('\u0000'), name, instance: names.get(instanceId) ?? instanceId, inferred: resource.inferred });
+    rowsByType.set(resource.type, rows);
+  }
+  const present = new Set<ResourceType>(['topic', 'group', 'broker', 'principal']);
+  if (snapshot.schemaRegistries.length > 0) present.add('subject');
+  if (snapshot.connectClusters.length > 0) present.add('connector');
+  if (snapshot.ksqlDbs.length > 0) present.add('ksqldb-source').add('ksqldb-query');
+  return typeLabels
+    .filter(([type]) => present.has(type) || rowsByType.has(type))
+    .map(([type, label]) => ({ type, label, rows: rowsByType.get(type) ?? [] }));
+}
+
+const byteUnits = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+
+/** Decimal units, as Kafka tooling reports disk use. */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < byteUnits.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${byteUnits[unit]}`;
+}
+
+export function formatRate(perSecond: number): string {
+  if (perSecond === 0) return '0 msg/s';
+  if (perSecond < 10) return `${perSecond.toFixed(2)} msg/s`;
+  return `${Math.round(perSecond).toLocaleString('en')} msg/s`;
+}
+
+/** The file name in a path from either platform, for titles. */
+export function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).at(-1) ?? path;
+}
