@@ -180,6 +180,16 @@ describe('parsePolicyFile: every problem at its line and column', () => {
       expected: [['error', 4, 24, '["*"] takes nothing after it, found ["*","topic"]']],
     },
     {
+      problem: 'a path element that is not a string',
+      text: tenantFile('    resources:', '      - include: ["cluster", "*", "topic", [tx]]', '    roles: ["*"]'),
+      expected: [['error', 4, 44, 'resource path elements must be strings, found a list; e.g. ["cluster", "*", "topic", "tx-*"]']],
+    },
+    {
+      problem: 'a list of paths with a stray string',
+      text: tenantFile('    resources:', '      - exclude:', '          - ["cluster", "*", "topic", "a"]', '          - "b"', '    roles: ["*"]'),
+      expected: [['error', 6, 13, '"exclude" holds a list of paths, but found "b"; write each path as a list']],
+    },
+    {
       problem: 'unknown action name in a policy',
       text: 'policies:\n  - actions: [TOPIC_READ]\n    effect: Allow\n    resource: ["*"]\n    role: ops\n',
       expected: [['error', 2, 15, 'unknown action "TOPIC_READ"']],

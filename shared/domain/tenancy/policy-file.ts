@@ -270,14 +270,15 @@ class PolicyReader {
       return [];
     }
     const items = value.items.map((item) => this.deref(item as YamlNode));
-    if (items.every((item) => isScalar(item))) {
+    // The first element decides the form: a string starts one path, a list starts a list of paths.
+    if (!isSeq(items[0])) {
       const path = this.readPathElements(value);
       return path === null ? [] : [{ path, node: value }];
     }
     const paths: Array<{ path: string[]; node: YamlNode }> = [];
     for (const item of items) {
       if (!isSeq(item)) {
-        this.report('error', item ?? value, `"${effect}" mixes single values and paths; write one path, or a list of paths`);
+        this.report('error', item ?? value, `"${effect}" holds a list of paths, but found ${describe(item)}; write each path as a list`);
         continue;
       }
       const path = this.readPathElements(item);
@@ -293,7 +294,7 @@ class PolicyReader {
       const node = this.deref(item as YamlNode);
       if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) path.push(String(node.value));
       else {
-        this.report('error', node ?? seq, 'resource path elements must be strings, e.g. ["cluster", "*", "topic", "tx-*"]');
+        this.report('error', node ?? seq, `resource path elements must be strings, found ${describe(node)}; e.g. ["cluster", "*", "topic", "tx-*"]`);
         return null;
       }
     }
