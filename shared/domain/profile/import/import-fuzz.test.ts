@@ -1,13 +1,11 @@
+/// <reference types="vite/client" />
 // The importer must answer every paste with a structured preview: random bytes, cut or shuffled seed
 // snippets and snippets with quotes, backslashes and odd unicode inserted. Deterministic (seeded).
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importFormats } from './detect';
 import { importProfile, type ImportOptions } from './import-profile';
 
-const fixtureDir = fileURLToPath(new URL('../../../../test/fixtures/imports/', import.meta.url));
-const seeds = readdirSync(fixtureDir).map((name) => readFileSync(`${fixtureDir}${name}`, 'utf8'));
+const seeds = Object.values(import.meta.glob<string>('../../../../test/fixtures/imports/*', { query: '?raw', import: 'default', eager: true }));
 
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
@@ -54,6 +52,7 @@ function generate(random: () => number, iteration: number): string {
 
 describe('importProfile fuzz', () => {
   it('never throws, always returns a well-formed preview, and stays fast', () => {
+    expect(seeds.length).toBeGreaterThanOrEqual(27);
     const random = mulberry32(0x0d2adec);
     const iterations = 5000;
     const formats: ImportOptions['format'][] = ['auto', ...importFormats];

@@ -1,11 +1,16 @@
+/// <reference types="vite/client" />
 // Every snippet style from the vendor guides users paste (test/fixtures/imports, copied verbatim from the
 // WarpStream/Kpow guide and the Conduktor Gateway docs) imports into the expected profile.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importProfile } from './import-profile';
 
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../test/fixtures/imports/${name}`, import.meta.url)), 'utf8');
+// Loaded through Vite (shared/ may not touch the file system, even in tests).
+const fixtures: Record<string, string> = import.meta.glob('../../../../test/fixtures/imports/*', { query: '?raw', import: 'default', eager: true });
+const fixture = (name: string) => {
+  const text = fixtures[`../../../../test/fixtures/imports/${name}`];
+  if (text === undefined) throw new Error(`missing fixture ${name}`);
+  return text;
+};
 const load = (name: string) => importProfile(fixture(name));
 const codes = (preview: ReturnType<typeof importProfile>) => preview.issues.map((issue) => issue.code);
 
