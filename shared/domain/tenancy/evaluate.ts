@@ -43,6 +43,10 @@ export class NameMatcher {
     this.any = any;
   }
 
+  get matchesEverything(): boolean {
+    return this.any;
+  }
+
   get isEmpty(): boolean {
     return !this.any && this.exact.size === 0 && this.prefixes.length === 0 && this.suffixes.length === 0;
   }
@@ -230,7 +234,8 @@ function evaluateCluster(compiled: CompiledTenant, cluster: SnapshotCluster, ind
       const group = cluster.groups[position]!;
       if (found === null && !includeGroup.matches(group.name)) return;
       // Inference happens before exclusions, so an included-then-excluded group still brings its topics.
-      for (const topic of group.topics) inferred.add(topic);
+      // When every topic is included anyway, inference adds nothing and is skipped.
+      if (!includeTopic.matchesEverything) for (const topic of group.topics) inferred.add(topic);
       if (!excludeGroup.matches(group.name)) groups.push(group);
     });
   }
