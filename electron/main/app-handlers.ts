@@ -14,6 +14,7 @@ import { diagnoseConnection } from './services/kafka/connection-diagnostics';
 import { SecretStoreUnavailableError, type Clock, type ProfileRepo, type SecretStore } from './services/ports';
 import { createPolicyHandlers, createPolicyWorkspaceService, type FileDialogs } from './services/policy-workspace-service';
 import { createProfileService } from './services/profiles/profile-service';
+import { createTopicHandlers } from './services/topics/topic-handlers';
 
 /** Everything main's services need from the outside, supplied by the composition root or a test. */
 export interface AppPorts {
@@ -33,6 +34,7 @@ export interface AppPorts {
 export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers; producers: StreamProducers } {
   const kafkaClients = createKafkaClientFactory(ports.clock, ports.log);
   const profiles = createProfileService({ repo: ports.profiles, secrets: ports.secrets, readFile: ports.readFile });
+  const topics = createTopicHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
 
   /**
    * Parses pasted config. Without an id from the user, a name that matches a stored profile gets a
@@ -79,6 +81,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     },
     'shell:open-external': ({ url }) => openExternalLink(url, ports.openExternal),
     ...createPolicyHandlers(createPolicyWorkspaceService(ports.dialogs)),
+    ...topics.handlers,
   };
 
   const producers: StreamProducers = {
@@ -95,6 +98,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
       await delivered;
       return summary;
     },
+    ...topics.producers,
   };
   return { handlers, producers };
 }

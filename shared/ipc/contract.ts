@@ -14,6 +14,21 @@ import {
 } from '../domain/profile/profile-schema';
 import { secretSlots } from '../domain/profile/secret-slots';
 import { clusterSnapshotSchema } from '../domain/snapshot/snapshot';
+import {
+  addPartitionsInputSchema,
+  alterTopicConfigInputSchema,
+  cloneTopicInputSchema,
+  createTopicInputSchema,
+  createTopicOutputSchema,
+  deleteTopicInputSchema,
+  purgeTopicInputSchema,
+  purgeTopicOutputSchema,
+  topicDetailSchema,
+  topicListItemSchema,
+  topicListProgressSchema,
+  topicListRequestSchema,
+  topicListSummarySchema,
+} from '../domain/topics/topic-schemas';
 
 /** A policy file as read or written: `policies:save` refuses when the disk no longer matches it. */
 const policyFileVersionSchema = z.object({ hash: z.string(), mtimeMs: z.number() });
@@ -166,6 +181,20 @@ export const channels = {
     input: z.object({ path: workspacePath }),
     output: z.object({ path: z.string(), snapshot: clusterSnapshotSchema }),
   },
+  /** Partitions, configuration (override/default, source, sensitive values masked) and the groups reading it with their lag. */
+  'topics:detail': {
+    input: z.object({ profileId: z.string().min(1).max(128), topic: z.string().min(1).max(255) }),
+    output: topicDetailSchema,
+  },
+  /** The topic actions check the profile's safety settings in main and refuse with NOT_ALLOWED. */
+  'topics:create': { input: createTopicInputSchema, output: createTopicOutputSchema },
+  /** `confirmation` must repeat the topic name. */
+  'topics:delete': { input: deleteTopicInputSchema, output: z.object({ deleted: z.boolean() }) },
+  'topics:add-partitions': { input: addPartitionsInputSchema, output: z.object({ partitions: z.number().int() }) },
+  /** Incremental: only the keys in `set` and `reset` change. */
+  'topics:alter-config': { input: alterTopicConfigInputSchema, output: z.object({ changed: z.array(z.string()) }) },
+  'topics:purge': { input: purgeTopicInputSchema, output: purgeTopicOutputSchema },
+  'topics:clone': { input: cloneTopicInputSchema, output: createTopicOutputSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications, typed by the same contract. */
@@ -187,6 +216,13 @@ export const streams = {
     item: diagnosticResultSchema,
     progress: z.never(),
     summary: diagnosticSummarySchema,
+  },
+  /** Rows from metadata first, then patches keyed by name in phases: sizes, offsets (message counts), rates. */
+  'topics:list': {
+    request: topicListRequestSchema,
+    item: topicListItemSchema,
+    progress: topicListProgressSchema,
+    summary: topicListSummarySchema,
   },
 } as const satisfies Record<string, StreamSpec>;
 

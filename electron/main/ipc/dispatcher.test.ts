@@ -30,12 +30,22 @@ function dispatcherWith(overrides: Partial<ChannelHandlers> = {}, internalErrors
     'policies:save': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
     'snapshots:choose-file': () => ({ path: null }),
     'snapshots:open': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
+    'topics:detail': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
+    'topics:create': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
+    'topics:delete': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
+    'topics:add-partitions': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
+    'topics:alter-config': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
+    'topics:purge': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
+    'topics:clone': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
     ...overrides,
   };
   return createDispatcher({
     handlers,
     producers: {
       'profiles:test': async () => {
+        throw new AppFailure('NOT_ALLOWED', 'not in this test');
+      },
+      'topics:list': async () => {
         throw new AppFailure('NOT_ALLOWED', 'not in this test');
       },
     },

@@ -17,6 +17,13 @@ const complete = {
   'policies:save': () => Promise.reject(new Error('unused')),
   'snapshots:choose-file': () => ({ path: null }),
   'snapshots:open': () => Promise.reject(new Error('unused')),
+  'topics:detail': () => Promise.reject(new Error('unused')),
+  'topics:create': () => Promise.reject(new Error('unused')),
+  'topics:delete': () => Promise.reject(new Error('unused')),
+  'topics:add-partitions': () => Promise.reject(new Error('unused')),
+  'topics:alter-config': () => Promise.reject(new Error('unused')),
+  'topics:purge': () => Promise.reject(new Error('unused')),
+  'topics:clone': () => Promise.reject(new Error('unused')),
 };
 
 export const withUnknownChannel: ChannelHandlers = {

@@ -1,0 +1,160 @@
+// Whole-cluster topic reads in as few requests as the protocol allows: one Metadata request for every
+// topic, and ListOffsets batched per leader broker (many topics per request) instead of one request
+// per topic, which is what makes a 10,000-topic list take seconds rather than minutes.
+import apiKeys from 'kafkajs/src/protocol/requests/apiKeys.js';
+import { requests } from 'kafkajs/src/protocol/requests/index.js';
+import { createErrorFromCode } from 'kafkajs/src/protocol/error.js';
+import type { InternalBroker } from 'kafkajs/src/cluster/index.js';
+import type { FetchCluster } from './fetch-cluster';
+
+const READ_UNCOMMITTED = 0;
+const TIMESTAMPS = { earliest: -2, latest: -1 } as const;
+/** Keeps a single ListOffsets request (and its response) well under the broker's request size limits. */
+const MAX_PARTITIONS_PER_REQUEST = 10_000;
+
+export interface ClusterTopicPartition {
+  partition: number;
+  /** −1: no leader (offline). */
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+  errorCode: number;
+}
+
+export interface ClusterTopic {
+  name: string;
+  isInternal: boolean;
+  errorCode: number;
+  partitions: ClusterTopicPartition[];
+}
+
+export interface ClusterTopics {
+  brokers: { nodeId: number; host: string; port: number }[];
+  topics: ClusterTopic[];
+}
+
+interface RawMetadataResponse {
+  brokers: { nodeId: number; host: string; port: number }[];
+  topicMetadata: {
+    topicErrorCode: number;
+    topic: string;
+    isInternal: boolean;
+    partitionMetadata: { partitionErrorCode: number; partitionId: number; leader: number; replicas: number[]; isr: number[]; offlineReplicas?: number[] }[];
+  }[];
+}
+
+/** Every topic the principal may describe, from one Metadata request (topics = null). */
+export async function describeAllTopics(cluster: FetchCluster): Promise<ClusterTopics> {
+  const broker = await cluster.anyBroker();
+  // An empty topic list is encoded as null by kafkajs, which asks for all topics.
+  const request = broker.lookupRequest(apiKeys.Metadata!, requests.Metadata)({ topics: [], allowAutoTopicCreation: false });
+  // kafkajs' parse throws on the first topic error; one topic being created must not fail the list.
+  const response = await broker.connectionPool.send<RawMetadataResponse>({ ...request, response: { decode: request.response.decode, parse: async (data: unknown) => data } });
+  return {
+    brokers: response.brokers.map(({ nodeId, host, port }) => ({ nodeId, host, port })),
+    topics: response.topicMetadata.map((topic) => ({
+      name: topic.topic,
+      isInternal: topic.isInternal,
+      errorCode: topic.topicErrorCode,
+      partitions: topic.partitionMetadata
+        .map((partition) => ({
+          partition: partition.partitionId,
+          leader: partition.leader,
+          replicas: partition.replicas,
+          isr: partition.isr,
+          offlineReplicas: partition.offlineReplicas ?? [],
+          errorCode: partition.partitionErrorCode,
+        }))
+        .sort((a, b) => a.partition - b.partition),
+    })),
+  };
+}
+
+export interface LeaderPartition {
+  topic: string;
+  partition: number;
+  leader: number;
+}
+
+export interface TopicOffsets {
+  /** topic → partition → offset. */
+  offsets: Map<string, Map<number, bigint>>;
+  /** Partitions without an answer: no leader, leader unreachable, or a per-partition error. */
+  failed: { topic: string; partition: number; reason: string }[];
+}
+
+interface RawListOffsetsResponse {
+  responses: { topic: string; partitions: { partition: number; errorCode: number; offset?: string; offsets?: string[] }[] }[];
+}
+
+/**
+ * Earliest or latest offsets of many topics' partitions: the partitions are grouped by the leader the
+ * caller's metadata names, and each leader gets one request (or a few, past 10,000 partitions), all in
+ * parallel. Per-partition errors are reported, not thrown, so one moved leader costs one partition.
+ */
+export async function listOffsetsForTopics(cluster: FetchCluster, partitions: LeaderPartition[], spec: 'earliest' | 'latest'): Promise<TopicOffsets> {
+  const result: TopicOffsets = { offsets: new Map(), failed: [] };
+  const byLeader = new Map<number, LeaderPartition[]>();
+  for (const entry of partitions) {
+    if (entry.leader < 0) {
+      result.failed.push({ topic: entry.topic, partition: entry.partition, reason: 'no leader' });
+      continue;
+    }
+    let group = byLeader.get(entry.leader);
+    if (!group) byLeader.set(entry.leader, (group = []));
+    group.push(entry);
+  }
+  if (byLeader.size === 0) return result;
+
+  const brokers = new Map((await cluster.brokers()).map((broker) => [broker.nodeId, broker]));
+  const requestsToSend: { broker: InternalBroker | undefined; leader: number; chunk: LeaderPartition[] }[] = [];
+  for (const [leader, group] of byLeader) {
+    for (let start = 0; start < group.length; start += MAX_PARTITIONS_PER_REQUEST) {
+      requestsToSend.push({ broker: brokers.get(leader), leader, chunk: group.slice(start, start + MAX_PARTITIONS_PER_REQUEST) });
+    }
+  }
+  await Promise.all(
+    requestsToSend.map(async ({ broker, leader, chunk }) => {
+      if (!broker) {
+        for (const { topic, partition } of chunk) result.failed.push({ topic, partition, reason: `broker ${leader} is not in the metadata` });
+        return;
+      }
+      try {
+        const response = await sendListOffsets(broker, chunk, TIMESTAMPS[spec]);
+        for (const topicResponse of response.responses) {
+          let perPartition = result.offsets.get(topicResponse.topic);
+          if (!perPartition) result.offsets.set(topicResponse.topic, (perPartition = new Map()));
+          for (const entry of topicResponse.partitions) {
+            const offset = entry.offset ?? entry.offsets?.[0];
+            if (entry.errorCode !== 0 || offset === undefined) {
+              result.failed.push({ topic: topicResponse.topic, partition: entry.partition, reason: createErrorFromCode(entry.errorCode).type });
+            } else {
+              perPartition.set(entry.partition, BigInt(offset));
+            }
+          }
+        }
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        for (const { topic, partition } of chunk) result.failed.push({ topic, partition, reason });
+      }
+    }),
+  );
+  return result;
+}
+
+async function sendListOffsets(broker: InternalBroker, chunk: LeaderPartition[], timestamp: number): Promise<RawListOffsetsResponse> {
+  const topics = new Map<string, { partition: number; timestamp: number }[]>();
+  for (const { topic, partition } of chunk) {
+    let list = topics.get(topic);
+    if (!list) topics.set(topic, (list = []));
+    list.push({ partition, timestamp });
+  }
+  const request = broker.lookupRequest(apiKeys.ListOffsets!, requests.ListOffsets)({
+    replicaId: -1,
+    // Sizes and counts are about what is stored, so the high watermark, not the last stable offset.
+    isolationLevel: READ_UNCOMMITTED,
+    topics: [...topics].map(([topic, partitions]) => ({ topic, partitions })),
+  });
+  return broker.connectionPool.send<RawListOffsetsResponse>({ ...request, response: { decode: request.response.decode, parse: async (data: unknown) => data } });
+}

@@ -1,0 +1,147 @@
+// The topic list as a stream: rows from one Metadata request first, so the table is usable at once,
+// then patches keyed by name as the slower facts arrive — sizes (DescribeLogDirs, one request per
+// broker), message counts (ListOffsets batched per leader) and write rates (a second end-offset sample).
+import type { StreamSink } from '../../../../shared/ipc/stream';
+import { looksInternal } from '../../../../shared/domain/topics/topic-names';
+import type { TopicListItem, TopicListPhase, TopicRow } from '../../../../shared/domain/topics/topic-schemas';
+import type { KafkaConnectionSettings } from '../kafka/connection-settings';
+import { describeLogDirs } from '../kafka/protocol/describe-log-dirs';
+import { openFetchCluster } from '../kafka/protocol/fetch-cluster';
+import { describeAllTopics, listOffsetsForTopics, type ClusterTopic, type LeaderPartition } from '../kafka/protocol/topics-batch';
+import type { Clock } from '../ports';
+
+/** Rows per batch frame: big enough that 10,000 topics take a handful of frames. */
+const ROWS_PER_BATCH = 2_500;
+
+export interface TopicListProgress {
+  phase: TopicListPhase;
+  done: number;
+  total: number;
+}
+
+export interface TopicListSummary {
+  topics: number;
+  partitions: number;
+  phaseMs: Partial<Record<TopicListPhase, number>>;
+  warnings: string[];
+}
+
+export interface TopicListDeps {
+  clock: Clock;
+  sleep?(ms: number, signal: AbortSignal): Promise<void>;
+  log?(line: string): void;
+}
+
+export function toTopicRow(topic: ClusterTopic): TopicRow {
+  return {
+    name: topic.name,
+    internal: topic.isInternal || looksInternal(topic.name),
+    partitions: topic.partitions.length,
+    replicationFactor: topic.partitions[0]?.replicas.length ?? 0,
+    underReplicated: topic.partitions.filter((partition) => partition.isr.length < partition.replicas.length).length,
+    offline: topic.partitions.filter((partition) => partition.leader < 0).length,
+    sizeBytes: null,
+    messages: null,
+    writeRate: null,
+  };
+}
+
+export async function streamTopicList(
+  settings: KafkaConnectionSettings,
+  request: { rateSampleMs: number },
+  sink: StreamSink<TopicListItem, TopicListProgress>,
+  deps: TopicListDeps,
+): Promise<TopicListSummary> {
+  const started = deps.clock.now();
+  const sleep = deps.sleep ?? abortableSleep;
+  const phaseMs: TopicListSummary['phaseMs'] = {};
+  const warnings: string[] = [];
+  const send = async (items: TopicListItem[]) => {
+    for (let start = 0; start < items.length; start += ROWS_PER_BATCH) await sink.batch(items.slice(start, start + ROWS_PER_BATCH));
+  };
+
+  const cluster = await openFetchCluster(settings, deps.clock, {}, deps.log);
+  try {
+    sink.phase('metadata', 'Reading topic metadata');
+    const { topics } = await describeAllTopics(cluster);
+    const rows = topics.filter((topic) => topic.errorCode === 0 || topic.partitions.length > 0).map(toTopicRow);
+    rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const partitionCount = rows.reduce((sum, row) => sum + row.partitions, 0);
+    sink.progress({ phase: 'metadata', done: rows.length, total: rows.length });
+    await send(rows);
+    phaseMs.metadata = deps.clock.now() - started;
+
+    const leaders: LeaderPartition[] = topics.flatMap((topic) => topic.partitions.map(({ partition, leader }) => ({ topic: topic.name, partition, leader })));
+    // Sizes and both offset lists are independent requests to the brokers: ask all at once.
+    const sizesPending = describeLogDirs(cluster, null).then(
+      (entries) => ({ ok: true as const, entries }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    const firstSampleAt = deps.clock.now();
+    const latestPending = listOffsetsForTopics(cluster, leaders, 'latest');
+    const earliestPending = listOffsetsForTopics(cluster, leaders, 'earliest');
+
+    sink.phase('sizes', 'Reading sizes on disk');
+    const sizes = await sizesPending;
+    if (sizes.ok) {
+      const bytes = new Map<string, number>();
+      for (const entry of sizes.entries) if (!entry.isFuture) bytes.set(entry.topic, (bytes.get(entry.topic) ?? 0) + entry.sizeBytes);
+      await send(rows.map((row) => ({ name: row.name, sizeBytes: bytes.get(row.name) ?? 0 })));
+    } else {
+      warnings.push(`Sizes are not available: ${(sizes.error as Error).message ?? String(sizes.error)}`);
+    }
+    sink.progress({ phase: 'sizes', done: sizes.ok ? rows.length : 0, total: rows.length });
+    phaseMs.sizes = deps.clock.now() - started;
+
+    sink.phase('offsets', 'Reading start and end offsets');
+    const [latest, earliest] = await Promise.all([latestPending, earliestPending]);
+    const firstEnds = sumPerTopic(latest.offsets);
+    const failed = new Set([...latest.failed, ...earliest.failed].map(({ topic }) => topic));
+    if (failed.size > 0) warnings.push(`Offsets of ${failed.size} topic(s) could not be read (no leader or not authorized); their counts stay empty.`);
+    const starts = sumPerTopic(earliest.offsets);
+    await send(
+      rows.filter((row) => !failed.has(row.name)).map((row) => ({ name: row.name, messages: Math.max(0, (firstEnds.get(row.name) ?? 0) - (starts.get(row.name) ?? 0)) })),
+    );
+    sink.progress({ phase: 'offsets', done: rows.length - failed.size, total: rows.length });
+    phaseMs.offsets = deps.clock.now() - started;
+
+    if (request.rateSampleMs > 0) {
+      sink.phase('rates', 'Sampling end offsets for write rates');
+      await sleep(Math.max(0, request.rateSampleMs - (deps.clock.now() - firstSampleAt)), sink.signal);
+      const secondSampleAt = deps.clock.now();
+      const second = await listOffsetsForTopics(cluster, leaders, 'latest');
+      const secondEnds = sumPerTopic(second.offsets);
+      const seconds = Math.max(0.001, (secondSampleAt - firstSampleAt) / 1000);
+      const unsampled = new Set([...failed, ...second.failed.map(({ topic }) => topic)]);
+      await send(
+        rows
+          .filter((row) => !unsampled.has(row.name))
+          .map((row) => ({ name: row.name, writeRate: round(Math.max(0, ((secondEnds.get(row.name) ?? 0) - (firstEnds.get(row.name) ?? 0)) / seconds)) })),
+      );
+      sink.progress({ phase: 'rates', done: rows.length - unsampled.size, total: rows.length });
+      phaseMs.rates = deps.clock.now() - started;
+    }
+    return { topics: rows.length, partitions: partitionCount, phaseMs, warnings };
+  } finally {
+    await cluster.close().catch(() => undefined);
+  }
+}
+
+function sumPerTopic(offsets: Map<string, Map<number, bigint>>): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const [topic, partitions] of offsets) {
+    let sum = 0n;
+    for (const offset of partitions.values()) sum += offset;
+    sums.set(topic, Number(sum));
+  }
+  return sums;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
