@@ -108,11 +108,14 @@ export interface TopicSpec {
   configs?: Record<string, string>;
 }
 
-/** Creates the topics and waits until every partition has a leader. */
-export async function createTopics(info: TestbedInfo, topics: TopicSpec[]): Promise<void> {
+/**
+ * Creates the topics and waits until every partition has a leader. kafkajs' own waitForLeaders gives up
+ * when a broker has not seen the new topic yet (UNKNOWN_TOPIC_OR_PARTITION, seen with 3 nodes), so poll.
+ */
+export async function createTopics(info: TestbedInfo, topics: TopicSpec[], timeoutMs = 30_000): Promise<void> {
   await withAdmin(info, async (admin) => {
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: topics.map((spec) => ({
         topic: spec.topic,
         numPartitions: spec.partitions ?? 1,
@@ -120,6 +123,23 @@ export async function createTopics(info: TestbedInfo, topics: TopicSpec[]): Prom
         configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value })),
       })),
     });
+    const deadline = Date.now() + timeoutMs;
+    let lastProblem = '';
+    for (;;) {
+      try {
+        const metadata = await admin.fetchTopicMetadata({ topics: topics.map((spec) => spec.topic) });
+        const notReady = topics.filter((spec) => {
+          const partitions = metadata.topics.find((topic) => topic.name === spec.topic)?.partitions ?? [];
+          return partitions.length !== (spec.partitions ?? 1) || partitions.some((partition) => partition.leader < 0);
+        });
+        if (notReady.length === 0) return;
+        lastProblem = `no leader yet for ${notReady.map((spec) => spec.topic).join(', ')}`;
+      } catch (error) {
+        lastProblem = error instanceof Error ? error.message : String(error);
+      }
+      if (Date.now() > deadline) throw new Error(`topics not ready after ${timeoutMs} ms: ${lastProblem}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   });
 }
 

@@ -220,9 +220,6 @@ function brokerProperties(options: {
     'default.replication.factor=1',
     // Topics are created explicitly by tests, so a typo fails instead of silently creating one.
     'auto.create.topics.enable=false',
-    // Faster detection of a killed broker in the fault tests.
-    'broker.heartbeat.interval.ms=1000',
-    'broker.session.timeout.ms=6000',
     '',
   ];
   return lines.join('\n');
