@@ -135,8 +135,13 @@ describe('DescribeLogDirs and IncrementalAlterConfigs', () => {
     await incrementalAlterConfigs(cluster, [{ type: 'broker', name: brokerId, changes: [{ name: 'log.cleaner.threads', operation: 'set', value: '2' }] }]);
     const admin = await adminClient(info);
     try {
-      const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 4, name: brokerId, configNames: ['log.cleaner.threads'] }] });
-      expect(resources[0]?.configEntries[0]?.configValue).toBe('2');
+      // Dynamic broker configs reach the broker through the metadata log, a moment after the answer.
+      await expect
+        .poll(async () => {
+          const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 4, name: brokerId, configNames: ['log.cleaner.threads'] }] });
+          return resources[0]?.configEntries[0]?.configValue;
+        }, { timeout: 10_000 })
+        .toBe('2');
     } finally {
       await admin.disconnect();
     }

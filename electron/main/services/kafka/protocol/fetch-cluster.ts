@@ -12,6 +12,7 @@ import type { Clock } from '../../ports';
 import { buildKafkaConfig, defaultClientTimeouts, type ClientTimeouts } from '../client-factory';
 import type { KafkaConnectionSettings } from '../connection-settings';
 import { registerCompressionCodecs } from './compression-codecs';
+import { decodeFetchResponseV11, type DecodedFetchPartition, type DecodedFetchResponse } from './fetch-response';
 
 const READ_COMMITTED = 1;
 const EARLIEST = -2;
@@ -204,14 +205,11 @@ function createFetchCluster(cluster: Cluster): FetchCluster {
             const broker = await cluster.findBroker({ nodeId });
             const response = await sendFetch(broker, topic, group, limits);
             if (response.errorCode) throw createErrorFromCode(response.errorCode);
-            const offsetsByPartition = new Map(group.map((position) => [position.partition, position.offset]));
-            return response.responses
-              .flatMap((entry) => entry.partitions)
-              .map((partition) => {
-                const outcome = toFetchedPartition(partition, offsetsByPartition.get(partition.partition) ?? 0n);
-                if (outcome.status === 'leader-changed') refreshNeeded = true;
-                return outcome;
-              });
+            return response.partitions.map((partition) => {
+              const outcome = toFetchedPartition(partition, group.find((position) => position.partition === partition.partition)?.offset ?? 0n);
+              if (outcome.status === 'leader-changed') refreshNeeded = true;
+              return outcome;
+            });
           } catch (error) {
             if (!isLeadershipError(error) && !isConnectionError(error)) throw error;
             refreshNeeded = true;
@@ -239,7 +237,7 @@ function createFetchCluster(cluster: Cluster): FetchCluster {
   };
 }
 
-async function sendFetch(broker: InternalBroker, topic: string, group: PartitionFetchRequest[], limits: FetchLimits): Promise<RawFetchResponse> {
+async function sendFetch(broker: InternalBroker, topic: string, group: PartitionFetchRequest[], limits: FetchLimits): Promise<DecodedFetchResponse> {
   const buildFetch = broker.lookupRequest(apiKeys.Fetch!, requests.Fetch);
   const protocolRequest = buildFetch({
     replicaId: -1,
@@ -255,33 +253,55 @@ async function sendFetch(broker: InternalBroker, topic: string, group: Partition
     ],
     rackId: '',
   });
+  const requested = new Map(group.map(({ partition, offset }) => [partition, offset]));
+  const decodeWithKafkajs = async (raw: Buffer) => fromKafkajsResponse((await protocolRequest.response.decode(raw)) as RawFetchResponse, requested);
+  const decode =
+    protocolRequest.request.apiVersion === 11
+      ? async (raw: Buffer) => (await decodeFetchResponseV11(raw, requested)) ?? decodeWithKafkajs(raw)
+      : decodeWithKafkajs;
   // kafkajs' parse throws on the first partition error; we keep the per-partition codes instead, so
   // one moved leader or truncated log does not fail the partitions that read fine.
-  return broker.connectionPool.send<RawFetchResponse>({
-    ...protocolRequest,
-    response: { decode: protocolRequest.response.decode, parse: async (data: unknown) => data },
-  });
+  return broker.connectionPool.send<DecodedFetchResponse>({ ...protocolRequest, response: { decode, parse: async (data: unknown) => data } });
 }
 
-function toFetchedPartition(raw: RawPartitionResponse, requestedOffset: bigint): FetchedPartition {
-  if (raw.errorCode !== 0) {
-    const error = createErrorFromCode(raw.errorCode);
-    if (error.type === 'OFFSET_OUT_OF_RANGE') return { partition: raw.partition, status: 'offset-out-of-range' };
-    if (LEADERSHIP_ERRORS.has(error.type)) return { partition: raw.partition, status: 'leader-changed' };
+function toFetchedPartition(decoded: DecodedFetchPartition, requestedOffset: bigint): FetchedPartition {
+  if (decoded.errorCode !== 0) {
+    const error = createErrorFromCode(decoded.errorCode);
+    if (error.type === 'OFFSET_OUT_OF_RANGE') return { partition: decoded.partition, status: 'offset-out-of-range' };
+    if (LEADERSHIP_ERRORS.has(error.type)) return { partition: decoded.partition, status: 'leader-changed' };
     throw error;
   }
-  // Compressed batches start before the requested offset; those records were already read.
-  const inRange = raw.messages.filter((message) => BigInt(message.offset) >= requestedOffset);
-  const last = inRange[inRange.length - 1];
-  const visible = filterAbortedMessages({ messages: inRange, abortedTransactions: raw.abortedTransactions }).filter(
-    (message) => !message.isControlRecord,
-  );
   return {
-    partition: raw.partition,
+    partition: decoded.partition,
     status: 'ok',
-    highWatermark: BigInt(raw.highWatermark),
-    records: visible.map(toRecord),
-    nextOffset: last ? BigInt(last.offset) + 1n : requestedOffset,
+    highWatermark: decoded.highWatermark,
+    records: decoded.records,
+    nextOffset: decoded.nextOffset ?? requestedOffset,
+  };
+}
+
+/** Legacy message sets (and Fetch versions other than 11) go through kafkajs' decoder. */
+function fromKafkajsResponse(response: RawFetchResponse, requested: Map<number, bigint>): DecodedFetchResponse {
+  return {
+    errorCode: response.errorCode ?? 0,
+    partitions: response.responses
+      .flatMap((entry) => entry.partitions)
+      .map((raw) => {
+        const requestedOffset = requested.get(raw.partition) ?? 0n;
+        // Compressed batches start before the requested offset; those records were already read.
+        const inRange = raw.messages.filter((message) => BigInt(message.offset) >= requestedOffset);
+        const last = inRange[inRange.length - 1];
+        const visible = filterAbortedMessages({ messages: inRange, abortedTransactions: raw.abortedTransactions }).filter(
+          (message) => !message.isControlRecord,
+        );
+        return {
+          partition: raw.partition,
+          errorCode: raw.errorCode,
+          highWatermark: BigInt(raw.highWatermark),
+          records: visible.map(toRecord),
+          nextOffset: last ? BigInt(last.offset) + 1n : null,
+        };
+      }),
   };
 }
 
