@@ -15,8 +15,8 @@ Commands:
   policy validate FILE [--json]
   policy preview FILE --snapshot SNAP [--tenant NAME] [--json]
   policy diff OLD NEW --snapshot SNAP [--json]
-  policy acls FILE --tenant NAME --principal User:x [--json]
-  snapshot --profile NAME -o FILE
+  policy acls FILE --tenant NAME --principal User:x [--access read|write|admin] [--bootstrap-server HOST:PORT] [--cluster ID] [--json]
+  snapshot --profile NAME -o FILE [--rate-sample-ms N]
 `;
 
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
