@@ -126,9 +126,10 @@ async function decodeRecordSet(
     const batchLength = recordSet.readInt32BE(position + 8);
     const batchEnd = position + LOG_OVERHEAD + batchLength;
     // The broker cuts the last batch at maxBytes; it is fetched again next time.
-    if (batchEnd > recordSet.length || position + BATCH_HEADER_BYTES > recordSet.length) break;
+    if (batchEnd > recordSet.length || batchLength < 5) break;
     const magic = recordSet.readInt8(position + 16);
     if (magic !== 2) return null;
+    if (batchEnd < position + BATCH_HEADER_BYTES) break;
     const attributes = recordSet.readInt16BE(position + 21);
     const lastOffsetDelta = recordSet.readInt32BE(position + 23);
     const baseTimestamp = Number(recordSet.readBigInt64BE(position + 27));
