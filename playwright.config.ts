@@ -7,6 +7,8 @@ export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e',
+  // Starts (or reuses) the Kafka test bed and picks a throwaway keychain service; returns the teardown.
+  globalSetup: './test/e2e/global-setup.ts',
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,

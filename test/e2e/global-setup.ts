@@ -1,0 +1,45 @@
+// Playwright global setup: one Kafka test bed per run (or the `npm run kafka:up` bed when it answers),
+// handed to workers as a JSON file named in ODRADEK_E2E_TESTBED, and a throwaway keychain service so
+// the specs never touch a developer's real Odradek secrets. The returned function is the teardown.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createKeytarSecretStore } from '../../electron/main/platform/keytar-secret-store';
+import { kafkaLineFromEnv } from '../../testbed/jars';
+import { reusableState } from '../../testbed/state';
+import { startTestbed } from '../../testbed/testbed';
+import type { TestbedInfo } from '../../testbed/types';
+import { TESTBED_INFO_ENV } from './testbed-info';
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const keychainService = `odradek-e2e-${randomUUID()}`;
+  process.env['ODRADEK_KEYCHAIN_SERVICE'] = keychainService;
+  const cleanKeychain = async () => {
+    const secrets = createKeytarSecretStore(keychainService);
+    for (const account of await secrets.list().catch(() => [])) await secrets.delete(account).catch(() => undefined);
+  };
+
+  const line = kafkaLineFromEnv();
+  const reusable = process.env['TESTBED_REUSE'] === '0' ? null : await reusableState(line);
+  let info: TestbedInfo;
+  let stopBed: () => Promise<void> = async () => undefined;
+  if (reusable) {
+    console.log(`[testbed] reusing the kafka:up bed (Kafka ${reusable.info.kafkaVersion})`);
+    info = reusable.info;
+  } else {
+    const bed = await startTestbed({ line });
+    console.log(`[testbed] Kafka ${bed.info.kafkaVersion} up in ${bed.timings['total']} ms`);
+    info = bed.info;
+    stopBed = () => bed.stop();
+  }
+
+  const infoFile = resolve('test-results/e2e-testbed.json');
+  mkdirSync(resolve('test-results'), { recursive: true });
+  writeFileSync(infoFile, JSON.stringify(info, null, 2));
+  process.env[TESTBED_INFO_ENV] = infoFile;
+
+  return async () => {
+    await cleanKeychain();
+    await stopBed();
+  };
+}
