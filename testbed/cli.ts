@@ -15,12 +15,23 @@ function print(state: SupervisorState): void {
 }
 
 async function up(): Promise<number> {
-  const running = await reusableState(kafkaLineFromEnv());
-  if (running !== null) {
-    print(running);
-    return 0;
+  const line = kafkaLineFromEnv();
+  const nodes = process.env.TESTBED_NODES === '3' ? 3 : 1;
+  const existing = readState();
+  if (existing !== null && isAlive(existing.supervisorPid)) {
+    const running = await reusableState(line);
+    if (running !== null && running.info.nodes.length === nodes) {
+      print(running);
+      return 0;
+    }
+    // Never replace a bed someone may be using; only its owner knows it can go.
+    process.stderr.write(
+      `A different test bed is running (Kafka ${existing.info.kafkaVersion}, ${existing.info.nodes.length} node(s), ` +
+        `supervisor ${existing.supervisorPid}${running === null ? ', not answering' : ''}). Run \`npm run kafka:down\` first.\n`,
+    );
+    return 1;
   }
-  if (readState() !== null) await down();
+  if (existing !== null) await down();
   mkdirSync(CACHE_DIR, { recursive: true });
   const log = openSync(SUPERVISOR_LOG, 'w');
   // process.execArgv carries tsx's loader, so the supervisor runs the TypeScript source too.

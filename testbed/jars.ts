@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { KafkaLine } from './types';
 
 export const TESTBED_DIR = path.dirname(fileURLToPath(import.meta.url));
-export const CACHE_DIR = path.join(TESTBED_DIR, '.cache');
+/** Jars, runs and kafka:up state. TESTBED_CACHE_DIR moves it (a CI cache, or a second kafka:up bed). */
+export const CACHE_DIR = process.env.TESTBED_CACHE_DIR ? path.resolve(process.env.TESTBED_CACHE_DIR) : path.join(TESTBED_DIR, '.cache');
 
 /** Must match the profiles in testbed/pom.xml. */
 export const KAFKA_VERSIONS: Record<KafkaLine, string> = { '4': '4.3.1', '3.9': '3.9.2' };

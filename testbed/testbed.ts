@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CACHE_DIR, KAFKA_VERSIONS, kafkaLineFromEnv, resolveKafkaJars } from './jars';
@@ -70,21 +70,47 @@ export function jvmOptions(profile: JvmProfile): string[] {
   return [...options, ...extra];
 }
 
-/** Reserves distinct free loopback ports by holding them all open at once. */
-async function freePorts(count: number): Promise<number[]> {
-  const servers: Server[] = [];
+/** The kernel's range for outgoing connections' source ports (and for bind to port 0). */
+function ephemeralPortRange(): [number, number] {
   try {
-    for (let i = 0; i < count; i++) {
-      const server = createServer();
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', resolve);
-      });
-      servers.push(server);
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (low !== undefined && high !== undefined && low > 0 && high >= low) return [low, high];
+  } catch {
+    // not Linux
+  }
+  return [32768, 60999];
+}
+
+function canListen(port: number): Promise<Server | null> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(null));
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+/**
+ * Distinct free loopback ports, picked at random *below* the ephemeral range: a port taken from that
+ * range can be grabbed as the source port of any outgoing connection between now and the broker's bind.
+ * All are held open together so none is picked twice. Another bed starting at the same moment can still
+ * collide; startTestbed retries with new ports when a bind fails.
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const [ephemeralLow] = ephemeralPortRange();
+  const low = 10_000;
+  const high = ephemeralLow > low + 1000 ? ephemeralLow - 1 : 65_535;
+  const held = new Map<number, Server>();
+  try {
+    for (let tries = 0; held.size < count; tries++) {
+      if (tries > count * 50) throw new Error(`could not find ${count} free ports in ${low}-${high}`);
+      const port = low + Math.floor(Math.random() * (high - low + 1));
+      if (held.has(port)) continue;
+      const server = await canListen(port);
+      if (server !== null) held.set(port, server);
     }
-    return servers.map((server) => (server.address() as AddressInfo).port);
+    return [...held.keys()];
   } finally {
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    await Promise.all([...held.values()].map((server) => new Promise((resolve) => server.close(resolve))));
   }
 }
 
@@ -249,14 +275,7 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
   const nodes: TestbedNodeInfo[] = [];
   const stopAll = async () => {
     // The run's data is thrown away, so there is nothing for a graceful shutdown to protect.
-    await Promise.all(
-      nodes.map(async (node) => {
-        const pid = nodePid(node);
-        if (pid === null) return;
-        process.kill(pid, 'SIGKILL');
-        await waitForExit(pid, 10_000);
-      }),
-    );
+    await killNodes(nodes);
     for (const cleanup of cleanups) await cleanup();
     if (!keep) rmSync(runDir, { recursive: true, force: true });
   };
@@ -266,21 +285,7 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
     const generatedTls = generateTlsMaterial(path.join(runDir, 'tls'));
     const tls = generatedTls.material;
     const tlsTimer = time('generate TLS (openssl)', () => generatedTls.brokerFiles);
-    const [jars, ports] = await Promise.all([
-      time('resolve jars', () => resolveKafkaJars(line)),
-      freePorts(nodeCount * (LISTENER_KEYS.length + 1)),
-    ]);
-    const plans: NodePlan[] = Array.from({ length: nodeCount }, (_, index) => {
-      const base = index * (LISTENER_KEYS.length + 1);
-      const port = (offset: number) => ports[base + offset] as number;
-      return {
-        id: index + 1,
-        ports: Object.fromEntries(LISTENER_KEYS.map((key, i) => [key, port(i)])) as Record<keyof ListenerBootstraps, number>,
-        controllerPort: port(LISTENER_KEYS.length),
-        dir: path.join(runDir, `node-${index + 1}`),
-      };
-    });
-    const voters = plans.map((plan) => `${plan.id}@127.0.0.1:${plan.controllerPort}`).join(',');
+    const jars = await time('resolve jars', () => resolveKafkaJars(line));
     const adminPassword = secret('admin');
     const restrictedPassword = secret('restricted');
     const clusterId = newClusterId();
@@ -294,51 +299,79 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
       jars.classpath,
     ];
     const toolJvm = [...jvmOptions('fast-start'), ...log4jOptions(runDir, 'tool'), '-cp', jars.classpath];
-
-    for (const plan of plans) {
-      mkdirSync(plan.dir, { recursive: true });
-      const configFile = path.join(plan.dir, 'server.properties');
-      writeFileSync(
-        configFile,
-        brokerProperties({ node: plan, voters, nodeCount, adminPassword, restrictedPassword, tls, oauth: tokenServer.info }),
-      );
-      nodes.push({
-        id: plan.id,
-        pid: 0,
-        pidFile: path.join(plan.dir, 'pid'),
-        logFile: path.join(plan.dir, 'server.log'),
-        configFile,
-        dataDir: path.join(plan.dir, 'data'),
-        listeners: Object.fromEntries(LISTENER_KEYS.map((key) => [key, `127.0.0.1:${plan.ports[key]}`])) as unknown as ListenerBootstraps,
-        controller: `127.0.0.1:${plan.controllerPort}`,
-        start: { command: java, args: [...brokerJvm, 'kafka.Kafka', configFile] },
-      });
-    }
-
     // SCRAM credentials go into the bootstrap metadata, so they exist before the first client connects.
     const scram = [ADMIN_USER, RESTRICTED_USER].flatMap((user) => {
       const password = user === ADMIN_USER ? adminPassword : restrictedPassword;
       return ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((mechanism) => ['--add-scram', `${mechanism}=[name=${user},password=${password}]`]);
     });
-    await time('format storage', () =>
-      Promise.all(
-        nodes.map((node) =>
-          execFileAsync(java, [...toolJvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', node.configFile, ...scram]).catch(
-            (error: { stdout?: string; stderr?: string; message: string }) => {
-              throw new Error(`formatting node ${node.id} failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
-            },
+
+    const launch = async () => {
+      const ports = await freePorts(nodeCount * (LISTENER_KEYS.length + 1));
+      const plans: NodePlan[] = Array.from({ length: nodeCount }, (_, index) => {
+        const base = index * (LISTENER_KEYS.length + 1);
+        const port = (offset: number) => ports[base + offset] as number;
+        return {
+          id: index + 1,
+          ports: Object.fromEntries(LISTENER_KEYS.map((key, i) => [key, port(i)])) as Record<keyof ListenerBootstraps, number>,
+          controllerPort: port(LISTENER_KEYS.length),
+          dir: path.join(runDir, `node-${index + 1}`),
+        };
+      });
+      const voters = plans.map((plan) => `${plan.id}@127.0.0.1:${plan.controllerPort}`).join(',');
+      for (const plan of plans) {
+        rmSync(plan.dir, { recursive: true, force: true });
+        mkdirSync(plan.dir, { recursive: true });
+        const configFile = path.join(plan.dir, 'server.properties');
+        writeFileSync(
+          configFile,
+          brokerProperties({ node: plan, voters, nodeCount, adminPassword, restrictedPassword, tls, oauth: tokenServer.info }),
+        );
+        nodes.push({
+          id: plan.id,
+          pid: 0,
+          pidFile: path.join(plan.dir, 'pid'),
+          logFile: path.join(plan.dir, 'server.log'),
+          configFile,
+          dataDir: path.join(plan.dir, 'data'),
+          listeners: Object.fromEntries(LISTENER_KEYS.map((key) => [key, `127.0.0.1:${plan.ports[key]}`])) as unknown as ListenerBootstraps,
+          controller: `127.0.0.1:${plan.controllerPort}`,
+          start: { command: java, args: [...brokerJvm, 'kafka.Kafka', configFile] },
+        });
+      }
+
+      await time('format storage', () =>
+        Promise.all(
+          nodes.map((node) =>
+            execFileAsync(java, [...toolJvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', node.configFile, ...scram]).catch(
+              (error: { stdout?: string; stderr?: string; message: string }) => {
+                throw new Error(`formatting node ${node.id} failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+              },
+            ),
           ),
         ),
-      ),
-    );
-
-    await time('wait for TLS', () => tlsTimer);
-    await time('start brokers', async () => {
-      for (const node of nodes) spawnNode(node, { detached: options.detached ?? false });
-      await Promise.all(
-        nodes.map((node) => waitForNodeReady(node, { expectBrokers: nodeCount, timeoutMs: options.startTimeoutMs ?? 120_000 })),
       );
-    });
+
+      await time('wait for TLS', () => tlsTimer);
+      await time('start brokers', async () => {
+        for (const node of nodes) spawnNode(node, { detached: options.detached ?? false });
+        await Promise.all(
+          nodes.map((node) => waitForNodeReady(node, { expectBrokers: nodeCount, timeoutMs: options.startTimeoutMs ?? 120_000 })),
+        );
+      });
+    };
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await launch();
+        break;
+      } catch (error) {
+        const portTaken = nodes.some((node) => existsSync(node.logFile) && /Address already in use/.test(readFileSync(node.logFile, 'utf8')));
+        if (!portTaken || attempt >= 3) throw error;
+        console.warn(`[testbed] a listener port was taken by someone else; retrying with new ports (attempt ${attempt + 1})`);
+        await killNodes(nodes);
+        nodes.length = 0;
+      }
+    }
     await time('keytool stores', () => generatedTls.all);
     timings.total = Date.now() - started;
 
@@ -396,6 +429,17 @@ export function reapOrphanedRuns(): void {
     }
     if (!owner.keep) rmSync(runDir, { recursive: true, force: true });
   }
+}
+
+async function killNodes(nodes: TestbedNodeInfo[]): Promise<void> {
+  await Promise.all(
+    nodes.map(async (node) => {
+      const pid = nodePid(node);
+      if (pid === null) return;
+      process.kill(pid, 'SIGKILL');
+      await waitForExit(pid, 10_000);
+    }),
+  );
 }
 
 export function logTails(nodes: TestbedNodeInfo[], lines = 60): string {
