@@ -1,6 +1,7 @@
 // The connection-profile domain: model, secrets, presets, import and export. Pure: runs in main and renderer.
 export * from './bootstrap';
 export * from './checks';
+export * from './ids';
 export * from './issues';
 export * from './migrate';
 export * from './presets';

@@ -1,6 +1,7 @@
 // The import preview: pasted text in, an understood profile (secrets separated) plus everything that
 // was ignored, warned about or wrong, each tied to its line. Pure: nothing is saved here.
 import { checkProfile } from '../checks';
+import { profileIdFromName } from '../ids';
 import { hasErrors, makeIssue, type ProfileIssue } from '../issues';
 import { emptyProfileDraft, type ConnectionProfile, type ProfileDraft } from '../profile-schema';
 import { applyVendorPreset, detectVendorPreset } from '../presets';
@@ -126,7 +127,7 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   readOdradekSettings(ctx, draft);
   if (options.name) draft.name = options.name;
   if (options.id) draft.id = options.id;
-  else if (draft.id === 'imported-profile') draft.id = slugify(draft.name);
+  else if (draft.id === 'imported-profile') draft.id = profileIdFromName(draft.name);
 
   const preset = explicitVendor ? draft.vendor.preset : detectVendorPreset(draft.bootstrapServers, [draft.name, draft.schemaRegistry?.name ?? '']);
   const withPreset = applyPresetKeepingImported(draft, preset);
@@ -146,7 +147,7 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
     formatReason: guess.reason,
     profile,
     secrets,
-    secretFields: ctx.secretFields,
+    secretFields: ctx.secretFields.sort((a, b) => a.line - b.line),
     ignored: ctx.ignored.sort((a, b) => a.line - b.line),
     issues,
     ok: !hasErrors(issues),
@@ -166,16 +167,6 @@ function reasonForUnknown(key: string): string {
   if (key.startsWith('odradek.')) return 'Not an Odradek profile field.';
   if (clientTuningPrefixes.some((prefix) => key.startsWith(prefix))) return 'Producer/consumer tuning, not part of a connection profile.';
   return 'Not a connection setting Odradek uses.';
-}
-
-function slugify(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
-  return slug === '' ? 'imported-profile' : slug;
 }
 
 function dedupe(issues: ProfileIssue[]): ProfileIssue[] {
