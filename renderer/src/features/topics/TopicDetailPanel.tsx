@@ -1,0 +1,175 @@
+import { Alert, Badge, Button, CloseButton, Code, Group, Loader, Paper, ScrollArea, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { useState } from 'react';
+import type { ProfileAction } from '../../../../shared/domain/profile/profile-schema';
+import type { TopicDetail } from '../../../../shared/domain/topics/topic-schemas';
+import { AddPartitionsDialog, CloneTopicDialog, DeleteTopicDialog, EditConfigDialog, PurgeTopicDialog } from './TopicDialogs';
+import { useTopicDetail } from './queries';
+import type { TopicPermissions } from './topic-permissions';
+import { formatBytes, formatCount } from './topic-table-model';
+
+type Dialog = 'delete' | 'partitions' | 'config' | 'purge' | 'clone' | null;
+
+const sourceWords: Record<string, string> = {
+  topic: 'topic override',
+  'broker-dynamic': 'broker (dynamic)',
+  'broker-default-dynamic': 'cluster-wide default (dynamic)',
+  'broker-static': 'broker (server.properties)',
+  default: 'Kafka default',
+  unknown: 'unknown',
+};
+
+export function TopicDetailPanel(props: { profileId: string; topic: string; existingNames: readonly string[]; denied: TopicPermissions; onClose(): void; onChanged(): void; onDeleted(): void }) {
+  const { profileId, topic, denied } = props;
+  const detail = useTopicDetail(profileId, topic);
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  const action = (label: string, opens: Exclude<Dialog, null>, permission: ProfileAction, color?: string) => {
+    const reason = denied(permission);
+    return (
+      <Tooltip label={reason} disabled={reason === null}>
+        <Button size="xs" variant="light" color={color} disabled={reason !== null || !detail.data} onClick={() => setDialog(opens)}>
+          {label}
+        </Button>
+      </Tooltip>
+    );
+  };
+
+  return (
+    <Paper withBorder p="sm" w={560} style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }} aria-label={`Topic ${topic}`}>
+      <Group justify="space-between" wrap="nowrap">
+        <Title order={3} size="h5" style={{ wordBreak: 'break-all' }}>
+          {topic}
+        </Title>
+        <CloseButton aria-label="Close topic detail" onClick={props.onClose} />
+      </Group>
+      <Group gap={6} my="xs">
+        {action('Edit configuration', 'config', 'edit-topics')}
+        {action('Add partitions', 'partitions', 'edit-topics')}
+        {action('Clone', 'clone', 'create-topics')}
+        {action('Purge', 'purge', 'delete-topics', 'orange')}
+        {action('Delete', 'delete', 'delete-topics', 'red')}
+      </Group>
+      {detail.isPending && <Loader size="sm" aria-label="Loading topic detail" />}
+      {detail.error && (
+        <Alert color="red" title="The topic could not be described">
+          {detail.error.message}
+        </Alert>
+      )}
+      {detail.data && <DetailTabs detail={detail.data} />}
+      {detail.data && (
+        <>
+          <DeleteTopicDialog opened={dialog === 'delete'} profileId={profileId} detail={detail.data} messages={messageCount(detail.data)} onClose={() => setDialog(null)} onDeleted={props.onDeleted} />
+          <AddPartitionsDialog opened={dialog === 'partitions'} profileId={profileId} detail={detail.data} onClose={() => setDialog(null)} onChanged={props.onChanged} />
+          {dialog === 'config' && <EditConfigDialog opened profileId={profileId} detail={detail.data} onClose={() => setDialog(null)} onChanged={props.onChanged} />}
+          <PurgeTopicDialog opened={dialog === 'purge'} profileId={profileId} detail={detail.data} onClose={() => setDialog(null)} onChanged={props.onChanged} />
+          <CloneTopicDialog opened={dialog === 'clone'} profileId={profileId} detail={detail.data} existingNames={props.existingNames} onClose={() => setDialog(null)} onChanged={props.onChanged} />
+        </>
+      )}
+    </Paper>
+  );
+}
+
+const messageCount = (detail: TopicDetail) => detail.partitions.reduce((sum, entry) => sum + Math.max(0, (entry.endOffset ?? 0) - (entry.startOffset ?? 0)), 0);
+
+function DetailTabs({ detail }: { detail: TopicDetail }) {
+  return (
+    <Tabs defaultValue="partitions" style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
+      <Tabs.List>
+        <Tabs.Tab value="partitions">Partitions ({detail.partitions.length})</Tabs.Tab>
+        <Tabs.Tab value="config">Configuration</Tabs.Tab>
+        <Tabs.Tab value="groups">Consumer groups ({detail.groups.length})</Tabs.Tab>
+      </Tabs.List>
+      {detail.warnings.length > 0 && (
+        <Alert color="yellow" mt="xs">
+          {detail.warnings.join(' ')}
+        </Alert>
+      )}
+      <ScrollArea style={{ flex: 1 }}>
+        <Tabs.Panel value="partitions">
+          <Table striped aria-label="Partitions">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>Leader</Table.Th>
+                <Table.Th>Replicas</Table.Th>
+                <Table.Th>ISR</Table.Th>
+                <Table.Th ta="right">Start</Table.Th>
+                <Table.Th ta="right">End</Table.Th>
+                <Table.Th ta="right">Size</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {detail.partitions.map((partition) => (
+                <Table.Tr key={partition.partition}>
+                  <Table.Td>{partition.partition}</Table.Td>
+                  <Table.Td c={partition.leader < 0 ? 'red' : undefined}>{partition.leader < 0 ? 'none' : partition.leader}</Table.Td>
+                  <Table.Td>{partition.replicas.join(', ')}</Table.Td>
+                  <Table.Td c={partition.isr.length < partition.replicas.length ? 'red' : undefined}>{partition.isr.join(', ')}</Table.Td>
+                  <Table.Td ta="right">{partition.startOffset ?? '…'}</Table.Td>
+                  <Table.Td ta="right">{partition.endOffset ?? '…'}</Table.Td>
+                  <Table.Td ta="right">{formatBytes(partition.sizeBytes)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Tabs.Panel>
+        <Tabs.Panel value="config">
+          <Table aria-label="Configuration">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Key</Table.Th>
+                <Table.Th>Value</Table.Th>
+                <Table.Th>Source</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {detail.configs.map((entry) => (
+                <Table.Tr key={entry.name}>
+                  <Table.Td>
+                    <Code>{entry.name}</Code>
+                  </Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-all' }}>{entry.sensitive ? <Text c="dimmed">•••••• (sensitive)</Text> : (entry.value ?? <Text c="dimmed">none</Text>)}</Table.Td>
+                  <Table.Td>
+                    <Badge size="sm" variant={entry.isOverride ? 'filled' : 'light'} color={entry.isOverride ? 'blue' : 'gray'} title={entry.inherited.length > 0 ? `Otherwise: ${entry.inherited.map((synonym) => `${synonym.value ?? '—'} (${sourceWords[synonym.source] ?? synonym.source})`).join(', ')}` : undefined}>
+                      {entry.isOverride ? 'override' : sourceWords[entry.source]}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Tabs.Panel>
+        <Tabs.Panel value="groups">
+          {detail.groups.length === 0 ? (
+            <Text size="sm" c="dimmed" p="sm">
+              No consumer group has committed offsets on this topic.
+            </Text>
+          ) : (
+            <Table aria-label="Consumer groups">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Group</Table.Th>
+                  <Table.Th>State</Table.Th>
+                  <Table.Th ta="right">Members</Table.Th>
+                  <Table.Th ta="right">Lag</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {detail.groups.map((group) => (
+                  <Table.Tr key={group.groupId}>
+                    <Table.Td>{group.groupId}</Table.Td>
+                    <Table.Td>{group.state}</Table.Td>
+                    <Table.Td ta="right">{group.members}</Table.Td>
+                    <Table.Td ta="right" title={group.partitions.map((partition) => `p${partition.partition}: ${partition.lag}`).join(', ')}>
+                      {formatCount(group.lag)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Tabs.Panel>
+      </ScrollArea>
+    </Tabs>
+  );
+}

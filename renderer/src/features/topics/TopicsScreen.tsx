@@ -1,0 +1,114 @@
+import { Alert, Button, Checkbox, Group, Loader, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useStoredProfile } from '../profiles/queries';
+import { CreateTopicDialog } from './TopicDialogs';
+import { TopicDetailPanel } from './TopicDetailPanel';
+import { TopicTable } from './TopicTable';
+import { topicPermissions } from './topic-permissions';
+import { visibleTopics, type TopicColumn, type TopicSort } from './topic-table-model';
+import { useTopicList } from './use-topic-list';
+
+/** The app shell does not bound its main area; the virtualized table needs a bounded scroll container. */
+const SCREEN_HEIGHT = 'calc(100dvh - var(--app-shell-header-height, 0px) - var(--app-shell-footer-height, 0px) - 2 * var(--mantine-spacing-md))';
+
+const phaseWords: Record<string, string> = {
+  metadata: 'Reading topic metadata…',
+  sizes: 'Reading sizes on disk…',
+  offsets: 'Counting messages…',
+  rates: 'Sampling write rates…',
+};
+
+export function TopicsScreen({ profileId }: { profileId: string }) {
+  const { rows, status, refresh } = useTopicList(profileId);
+  const profile = useStoredProfile(profileId);
+  const denied = topicPermissions(profile.data);
+  const [search, setSearch] = useState('');
+  const [hideInternal, setHideInternal] = useState(true);
+  const [sort, setSort] = useState<TopicSort>({ column: 'name', direction: 'asc' });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  // Typing stays responsive: filtering 10,000 rows runs at React's lower priority.
+  const deferredSearch = useDeferredValue(search);
+  const shown = useMemo(() => visibleTopics(rows, { search: deferredSearch, hideInternal }, sort), [rows, deferredSearch, hideInternal, sort]);
+  const existingNames = useMemo(() => rows.map((row) => row.name), [rows]);
+
+  const toggleSort = (column: TopicColumn) =>
+    setSort((current) => (current.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: column === 'name' ? 'asc' : 'desc' }));
+  const createDenied = denied('create-topics');
+
+  return (
+    <Stack gap="sm" style={{ height: SCREEN_HEIGHT, minHeight: 0 }}>
+      <Group justify="space-between">
+        <Title order={2}>Topics</Title>
+        <Group gap="xs">
+          <Button variant="default" size="xs" onClick={refresh}>
+            Refresh
+          </Button>
+          <Tooltip label={createDenied} disabled={createDenied === null}>
+            <Button size="xs" onClick={() => setCreating(true)} disabled={createDenied !== null}>
+              Create topic
+            </Button>
+          </Tooltip>
+        </Group>
+      </Group>
+      <Group gap="md">
+        <TextInput placeholder="Search topics" aria-label="Search topics" value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={320} />
+        <Checkbox label="Hide internal topics" checked={hideInternal} onChange={(event) => setHideInternal(event.currentTarget.checked)} />
+        <Text size="sm" c="dimmed" aria-live="polite" data-testid="topic-count">
+          {shown.length === rows.length ? `${rows.length} topics` : `${shown.length} of ${rows.length} topics`}
+        </Text>
+        {status.state === 'loading' && (
+          <Group gap={6}>
+            <Loader size="xs" />
+            <Text size="sm" c="dimmed">
+              {status.phase ? phaseWords[status.phase] : 'Connecting…'}
+            </Text>
+          </Group>
+        )}
+      </Group>
+      {status.state === 'error' && (
+        <Alert color="red" title="The topic list could not be loaded">
+          {status.message}
+        </Alert>
+      )}
+      {status.state === 'done' && status.warnings.length > 0 && (
+        <Alert color="yellow" title="Some columns are incomplete">
+          {status.warnings.join(' ')}
+        </Alert>
+      )}
+      {status.state === 'done' && rows.length === 0 ? (
+        <Text c="dimmed">This cluster has no topics this profile may see. Create one with “Create topic”.</Text>
+      ) : status.state !== 'error' || rows.length > 0 ? (
+        <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
+          <TopicTable rows={shown} sort={sort} onSort={toggleSort} selected={selected} onSelect={setSelected} />
+          {selected && (
+            <TopicDetailPanel
+              profileId={profileId}
+              topic={selected}
+              existingNames={existingNames}
+              denied={denied}
+              onClose={() => setSelected(null)}
+              onChanged={refresh}
+              onDeleted={() => {
+                setSelected(null);
+                refresh();
+              }}
+            />
+          )}
+        </Group>
+      ) : null}
+      <CreateTopicDialog
+        opened={creating}
+        profileId={profileId}
+        defaults={profile.data?.topicDefaults}
+        existingNames={existingNames}
+        onClose={() => setCreating(false)}
+        onCreated={(name) => {
+          setCreating(false);
+          setSearch(name);
+          refresh();
+        }}
+      />
+    </Stack>
+  );
+}
