@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createNodePorts } from '../../electron/main/platform/node-ports';
+import { createNodePorts, createQueuedDialogs } from '../../electron/main/platform/node-ports';
 import { startBridgeServer, type BridgeServer } from './bridge-server';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -32,6 +32,8 @@ interface Fixtures {
 }
 interface WorkerFixtures {
   dataDir: string;
+  /** Paths the next file dialogs answer with, in order (Chromium project only: there is no user to ask). */
+  dialogAnswers: string[];
   bridge: BridgeServer | null;
 }
 
@@ -45,10 +47,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  // eslint-disable-next-line no-empty-pattern
+  dialogAnswers: [async ({}, use) => use([]), { scope: 'worker' }],
   bridge: [
-    async ({ dataDir }, use, workerInfo) => {
+    async ({ dataDir, dialogAnswers }, use, workerInfo) => {
       if (workerInfo.project.name !== 'chromium') return use(null);
-      const server = await startBridgeServer({ rendererDir, ports: createNodePorts({ dataDir }) });
+      const ports = { ...createNodePorts({ dataDir }), dialogs: createQueuedDialogs(dialogAnswers) };
+      const server = await startBridgeServer({ rendererDir, ports });
       await use(server);
       await server.close();
     },

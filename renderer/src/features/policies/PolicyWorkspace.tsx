@@ -98,11 +98,16 @@ export function PolicyWorkspace() {
     view.focus();
   };
 
-  useHotkeys([
-    ['mod+S', () => run(() => save(false))],
-    ['mod+shift+S', () => run(saveAs)],
-    ['mod+O', () => replaceDocument(chooseAndOpen)],
-  ]);
+  // Also while typing in the editor (a contenteditable), where these shortcuts matter most.
+  useHotkeys(
+    [
+      ['mod+S', () => run(() => save(false))],
+      ['mod+shift+S', () => run(saveAs)],
+      ['mod+O', () => replaceDocument(chooseAndOpen)],
+    ],
+    ['INPUT', 'TEXTAREA', 'SELECT'],
+    true,
+  );
 
   const errors = parsed.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   return (
