@@ -14,6 +14,7 @@ export function exportJavaProperties(profile: ConnectionProfile, options: Export
   const set = (key: string, value: string | undefined) => {
     if (value !== undefined) lines.push(`${key}=${propertyValue(value)}`);
   };
+  const note = (text: string) => lines.push(`# ${text}`);
   set('bootstrap.servers', profile.bootstrapServers.join(','));
   set('security.protocol', profile.securityProtocol);
 
@@ -60,7 +61,7 @@ export function exportJavaProperties(profile: ConnectionProfile, options: Export
         break;
       }
       case 'gssapi':
-        lines.push(`# ${GSSAPI_UNSUPPORTED_MESSAGE}.`);
+        note(`${GSSAPI_UNSUPPORTED_MESSAGE}.`);
         set('sasl.kerberos.service.name', sasl.serviceName);
         set(
           'sasl.jaas.config',
@@ -74,7 +75,7 @@ export function exportJavaProperties(profile: ConnectionProfile, options: Export
     }
   }
   if (profile.tls) {
-    writeTls(profile.tls, 'ssl.', set, options);
+    writeTls(profile.tls, 'ssl.', set, note, options);
     const bounds = profile.tls.profile === 'default' ? undefined : enabledProtocols[profile.tls.profile];
     set('ssl.enabled.protocols', bounds);
     const suites = tlsProfiles[profile.tls.profile].goCipherSuites;
@@ -90,12 +91,12 @@ export function exportJavaProperties(profile: ConnectionProfile, options: Export
       set('bearer.auth.credentials.source', 'STATIC_TOKEN');
       set('bearer.auth.token', secretText(registry.auth.token, options) ?? '');
     }
-    if (registry.tls) writeTls({ ...registry.tls, profile: 'default' }, 'schema.registry.ssl.', set, options);
+    if (registry.tls) writeTls({ ...registry.tls, profile: 'default' }, 'schema.registry.ssl.', set, note, options);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function writeTls(tls: Tls, prefix: string, set: (key: string, value: string | undefined) => void, options: ExportOptions): void {
+function writeTls(tls: Tls, prefix: string, set: (key: string, value: string | undefined) => void, note: (text: string) => void, options: ExportOptions): void {
   const { trust, identity } = tls;
   switch (trust.kind) {
     case 'system':
@@ -116,6 +117,9 @@ function writeTls(tls: Tls, prefix: string, set: (key: string, value: string | u
       break;
   }
   if (identity?.kind === 'pem') {
+    if (identity.certificate.source === 'file' || identity.key.source === 'file') {
+      note('Java clients expect PEM text (not file paths) in the two keystore lines below; paste the file contents or use a PKCS12 keystore.');
+    }
     set(`${prefix}keystore.type`, 'PEM');
     set(`${prefix}keystore.certificate.chain`, identity.certificate.source === 'file' ? identity.certificate.path : identity.certificate.pem);
     set(`${prefix}keystore.key`, identity.key.source === 'file' ? identity.key.path : secretText(identity.key.pem, options));

@@ -79,7 +79,7 @@ describe('importProfile fuzz', () => {
     const total = performance.now() - started;
     console.info(`fuzz: ${iterations} inputs in ${Math.round(total)} ms, slowest ${slowest.toFixed(1)} ms`);
     // Generous bounds: the machine is shared; a typical input takes well under a millisecond.
-    expect(slowest).toBeLessThan(500);
+    expect(slowest).toBeLessThan(1_000);
     expect(total).toBeLessThan(45_000);
   }, 60_000);
 

@@ -71,7 +71,8 @@ export function importProfile(text: string, options: ImportOptions = {}): Import
 
 function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   const tooLong = input.length > MAX_IMPORT_LENGTH;
-  const text = tooLong ? input.slice(0, MAX_IMPORT_LENGTH) : input;
+  // A byte-order mark from a Windows editor would otherwise become part of the first key.
+  const text = (tooLong ? input.slice(0, MAX_IMPORT_LENGTH) : input).replace(/^\uFEFF/, ' ');
   const guess = options.format && options.format !== 'auto' ? { format: options.format, reason: `requested format ${options.format}` } : detectImportFormat(text);
   const source = new SourceText(text);
   const preIssues: ProfileIssue[] = [];

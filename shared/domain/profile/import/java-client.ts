@@ -253,6 +253,12 @@ export function readTlsStores(ctx: ImportContext, prefix: string, slots: TlsPref
   if (pemKey || pemChain || (keyKind === 'pem' && keyPath)) {
     const keyText = pemKey?.value.text.trim() ?? '';
     const chainText = pemChain?.value.text.trim() ?? '';
+    for (const setting of [pemChain, pemKey]) {
+      const text = setting?.value.text.trim() ?? '';
+      if (setting && text !== '' && !looksLikePem(text) && text !== REDACTED_SECRET && !isPlaceholder(text)) {
+        ctx.info('tls.pem-path', `${setting.sourceKey} holds a file path; Java expects the PEM text itself there, Odradek reads the file.`, setting);
+      }
+    }
     if (!pemChain) ctx.error('tls.no-certificate', 'a PEM client key is set without its certificate.', pemKey ?? keyLocation, `Add ${prefix}keystore.certificate.chain with the client certificate.`, `${field}.identity`);
     if (!pemKey && !keyPath) ctx.error('tls.no-key', 'a PEM client certificate is set without its private key.', pemChain, `Add ${prefix}keystore.key with the private key.`, `${field}.identity`);
     identity = {
