@@ -8,7 +8,7 @@ export interface FilterableRecord {
   timestamp: number;
   key: Uint8Array | null;
   value: Uint8Array | null;
-  headers: { key: string; value: Uint8Array | null }[];
+  headers: readonly { key: string; value: Uint8Array | null }[];
 }
 
 export type RecordPredicate = (record: FilterableRecord) => boolean;

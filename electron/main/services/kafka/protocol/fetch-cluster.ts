@@ -41,7 +41,7 @@ export interface FetchedRecord {
   timestampType: 'create' | 'log-append';
   key: Buffer | null;
   value: Buffer | null;
-  headers: { key: string; value: Buffer | null }[];
+  headers: readonly { key: string; value: Buffer | null }[];
 }
 
 export interface PartitionFetchRequest {
@@ -306,7 +306,7 @@ function fromKafkajsResponse(response: RawFetchResponse, requested: Map<number, 
 }
 
 function toRecord(message: RawMessage): FetchedRecord {
-  const headers: FetchedRecord['headers'] = [];
+  const headers: { key: string; value: Buffer | null }[] = [];
   for (const [key, value] of Object.entries(message.headers ?? {})) {
     for (const single of Array.isArray(value) ? value : [value]) headers.push({ key, value: single });
   }
