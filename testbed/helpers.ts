@@ -109,8 +109,10 @@ export interface TopicSpec {
 }
 
 /**
- * Creates the topics and waits until every partition has a leader. kafkajs' own waitForLeaders gives up
- * when a broker has not seen the new topic yet (UNKNOWN_TOPIC_OR_PARTITION, seen with 3 nodes), so poll.
+ * Creates the topics and waits until every partition has a leader that answers ListOffsets. kafkajs' own
+ * waitForLeaders gives up when a broker has not seen the new topic yet (UNKNOWN_TOPIC_OR_PARTITION, seen
+ * with 3 nodes), and a leader in the metadata can still answer NOT_LEADER_OR_FOLLOWER for a moment on a
+ * loaded machine, so poll both.
  */
 export async function createTopics(info: TestbedInfo, topics: TopicSpec[], timeoutMs = 30_000): Promise<void> {
   await withAdmin(info, async (admin) => {
@@ -132,7 +134,10 @@ export async function createTopics(info: TestbedInfo, topics: TopicSpec[], timeo
           const partitions = metadata.topics.find((topic) => topic.name === spec.topic)?.partitions ?? [];
           return partitions.length !== (spec.partitions ?? 1) || partitions.some((partition) => partition.leader < 0);
         });
-        if (notReady.length === 0) return;
+        if (notReady.length === 0) {
+          for (const spec of topics) await admin.fetchTopicOffsets(spec.topic);
+          return;
+        }
         lastProblem = `no leader yet for ${notReady.map((spec) => spec.topic).join(', ')}`;
       } catch (error) {
         lastProblem = error instanceof Error ? error.message : String(error);
@@ -148,8 +153,16 @@ export const createTopic = (info: TestbedInfo, spec: TopicSpec) => createTopics(
 /** Sum over partitions of (high watermark - log start): the number of records a full read returns. */
 export async function countMessages(info: TestbedInfo, topic: string): Promise<number> {
   return withAdmin(info, async (admin) => {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
+    // Leadership can move (a restarted node, a 3-node bed); NOT_LEADER answers are worth a few retries.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const offsets = await admin.fetchTopicOffsets(topic);
+        return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
+      } catch (error) {
+        if (attempt >= 20 || (error as { retriable?: boolean }).retriable !== true) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   });
 }
 
