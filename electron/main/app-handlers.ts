@@ -1,9 +1,12 @@
 // Wires services to contract channels. Each handler stays thin: the dispatcher has already checked
 // the sender and parsed the input; the service does the work.
+import { exportJavaProperties } from '../../shared/domain/profile/export/java-properties';
+import { exportKafkajsSnippet } from '../../shared/domain/profile/export/kafkajs-snippet';
+import { exportLibrdkafkaConfig } from '../../shared/domain/profile/export/librdkafka';
 import { importProfile, type ImportPreview } from '../../shared/domain/profile/import/import-profile';
 import type { ConnectionProfile } from '../../shared/domain/profile/profile-schema';
 import { joinSecrets, secretSlotInfo, secretStatuses } from '../../shared/domain/profile/secrets';
-import type { ChannelInput, ImportPreviewView, ProfileSummary } from '../../shared/ipc/contract';
+import type { ChannelInput, ImportPreviewView, ProfileExportFormat, ProfileSummary } from '../../shared/ipc/contract';
 import { AppFailure } from '../../shared/ipc/result';
 import type { ChannelHandlers, StreamProducers } from './ipc/dispatcher';
 import type { EventBus } from './ipc/events';
@@ -70,6 +73,8 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
       const clearSecrets = secretStatuses(preview.profile).map(({ slot }) => slot).filter((slot) => preview.secrets[slot] === undefined);
       return profiles.save({ draft: joinSecrets(preview.profile, preview.secrets), clearSecrets });
     },
+    // Exporters write a set secret as REDACTED_SECRET unless given its value, which they never are here.
+    'profiles:export': async ({ id, format }) => ({ format, text: exporters[format](await profiles.get(id)) }),
     'keychain:status': async () => {
       try {
         await ports.secrets.list();
@@ -102,6 +107,12 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
   };
   return { handlers, producers };
 }
+
+const exporters: Record<ProfileExportFormat, (profile: ConnectionProfile) => string> = {
+  'java-properties': (profile) => exportJavaProperties(profile),
+  librdkafka: (profile) => exportLibrdkafkaConfig(profile),
+  kafkajs: (profile) => exportKafkajsSnippet(profile),
+};
 
 /** The preview without secret values: those stay in main until `profiles:import-save` stores them. */
 function toImportPreviewView(preview: ImportPreview, replaces: boolean): ImportPreviewView {

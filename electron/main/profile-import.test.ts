@@ -1,4 +1,4 @@
-// The import channels through main's dispatcher with the real profile file (Conf) and an in-memory
+// The import and export channels through main's dispatcher with the real profile file (Conf) and an in-memory
 // keychain: the preview names secrets without their values, the save re-parses the text and puts the
 // secrets in the keychain only, and an import with errors saves nothing.
 import { randomUUID } from 'node:crypto';
@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REDACTED_SECRET } from '../../shared/domain/profile/secrets';
 import type { ImportPreviewView } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { createAppHandlers } from './app-handlers';
@@ -137,5 +138,18 @@ describe('profile import channels', () => {
   it('rejects text over 1 MB and unknown formats before parsing', async () => {
     expect(await call('profiles:import-preview', { text: 'x'.repeat(1024 * 1024 + 1) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await call('profiles:import-preview', { text: 'a=b', format: 'yaml' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('exports a stored profile for other tools with every secret redacted', async () => {
+    await call('profiles:import-save', { text: kpowEnv });
+    for (const format of ['java-properties', 'librdkafka', 'kafkajs'] as const) {
+      const exported = await call<{ text: string }>('profiles:export', { id: 'orders-staging', format });
+      expect(exported).toMatchObject({ ok: true, data: { format } });
+      if (!exported.ok) continue;
+      expect(exported.data.text).toContain('kafka-1.example.internal:9093');
+      expect(exported.data.text).toContain(REDACTED_SECRET);
+    }
+    expect(await call('profiles:export', { id: 'nope', format: 'kafkajs' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    for (const value of Object.values(planted)) expect(JSON.stringify(sent)).not.toContain(value);
   });
 });

@@ -69,6 +69,9 @@ export const profileIssueSchema = z.object({
   field: z.string().optional(),
 });
 
+export const profileExportFormats = ['java-properties', 'librdkafka', 'kafkajs'] as const;
+export type ProfileExportFormat = (typeof profileExportFormats)[number];
+
 /** Pasted text is capped here; the importer reads less still and says so in an issue. */
 export const MAX_IMPORT_TEXT_LENGTH = 1024 * 1024;
 
@@ -144,6 +147,11 @@ export const channels = {
   'profiles:import-save': {
     input: importRequest,
     output: connectionProfileSchema,
+  },
+  /** The profile as client config for another tool; secrets are always written redacted. */
+  'profiles:export': {
+    input: z.object({ id: z.string().min(1).max(128), format: z.enum(profileExportFormats) }),
+    output: z.object({ format: z.enum(profileExportFormats), text: z.string() }),
   },
   'keychain:status': {
     input: noInput,

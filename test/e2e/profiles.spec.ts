@@ -94,3 +94,30 @@ test('a wrong password fails the SASL stage with its reason and skips the later 
   await expect(app.getByTestId('test-summary')).toContainText('Failed at “SASL authentication”');
   await app.screenshot({ path: testInfo.outputPath('test-connection-wrong-password.png') });
 });
+
+test('a profile is exported with its secrets redacted and deleted only after its name is typed', async ({ app }, testInfo) => {
+  await fillScramProfile(app, 'Bed to delete', bed.users.admin.password);
+  await app.getByRole('button', { name: 'Save connection' }).click();
+  await expect(app.getByRole('heading', { name: 'Edit Bed to delete' })).toBeVisible();
+
+  await app.getByRole('button', { name: 'Actions for Bed to delete' }).click();
+  await app.getByRole('menuitem', { name: 'Export as client config…' }).click();
+  await expect(app.getByTestId('export-text')).toContainText(`bootstrap.servers=${bed.listeners.saslPlaintext}`);
+  await expect(app.getByTestId('export-text')).toContainText('<redacted: set in keychain>');
+  await expect(app.getByTestId('export-text')).not.toContainText(bed.users.admin.password);
+  await app.getByText('librdkafka', { exact: true }).click();
+  await expect(app.getByTestId('export-text')).toContainText('sasl.mechanisms=SCRAM-SHA-512');
+  await app.screenshot({ path: testInfo.outputPath('export-redacted.png') });
+  await app.keyboard.press('Escape');
+
+  await app.getByRole('button', { name: 'Actions for Bed to delete' }).click();
+  await app.getByRole('menuitem', { name: 'Delete…' }).click();
+  const confirm = app.getByRole('button', { name: 'Delete profile' });
+  await expect(confirm).toBeDisabled();
+  await app.getByRole('textbox', { name: /Type the profile name/ }).fill('Bed to delet');
+  await expect(confirm).toBeDisabled();
+  await app.getByRole('textbox', { name: /Type the profile name/ }).fill('Bed to delete');
+  await confirm.click();
+  await expect(app.getByTestId('profile-bed-to-delete')).toHaveCount(0);
+  await expect(app.getByRole('heading', { name: 'Welcome to Odradek' })).toBeVisible();
+});

@@ -23,6 +23,7 @@ function dispatcherWith(overrides: Partial<ChannelHandlers> = {}, internalErrors
     'profiles:import-save': () => {
       throw new AppFailure('NOT_ALLOWED', 'not in this test');
     },
+    'profiles:export': () => ({ format: 'java-properties', text: '' }),
     'keychain:status': () => ({ available: true }),
     'shell:open-external': () => ({ opened: true }),
     'policies:choose-file': () => ({ path: null }),

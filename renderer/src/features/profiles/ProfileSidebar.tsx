@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ProfileSummary } from '../../../../shared/ipc/contract';
 import { useUiStore } from '../../app/ui-store';
 import { DeleteProfileModal } from './DeleteProfileModal';
+import { ExportProfileModal } from './ExportProfileModal';
 import { useProfileList } from './queries';
 
 export function ProfileSidebar() {
@@ -12,6 +13,7 @@ export function ProfileSidebar() {
   const editProfile = useUiStore((state) => state.editProfile);
   const profiles = useProfileList();
   const [deleting, setDeleting] = useState<ProfileSummary | null>(null);
+  const [exporting, setExporting] = useState<ProfileSummary | null>(null);
 
   return (
     <Stack gap={4} mb="sm">
@@ -64,6 +66,7 @@ export function ProfileSidebar() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Item onClick={() => editProfile(profile.id)}>Edit and test</Menu.Item>
+                <Menu.Item onClick={() => setExporting(profile)}>Export as client config…</Menu.Item>
                 <Menu.Item color="red" onClick={() => setDeleting(profile)}>
                   Delete…
                 </Menu.Item>
@@ -76,6 +79,7 @@ export function ProfileSidebar() {
       <NavLink label="Import from properties/env" onClick={() => showStartScreen('import-profile')} />
       <NavLink label="Offline policy workspace" onClick={() => showStartScreen('policy-workspace')} />
       <DeleteProfileModal profile={deleting} onClose={() => setDeleting(null)} />
+      <ExportProfileModal profile={exporting} onClose={() => setExporting(null)} />
     </Stack>
   );
 }

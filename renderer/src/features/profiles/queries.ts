@@ -1,7 +1,7 @@
 // Server data for the profiles feature: TanStack Query over the contract. Mutations invalidate what they
 // change, so the sidebar, the editor and the keychain badge never show stale copies.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../../shared/ipc/contract';
+import type { ChannelInput, ProfileExportFormat } from '../../../../shared/ipc/contract';
 import { api, unwrap } from '../../lib/api';
 
 export const profileKeys = {
@@ -57,6 +57,14 @@ export function useImportPreview(input: ChannelInput<'profiles:import-preview'>)
     // Previews of the same text are identical; keep the last one on screen while the next loads.
     placeholderData: (previous) => previous,
     staleTime: Infinity,
+  });
+}
+
+export function useProfileExport(id: string | null, format: ProfileExportFormat) {
+  return useQuery({
+    queryKey: ['profiles:export', id, format],
+    queryFn: () => unwrap(api.invoke['profiles:export']({ id: id ?? '', format })),
+    enabled: id !== null,
   });
 }
 
