@@ -9,8 +9,8 @@ export interface EnvParse {
   settings: RawSetting[];
   directives: Directive[];
   issues: ProfileIssue[];
-  /** Lines that are neither settings nor comments, with their text. */
-  unknownLines: { line: number; text: string }[];
+  /** Lines that are neither settings nor comments (their text is not kept: it may hold a secret). */
+  unknownLines: { line: number }[];
 }
 
 const assignmentPattern = /^([A-Za-z_][A-Za-z0-9_.]*)=/;
@@ -69,7 +69,7 @@ function readLogicalLine(line: LocatedText, lineNumber: number, source: SourceTe
     result.settings.push(setting(key, yamlScalar(sliceLocated(body, yaml[0].length), source, result), body, source));
     return;
   }
-  result.unknownLines.push({ line: lineNumber, text: body.text });
+  result.unknownLines.push({ line: lineNumber });
 }
 
 function setting(key: string, value: LocatedText, body: LocatedText, source: SourceText): RawSetting {
@@ -190,5 +190,5 @@ function readCommand(command: LocatedText, lineNumber: number, source: SourceTex
     }
     result.settings.push({ key: assignment.text.slice(0, equals), value: sliceLocated(assignment, equals + 1), line: position.line, column: position.column });
   }
-  if (result.settings.length === settingsBefore && words.length > 0) result.unknownLines.push({ line: lineNumber, text: command.text.slice(0, 80) });
+  if (result.settings.length === settingsBefore && words.length > 0) result.unknownLines.push({ line: lineNumber });
 }

@@ -104,3 +104,19 @@ describe('format detection', () => {
     expect(detectImportFormat(text).format).toBe(format);
   });
 });
+
+describe('secret values never reach the preview’s profile, issues or ignored list', () => {
+  it.each([
+    ['unquoted password with a blank', 'bootstrap.servers=b:9092\nsecurity.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password=PLANTED-a PLANTED-b;'],
+    ['typographic quotes', 'bootstrap.servers=b:9092\nsecurity.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=“u” password=“PLANTED-c”;'],
+    ['unclosed quote in docker run', 'docker run --env BOOTSTRAP=b:9092 --env SECURITY_PROTOCOL=SASL_SSL --env SASL_MECHANISM=PLAIN --env SASL_JAAS_CONFIG=\'org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="PLANTED-d";'],
+    ['a stray line', 'BOOTSTRAP=b:9092\nPLANTED-e is not a setting'],
+    ['Schema Registry user info', 'bootstrap.servers=b:9092\nschema.registry.url=https://sr\nbasic.auth.credentials.source=USER_INFO\nbasic.auth.user.info=user:PLANTED-f'],
+    ['SASL settings under PLAINTEXT', 'bootstrap.servers=b:9092\nsecurity.protocol=PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="PLANTED-g";'],
+    ['unknown login module', 'bootstrap.servers=b:9092\nsecurity.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nsasl.jaas.config=com.acme.Login required password="PLANTED-h";'],
+    ['PKCS12 key password', 'bootstrap.servers=b:9093\nsecurity.protocol=SSL\nssl.keystore.location=/k.p12\nssl.keystore.password=PLANTED-i\nssl.key.password=PLANTED-j'],
+  ])('%s', (_name, text) => {
+    const preview = importProfile(text);
+    expect(JSON.stringify({ profile: preview.profile, issues: preview.issues, ignored: preview.ignored, secretFields: preview.secretFields })).not.toContain('PLANTED');
+  });
+});

@@ -86,7 +86,7 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
     const parsed = parseEnvText(source);
     preIssues.push(...parsed.issues);
     for (const unknown of parsed.unknownLines) {
-      preIssues.push(makeIssue('warning', 'input.unknown-line', `'${unknown.text.slice(0, 60)}' is not a KEY=value or KEY: value line and was skipped.`, { line: unknown.line, fix: 'Write settings as KEY=value, KEY: value or --env KEY="value".' }));
+      preIssues.push(makeIssue('warning', 'input.unknown-line', 'this line is not a KEY=value, KEY: value or --env setting and was skipped.', { line: unknown.line, fix: 'Write settings as KEY=value, KEY: value or --env KEY="value".' }));
     }
     directives = parsed.directives;
     if (guess.format === 'kpow-env') {
@@ -123,10 +123,9 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   else readJavaClientSettings(ctx, draft);
 
   const firstServer = draft.bootstrapServers[0];
-  if (!ctx.has('odradek.name') && firstServer && !containsPlaceholder(firstServer)) draft.name = `Imported ${firstServer.replace(/:\d+$/, '')}`;
+  if (!options.name && !ctx.has('odradek.name') && firstServer && !containsPlaceholder(firstServer)) draft.name = `Imported ${firstServer.replace(/:\d+$/, '')}`;
   const explicitVendor = ctx.has('odradek.vendor');
-  readOdradekSettings(ctx, draft);
-  if (options.name) draft.name = options.name;
+  readOdradekSettings(ctx, draft, options.name);
   if (options.id) draft.id = options.id;
   else if (draft.id === 'imported-profile') draft.id = profileIdFromName(draft.name);
 

@@ -111,7 +111,8 @@ export function parseJaasConfig(value: LocatedText, locate: (offset: number) => 
     skipBlanks();
     if (name === '' || text[position] !== '=') {
       issues.push(
-        makeIssue('error', 'jaas.expected-option', `expected name="value" but found '${text.slice(nameStart, nameStart + 20) || text[nameStart] || 'the end'}'.`, {
+        // The text found is not quoted back: in a garbled entry it may be part of a password.
+        makeIssue('error', 'jaas.expected-option', 'expected name="value" here.', {
           ...at(nameStart),
           fix: 'Write each option as name="value", separated by spaces, and end the entry with ;',
         }),

@@ -90,10 +90,11 @@ export function readSchemaRegistry(ctx: ImportContext, draft: ProfileDraft, read
 const truthy = (text: string) => /^(true|yes|1|on)$/i.test(text.trim());
 
 /** Odradek-only fields: `# odradek.*` lines in our exports, and Kpow variables that map onto them. */
-export function readOdradekSettings(ctx: ImportContext, draft: ProfileDraft): void {
+export function readOdradekSettings(ctx: ImportContext, draft: ProfileDraft, nameOverride?: string): void {
   const take = (name: string) => ctx.take(`odradek.${name}`);
   const name = take('name');
   if (name && ctx.text(name)) draft.name = ctx.plain(name, 'profile name', 'name') ?? draft.name;
+  if (nameOverride) draft.name = nameOverride;
   const id = take('id');
   if (id && ctx.text(id)) draft.id = ctx.text(id) ?? draft.id;
   const tag = take('environment.tag');
