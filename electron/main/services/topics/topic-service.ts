@@ -1,7 +1,7 @@
 // Topic detail and actions. Every action checks the profile's safety settings here in main — the
 // renderer's disabled buttons are a courtesy, this is the guard — and reports Kafka's refusals in
 // plain words (kafka-error-words.ts).
-import { ConfigSource, type Admin } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { isActionAllowed, type ConnectionProfile, type ProfileAction } from '../../../../shared/domain/profile/profile-schema';
 import { checkTopicName } from '../../../../shared/domain/topics/topic-names';
 import type { TopicConfigEntry, TopicDetail } from '../../../../shared/domain/topics/topic-schemas';
@@ -230,12 +230,13 @@ export function createTopicService(deps: TopicServiceDeps) {
 
 export type TopicService = ReturnType<typeof createTopicService>;
 
+/** DescribeConfigs' config_source codes (KIP-226); kafkajs' ConfigSource enum is not importable from ESM. */
 const sourceNames: Record<number, TopicConfigEntry['source']> = {
-  [ConfigSource.TOPIC_CONFIG]: 'topic',
-  [ConfigSource.DYNAMIC_BROKER_CONFIG]: 'broker-dynamic',
-  [ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG]: 'broker-default-dynamic',
-  [ConfigSource.STATIC_BROKER_CONFIG]: 'broker-static',
-  [ConfigSource.DEFAULT_CONFIG]: 'default',
+  1: 'topic',
+  2: 'broker-dynamic',
+  3: 'broker-default-dynamic',
+  4: 'broker-static',
+  5: 'default',
 };
 
 async function describeTopicConfigs(admin: Admin, topic: string): Promise<TopicConfigEntry[]> {

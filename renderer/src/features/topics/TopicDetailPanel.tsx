@@ -35,7 +35,7 @@ export function TopicDetailPanel(props: { profileId: string; topic: string; exis
   };
 
   return (
-    <Paper withBorder p="sm" w={560} style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }} aria-label={`Topic ${topic}`}>
+    <Paper withBorder p="sm" w={480} style={{ flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0 }} aria-label={`Topic ${topic}`}>
       <Group justify="space-between" wrap="nowrap">
         <Title order={3} size="h5" style={{ wordBreak: 'break-all' }}>
           {topic}

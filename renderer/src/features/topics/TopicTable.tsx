@@ -5,7 +5,8 @@ import type { TopicRow } from '../../../../shared/domain/topics/topic-schemas';
 import { formatBytes, formatCount, formatRate, type TopicColumn, type TopicSort } from './topic-table-model';
 
 const ROW_HEIGHT = 32;
-const GRID = 'minmax(240px, 1fr) 90px 60px 110px 80px 100px 110px 100px';
+// Columns shrink (down to ~550 px in all) so the detail panel fits beside the table.
+const GRID = 'minmax(160px, 3fr) repeat(7, minmax(56px, 1fr))';
 
 const columns: { id: TopicColumn; label: string; numeric: boolean; title?: string }[] = [
   { id: 'name', label: 'Name', numeric: false },
@@ -26,7 +27,7 @@ export function TopicTable({ rows, sort, onSort, selected, onSelect }: { rows: T
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
 
   return (
-    <Box role="table" aria-label="Topics" aria-rowcount={rows.length + 1} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1, border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}>
+    <Box role="table" aria-label="Topics" aria-rowcount={rows.length + 1} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, flex: 1, border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}>
       <Box role="row" style={{ display: 'grid', gridTemplateColumns: GRID, borderBottom: '1px solid var(--mantine-color-default-border)', fontWeight: 600 }}>
         {columns.map((column) => (
           <UnstyledButton

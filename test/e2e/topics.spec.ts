@@ -1,0 +1,54 @@
+// Topic management end to end: a PLAINTEXT profile on the real bed, the streamed topic list, search,
+// creating a topic and deleting it with the typed confirmation.
+import { expect, test } from './fixtures';
+import { testbedInfo } from './testbed-info';
+
+const bed = testbedInfo();
+
+test('list, search, create and delete a topic with typed confirmation', async ({ app }, testInfo) => {
+  const topic = `e2e-topic-${Date.now().toString(36)}`;
+  await app.getByRole('button', { name: 'Add a connection' }).click();
+  await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed topics');
+  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
+  await bootstrap.fill(bed.listeners.plaintext);
+  await bootstrap.press('Enter');
+  await app.getByRole('button', { name: 'Save connection' }).click();
+  await expect(app.getByTestId('profile-bed-topics')).toBeVisible();
+  await app.getByTestId('profile-bed-topics').getByText('Bed topics').click();
+  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Topics', { exact: true }).click();
+
+  await expect(app.getByRole('heading', { name: 'Topics' })).toBeVisible();
+  await expect(app.getByTestId('topic-count')).toHaveText(/\d+ topics/);
+  await app.getByRole('checkbox', { name: 'Hide internal topics' }).uncheck();
+  await app.getByRole('textbox', { name: 'Search topics' }).fill('__consumer_offsets');
+  await expect(app.getByRole('row').filter({ hasText: '__consumer_offsets' })).toBeVisible();
+
+  await app.getByRole('button', { name: 'Create topic' }).click();
+  const create = app.getByRole('dialog', { name: 'Create topic' });
+  await create.getByRole('textbox', { name: 'Name' }).fill(topic);
+  await create.getByRole('textbox', { name: 'Partitions' }).fill('3');
+  await create.getByRole('textbox', { name: 'Replication factor' }).fill('1');
+  await create.getByRole('button', { name: 'Create' }).click();
+  await expect(create).toBeHidden();
+
+  // The new topic is searched for and listed once the list has refreshed.
+  const row = app.locator(`[data-topic="${topic}"]`);
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  await expect(row).toContainText('3');
+  await row.click();
+  await expect(app.getByRole('tab', { name: 'Partitions (3)' })).toBeVisible();
+  await app.screenshot({ path: testInfo.outputPath('topics-created.png') });
+
+  await app.getByRole('button', { name: 'Delete', exact: true }).click();
+  const remove = app.getByRole('dialog', { name: `Delete topic ${topic}?` });
+  await expect(remove).toContainText('3 partitions');
+  const confirm = remove.getByRole('button', { name: 'Delete topic' });
+  await expect(confirm).toBeDisabled();
+  await remove.getByRole('textbox').fill(topic.slice(0, -1));
+  await expect(confirm).toBeDisabled();
+  await remove.getByRole('textbox').fill(topic);
+  await confirm.click();
+  await expect(remove).toBeHidden();
+  await expect(row).toBeHidden({ timeout: 20_000 });
+  await expect(app.getByTestId('topic-count')).toHaveText(/^0 of \d+ topics$/);
+});
