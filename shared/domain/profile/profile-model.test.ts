@@ -121,6 +121,9 @@ describe('TLS profiles (WarpStream agent, Mozilla-based)', () => {
     expect(tlsProfiles.old.minVersion).toBe('TLSv1');
     expect(tlsProfiles.old.goCipherSuites).toHaveLength(18);
     expect(tlsProfiles.old.openSslCiphers?.split(':').at(-1)).toBe('DES-CBC3-SHA');
+    // Node needs the TLS 1.3 suites named or it stops offering TLS 1.3.
+    expect(tlsProfiles.intermediate.nodeCiphers).toBe(`${tlsProfiles.intermediate.openSslCiphers}:TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256`);
+    expect(tlsProfiles.old.nodeCiphers?.endsWith(':TLS_CHACHA20_POLY1305_SHA256:@SECLEVEL=0')).toBe(true);
   });
 
   it('translates Go suite names to OpenSSL and Java names', () => {

@@ -38,8 +38,14 @@ export interface TlsProfileSettings {
   maxVersion?: TlsVersion;
   /** TLS ≤ 1.2 suites in Go/IANA-style names, in preference order; absent = the runtime's defaults. */
   goCipherSuites?: readonly GoCipherSuite[];
-  /** The same suites as one OpenSSL cipher string (Node `ciphers`, librdkafka `ssl.cipher.suites`). */
+  /** The same suites as one OpenSSL cipher list (librdkafka `ssl.cipher.suites`). */
   openSslCiphers?: string;
+  /**
+   * For Node's `tls` `ciphers` option: the list plus the TLS 1.3 suites (Node caps the maximum version at
+   * TLS 1.2 when the string names none), and for `old` `@SECLEVEL=0`, without which OpenSSL 3 refuses
+   * TLS 1.0/1.1 and the SHA-1 suites.
+   */
+  nodeCiphers?: string;
 }
 
 const intermediateSuites: readonly GoCipherSuite[] = [
@@ -69,11 +75,25 @@ const oldSuites: readonly GoCipherSuite[] = [
 
 const toOpenSsl = (suites: readonly GoCipherSuite[]): string => suites.map((suite) => goToOpenSslCipherSuites[suite]).join(':');
 
+const withTls13 = (list: string) => [list, ...tls13CipherSuites].join(':');
+
 export const tlsProfiles: Readonly<Record<TlsProfileName, TlsProfileSettings>> = {
   default: {},
   modern: { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' },
-  intermediate: { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', goCipherSuites: intermediateSuites, openSslCiphers: toOpenSsl(intermediateSuites) },
-  old: { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', goCipherSuites: oldSuites, openSslCiphers: toOpenSsl(oldSuites) },
+  intermediate: {
+    minVersion: 'TLSv1.2',
+    maxVersion: 'TLSv1.3',
+    goCipherSuites: intermediateSuites,
+    openSslCiphers: toOpenSsl(intermediateSuites),
+    nodeCiphers: withTls13(toOpenSsl(intermediateSuites)),
+  },
+  old: {
+    minVersion: 'TLSv1',
+    maxVersion: 'TLSv1.3',
+    goCipherSuites: oldSuites,
+    openSslCiphers: toOpenSsl(oldSuites),
+    nodeCiphers: `${withTls13(toOpenSsl(oldSuites))}:@SECLEVEL=0`,
+  },
 };
 
 /**

@@ -117,7 +117,7 @@ function tlsOptions(tls: Tls, options: ExportOptions, notes: string[]): string[]
   const profile = tlsProfiles[tls.profile];
   if (profile.minVersion) lines.push(`minVersion: '${profile.minVersion}',`);
   if (profile.maxVersion) lines.push(`maxVersion: '${profile.maxVersion}',`);
-  if (profile.openSslCiphers) lines.push(`ciphers: ${literal(profile.openSslCiphers)},`);
+  if (profile.nodeCiphers) lines.push(`ciphers: ${literal(profile.nodeCiphers)},`);
   if (!tls.verifyHostname) lines.push('// Host-name verification is off for this profile; the certificate chain is still checked.', 'checkServerIdentity: () => undefined,');
   return lines;
 }
