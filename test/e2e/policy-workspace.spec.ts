@@ -85,6 +85,13 @@ test('edits, validates, previews, diffs and saves a policy file offline, and rep
     await expect(app.getByRole('list', { name: 'Transactions: now hidden' })).toContainText('tx-payments');
     await app.screenshot({ path: testInfo.outputPath('policy-workspace-diff.png') });
 
+    // The editor follows the app's colour scheme.
+    await app.getByText('Dark', { exact: true }).click();
+    await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    await expect(app.locator('.cm-editor')).toHaveCSS('background-color', await app.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor));
+    await app.screenshot({ path: testInfo.outputPath('policy-workspace-dark.png') });
+    await app.getByText('Light', { exact: true }).click();
+
     // Save: the file changes atomically and the previous version is kept as .bak.
     await app.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(app.getByTestId('dirty-indicator')).toHaveCount(0);

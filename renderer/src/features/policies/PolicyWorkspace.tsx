@@ -2,13 +2,14 @@
 // tenant would see in a captured snapshot, and diff the edit against the saved file — with no cluster.
 // Files come and go through main (dialogs, atomic saves); validation, preview and diff run here on the
 // shared tenancy code, so typing never waits for a round trip.
-import { Alert, Badge, Button, Grid, Group, Modal, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Loader, Modal, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { EditorView } from '@codemirror/view';
 import { useMemo, useRef, useState } from 'react';
-import { diffPolicies, parsePolicyFile, previewPolicy } from '../../../../shared/domain/tenancy';
+import { parsePolicyFile, previewPolicy } from '../../../../shared/domain/tenancy';
 import { offsetOf } from './editor-diagnostics';
+import { usePolicyDiff } from './policy-diff';
 import { PolicyDiffPanel } from './PolicyDiffPanel';
 import { PolicyEditor } from './PolicyEditor';
 import { fileNameOf } from './preview-model';
@@ -38,14 +39,10 @@ export function PolicyWorkspace() {
 
   const [validatedText] = useDebouncedValue(document.text, VALIDATION_DELAY_MS);
   const parsed = useMemo(() => parsePolicyFile(validatedText), [validatedText]);
-  const saved = useMemo(() => parsePolicyFile(document.savedText), [document.savedText]);
   const diagnostics = useMemo(() => ({ text: validatedText, items: parsed.diagnostics }), [validatedText, parsed]);
   const snapshotData = snapshot.data?.snapshot;
   const previews = useMemo(() => (snapshotData ? previewPolicy(parsed.policy, snapshotData) : []), [parsed, snapshotData]);
-  const diff = useMemo(
-    () => (snapshotData && panel === 'diff' ? diffPolicies(saved.policy, parsed.policy, snapshotData) : null),
-    [saved, parsed, snapshotData, panel],
-  );
+  const { diff, computing } = usePolicyDiff(document.savedText, validatedText, snapshotData, panel === 'diff');
   const dirty = isDirty(document);
   const busy = choosePolicy.isPending || openPolicy.isPending || savePolicy.isPending;
 
@@ -179,6 +176,14 @@ export function PolicyWorkspace() {
                   <TenantPreviewPanel previews={previews} snapshot={snapshotData} selected={store.selectedTenant} onSelect={store.selectTenant} />
                 </Tabs.Panel>
                 <Tabs.Panel value="diff" pt="sm">
+                  {computing && (
+                    <Group gap="xs" mb="xs">
+                      <Loader size="xs" />
+                      <Text size="sm" c="dimmed">
+                        Comparing with the saved file…
+                      </Text>
+                    </Group>
+                  )}
                   {diff && <PolicyDiffPanel diff={diff} snapshot={snapshotData} />}
                 </Tabs.Panel>
               </Tabs>

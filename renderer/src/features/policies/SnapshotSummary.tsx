@@ -78,30 +78,31 @@ export function SnapshotSummary({ query, path, onOpen, choosing }: SnapshotSumma
           </div>
           {openButton('Change…')}
         </Group>
-        <Table.ScrollContainer minWidth={420}>
-          <Table striped withTableBorder fz="sm" aria-label="Clusters in the snapshot">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Cluster</Table.Th>
-                <Table.Th>Id</Table.Th>
-                <Table.Th ta="right">Topics</Table.Th>
-                <Table.Th ta="right">Groups</Table.Th>
-                <Table.Th ta="right">Brokers</Table.Th>
+        <Table striped withTableBorder fz="sm" aria-label="Clusters in the snapshot">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Cluster</Table.Th>
+              <Table.Th ta="right">Topics</Table.Th>
+              <Table.Th ta="right">Groups</Table.Th>
+              <Table.Th ta="right">Brokers</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {snapshot.clusters.map((cluster) => (
+              <Table.Tr key={cluster.id}>
+                <Table.Td>
+                  <Text size="sm">{cluster.profileName && cluster.profileName !== cluster.name ? `${cluster.name} (${cluster.profileName})` : cluster.name}</Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {cluster.id}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">{cluster.topics.length.toLocaleString('en')}</Table.Td>
+                <Table.Td ta="right">{cluster.groups.length.toLocaleString('en')}</Table.Td>
+                <Table.Td ta="right">{cluster.brokers.length}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {snapshot.clusters.map((cluster) => (
-                <Table.Tr key={cluster.id}>
-                  <Table.Td>{cluster.profileName && cluster.profileName !== cluster.name ? `${cluster.name} (${cluster.profileName})` : cluster.name}</Table.Td>
-                  <Table.Td ff="monospace">{cluster.id}</Table.Td>
-                  <Table.Td ta="right">{cluster.topics.length.toLocaleString('en')}</Table.Td>
-                  <Table.Td ta="right">{cluster.groups.length.toLocaleString('en')}</Table.Td>
-                  <Table.Td ta="right">{cluster.brokers.length}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       </Stack>
     </Paper>
   );
