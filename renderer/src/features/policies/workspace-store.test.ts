@@ -1,0 +1,41 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parsePolicyFile } from '../../../../shared/domain/tenancy';
+import { newPolicyTemplate } from './policy-template';
+import { isDirty, suggestedFileName, usePolicyWorkspaceStore } from './workspace-store';
+
+const version = { hash: 'a'.repeat(64), mtimeMs: 1 };
+
+describe('policy workspace document', () => {
+  beforeEach(() => usePolicyWorkspaceStore.getState().newDocument());
+
+  it('starts from a valid template with Kpow’s two default tenants', () => {
+    const { document } = usePolicyWorkspaceStore.getState();
+    expect(document.text).toBe(newPolicyTemplate);
+    expect(isDirty(document)).toBe(false);
+    expect(suggestedFileName(document)).toBe('rbac.yaml');
+    const parsed = parsePolicyFile(newPolicyTemplate);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.policy.tenants.map((tenant) => tenant.name)).toEqual(['Global', 'Kpow Hidden']);
+  });
+
+  it('is dirty after an edit until saved, and keeps the editor (same revision) across a save', () => {
+    const store = usePolicyWorkspaceStore.getState();
+    store.loadDocument({ path: '/policies/teams.yaml', text: 'tenants: []\n', version });
+    const { revision } = usePolicyWorkspaceStore.getState().document;
+    store.editText('tenants: []\n# edited\n');
+    expect(isDirty(usePolicyWorkspaceStore.getState().document)).toBe(true);
+    store.markSaved('/policies/teams.yaml', 'tenants: []\n# edited\n', { ...version, mtimeMs: 2 });
+    const saved = usePolicyWorkspaceStore.getState().document;
+    expect(isDirty(saved)).toBe(false);
+    expect(saved.revision).toBe(revision);
+    expect(saved.version?.mtimeMs).toBe(2);
+    expect(suggestedFileName(saved)).toBe('teams.yaml');
+  });
+
+  it('starts the editor over when another document is loaded', () => {
+    const before = usePolicyWorkspaceStore.getState().document.revision;
+    usePolicyWorkspaceStore.getState().loadDocument({ path: 'C:\\ops\\rbac.yaml', text: 'tenants: []\n', version });
+    expect(usePolicyWorkspaceStore.getState().document.revision).toBe(before + 1);
+    expect(suggestedFileName(usePolicyWorkspaceStore.getState().document)).toBe('rbac.yaml');
+  });
+});
