@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createKeytarSecretStore } from '../../electron/main/platform/keytar-secret-store';
+import { createTopic } from '../../testbed/helpers';
 import { kafkaLineFromEnv } from '../../testbed/jars';
 import { reusableState } from '../../testbed/state';
 import { startTestbed } from '../../testbed/testbed';
@@ -32,6 +33,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     info = bed.info;
     stopBed = () => bed.stop();
   }
+
+  // The connection test's authorization probe warns when the principal sees no topic; a fresh bed has none.
+  await createTopic(info, { topic: 'odradek-e2e-profiles' });
 
   const infoFile = resolve('test-results/e2e-testbed.json');
   mkdirSync(resolve('test-results'), { recursive: true });

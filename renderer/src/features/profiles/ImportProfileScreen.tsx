@@ -216,9 +216,9 @@ function ImportPreviewPanel({ preview }: { preview: ImportPreviewView }) {
                     from <Code>{secret.key}</Code>, line {secret.line}
                   </Table.Td>
                   <Table.Td>
-                    <Badge size="xs" variant="light">
+                    <Text size="xs" c="dimmed">
                       will be stored in the OS keychain
-                    </Badge>
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}
