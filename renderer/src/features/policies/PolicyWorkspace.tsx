@@ -7,7 +7,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { EditorView } from '@codemirror/view';
 import { useMemo, useRef, useState } from 'react';
-import { parsePolicyFile, previewPolicy } from '../../../../shared/domain/tenancy';
+import { effectiveTenants, parsePolicyFile, previewTenant } from '../../../../shared/domain/tenancy';
 import { offsetOf } from './editor-diagnostics';
 import { usePolicyDiff } from './policy-diff';
 import { PolicyDiffPanel } from './PolicyDiffPanel';
@@ -41,7 +41,10 @@ export function PolicyWorkspace() {
   const parsed = useMemo(() => parsePolicyFile(validatedText), [validatedText]);
   const diagnostics = useMemo(() => ({ text: validatedText, items: parsed.diagnostics }), [validatedText, parsed]);
   const snapshotData = snapshot.data?.snapshot;
-  const previews = useMemo(() => (snapshotData ? previewPolicy(parsed.policy, snapshotData) : []), [parsed, snapshotData]);
+  const tenants = useMemo(() => effectiveTenants(parsed.policy), [parsed]);
+  const shownTenant = tenants.find((tenant) => tenant.name === store.selectedTenant) ?? tenants[0];
+  // Only the tenant on screen is evaluated: on a large snapshot each tenant costs tens of milliseconds.
+  const preview = useMemo(() => (snapshotData && shownTenant ? previewTenant(shownTenant, snapshotData) : null), [shownTenant, snapshotData]);
   const { diff, computing } = usePolicyDiff(document.savedText, validatedText, snapshotData, panel === 'diff');
   const dirty = isDirty(document);
   const busy = choosePolicy.isPending || openPolicy.isPending || savePolicy.isPending;
@@ -173,7 +176,12 @@ export function PolicyWorkspace() {
                   <Tabs.Tab value="diff">Diff against saved</Tabs.Tab>
                 </Tabs.List>
                 <Tabs.Panel value="preview" pt="sm">
-                  <TenantPreviewPanel previews={previews} snapshot={snapshotData} selected={store.selectedTenant} onSelect={store.selectTenant} />
+                  <TenantPreviewPanel
+                    tenantNames={tenants.map((tenant) => tenant.name)}
+                    preview={preview}
+                    snapshot={snapshotData}
+                    onSelect={store.selectTenant}
+                  />
                 </Tabs.Panel>
                 <Tabs.Panel value="diff" pt="sm">
                   {computing && (

@@ -8,14 +8,15 @@ import { formatBytes, formatRate, groupResources, instanceNames } from './previe
 import { VirtualResourceList } from './VirtualResourceList';
 
 export interface TenantPreviewPanelProps {
-  previews: readonly TenantPreview[];
+  /** Every tenant in force, in file order (Kpow's defaults when the file configures none). */
+  tenantNames: readonly string[];
+  /** The tenant on screen; null when there is none. */
+  preview: TenantPreview | null;
   snapshot: ClusterSnapshot;
-  selected: string | null;
   onSelect(name: string | null): void;
 }
 
-export function TenantPreviewPanel({ previews, snapshot, selected, onSelect }: TenantPreviewPanelProps) {
-  const preview = previews.find((candidate) => candidate.tenant === selected) ?? previews[0];
+export function TenantPreviewPanel({ tenantNames, preview, snapshot, onSelect }: TenantPreviewPanelProps) {
   const names = useMemo(() => instanceNames(snapshot), [snapshot]);
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
@@ -34,7 +35,7 @@ export function TenantPreviewPanel({ previews, snapshot, selected, onSelect }: T
     <Stack gap="sm">
       <Select
         label="Tenant"
-        data={previews.map((candidate) => candidate.tenant)}
+        data={[...new Set(tenantNames)]}
         value={preview.tenant}
         onChange={(value) => onSelect(value)}
         allowDeselect={false}
