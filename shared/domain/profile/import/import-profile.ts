@@ -97,6 +97,19 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   } else {
     const parsed = parsePropertiesText(source, guess.format !== 'librdkafka');
     directives = parsed.directives;
+    for (const setting of parsed.settings) {
+      // Java reads `\t`, `\n`… as control characters and drops other backslashes, so C:\certs breaks.
+      const backslash = /\\[A-Za-z]/.exec(source.lines[setting.line - 1] ?? '');
+      if (guess.format === 'librdkafka' || !/\.(location|keytab)$/.test(setting.key) || !backslash) continue;
+      preIssues.push(
+        makeIssue('warning', 'properties.backslash-in-path', `backslashes in .properties values are escapes, so this path is read as '${setting.value.text}'.`, {
+          line: setting.line,
+          column: backslash.index + 1,
+          key: setting.key,
+          fix: 'Write the path with forward slashes (C:/certs/truststore.jks) or double each backslash.',
+        }),
+      );
+    }
     settings = parsed.settings.map((setting) => ({ key: setting.key, sourceKey: setting.key, value: setting.value, line: setting.line, column: setting.column }));
   }
   const directiveSettings: Setting[] = directives.map((directive) => {

@@ -35,6 +35,14 @@ describe('Java .properties parsing', () => {
     ]);
   });
 
+  it('warns about Windows paths, whose backslashes Java reads as escapes', () => {
+    const preview = importProfile('bootstrap.servers=b:9093\nsecurity.protocol=SSL\nssl.truststore.location=C:\\certs\\trust.jks\nssl.keystore.location=C:/certs/key.p12');
+    expect(preview.profile.tls?.trust).toMatchObject({ path: 'C:certs\trust.jks' });
+    const warnings = preview.issues.filter((issue) => issue.code === 'properties.backslash-in-path');
+    expect(warnings.map((issue) => [issue.line, issue.column])).toEqual([[3, 27]]);
+    expect(warnings[0]?.message).toContain('Write the path with forward slashes');
+  });
+
   it('reads `# odradek.*` directives from comments', () => {
     expect(parsePropertiesText(new SourceText('# odradek.name=Prod EU\nbootstrap.servers=b:9092')).directives).toEqual([{ name: 'name', value: 'Prod EU', line: 1 }]);
   });
