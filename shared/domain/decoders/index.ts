@@ -4,6 +4,7 @@ export {
   HEX_PREVIEW_BYTES,
   decodePayload,
   decodeUtf8,
+  hasControlCharacters,
   isPrintableText,
   parseJsonDocument,
   prettyJson,

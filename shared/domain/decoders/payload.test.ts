@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64, bytesToHex } from './binary';
 import { parseConfluentWireFormat } from './confluent-wire-format';
-import { decodePayload, decodeUtf8, isPrintableText, parseJsonDocument, prettyJson } from './payload';
+import { decodePayload, decodeUtf8, hasControlCharacters, isPrintableText, parseJsonDocument, prettyJson } from './payload';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const options = { maxPreviewBytes: 1024 };
@@ -25,6 +25,31 @@ describe('isPrintableText', () => {
     expect(isPrintableText('\u001b[31m')).toBe(false);
     expect(isPrintableText('\u007f')).toBe(false);
     expect(isPrintableText('\u0085')).toBe(false);
+  });
+});
+
+describe('hasControlCharacters', () => {
+  it('agrees with isPrintableText at every alignment and position', () => {
+    const samples = ['plain ascii text that is long enough', 'tabs\tand\nnew\r\nlines', 'héllo wörld ✓ 🎉 ünïcödé', 'x\u0000y', 'bell\u0007', 'del\u007f', 'c1\u0085c1', 'c1 end\u009f', '\u00a0nbsp is printable'];
+    for (const sample of samples) {
+      const encoded = encode(sample);
+      for (let shift = 0; shift < 4; shift++) {
+        const padded = new Uint8Array(encoded.length + shift);
+        padded.set(encoded, shift);
+        expect(hasControlCharacters(padded.subarray(shift)), `${JSON.stringify(sample)} at shift ${shift}`).toBe(!isPrintableText(sample));
+      }
+    }
+  });
+
+  it('finds a control byte wherever it sits in a long payload', () => {
+    for (let position = 0; position < 40; position++) {
+      const bytes = new Uint8Array(40).fill(0x41);
+      bytes[position] = 0x01;
+      expect(hasControlCharacters(bytes)).toBe(true);
+      bytes[position] = 0x7f;
+      expect(hasControlCharacters(bytes)).toBe(true);
+    }
+    expect(hasControlCharacters(new Uint8Array(40).fill(0x41))).toBe(false);
   });
 });
 

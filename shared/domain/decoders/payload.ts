@@ -38,13 +38,53 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-// C0 controls other than tab, line feed and carriage return, DEL, and C1 controls: not "text". A regular
-// expression over the decoded string is faster here than a JavaScript loop over the bytes.
+// C0 controls other than tab, line feed and carriage return, DEL, and C1 controls: not "text".
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 export function isPrintableText(text: string): boolean {
   return !CONTROL_CHARACTERS.test(text);
+}
+
+/**
+ * The same test on UTF-8 bytes, before decoding. It runs for every key, value and header browsed, so
+ * it checks four bytes at a time: a word with no byte below 0x20, no 0x7f and no high bit (plain
+ * printable ASCII) is skipped; only other words are looked at byte by byte. Several times faster than
+ * the regular expression over the decoded string.
+ */
+export function hasControlCharacters(bytes: Uint8Array): boolean {
+  const length = bytes.length;
+  let index = 0;
+  const head = Math.min(length, (4 - (bytes.byteOffset & 3)) & 3);
+  for (; index < head; index++) if (isControlAt(bytes, index)) return true;
+  const wordCount = (length - index) >>> 2;
+  if (wordCount > 0) {
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + index, wordCount);
+    for (let word = 0; word < wordCount; word++) {
+      const value = words[word]!;
+      const delFree = value ^ 0x7f7f7f7f;
+      const anyBelowSpace = (value - 0x20202020) & ~value & 0x80808080;
+      const anyDel = (delFree - 0x01010101) & ~delFree & 0x80808080;
+      if ((anyBelowSpace | anyDel | (value & 0x80808080)) === 0) continue;
+      const first = index + word * 4;
+      for (let at = first; at < first + 4; at++) if (isControlAt(bytes, at)) return true;
+    }
+    index += wordCount * 4;
+  }
+  for (; index < length; index++) if (isControlAt(bytes, index)) return true;
+  return false;
+}
+
+function isControlAt(bytes: Uint8Array, index: number): boolean {
+  const byte = bytes[index]!;
+  if (byte < 0x20) return byte !== 0x09 && byte !== 0x0a && byte !== 0x0d;
+  if (byte === 0x7f) return true;
+  // C1 controls U+0080-U+009F are encoded C2 80 - C2 9F.
+  if (byte === 0xc2) {
+    const next = bytes[index + 1] ?? 0;
+    return next >= 0x80 && next <= 0x9f;
+  }
+  return false;
 }
 
 /** A JSON object or array (scalars such as `42` or `"x"` read better as plain text). */
@@ -79,8 +119,8 @@ export function decodePayload(bytes: Uint8Array, options: DecodeOptions): Decode
 function decodeBody(bytes: Uint8Array, maxPreviewBytes: number): DecodedPayload {
   const size = bytes.length;
   const truncated = size > maxPreviewBytes;
-  const whole = decodeUtf8(bytes);
-  if (whole !== null && isPrintableText(whole)) {
+  const whole = hasControlCharacters(bytes) ? null : decodeUtf8(bytes);
+  if (whole !== null) {
     if (!truncated) {
       return { kind: parseJsonDocument(whole) === undefined ? 'text' : 'json', text: whole, size, truncated };
     }
