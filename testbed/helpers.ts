@@ -46,11 +46,7 @@ export function kafkaConfig(
   const credentials = info.users[options.user ?? 'admin'];
   const base = { clientId: options.clientId ?? `testbed-${access}`, logLevel: logLevel.NOTHING };
   const ca = [readFileSync(info.tls.ca.cert, 'utf8')];
-  const sasl = (mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'): SASLOptions => {
-    if (mechanism === 'plain') return { mechanism, ...credentials };
-    if (mechanism === 'scram-sha-256') return { mechanism, ...credentials };
-    return { mechanism, ...credentials };
-  };
+  const sasl = (mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'): SASLOptions => ({ mechanism, ...credentials });
   const brokers = (listener: keyof TestbedInfo['listeners']) => info.listeners[listener].split(',');
   switch (access) {
     case 'plaintext':
