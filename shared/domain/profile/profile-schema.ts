@@ -190,7 +190,6 @@ export type ProfileDraft = z.infer<typeof profileDraftSchema>;
 export type SaslConfig<P extends ConnectionProfile | ProfileDraft = ConnectionProfile> = NonNullable<P['sasl']>;
 export type TlsConfig<P extends ConnectionProfile | ProfileDraft = ConnectionProfile> = NonNullable<P['tls']>;
 export type SchemaRegistryConfig<P extends ConnectionProfile | ProfileDraft = ConnectionProfile> = NonNullable<P['schemaRegistry']>;
-export type VendorSettings = ConnectionProfile['vendor'];
 
 export function isActionAllowed(profile: Pick<ConnectionProfile, 'safety'>, action: ProfileAction): boolean {
   return !profile.safety.readOnly && profile.safety.allowedActions.includes(action);

@@ -119,6 +119,3 @@ export const testProfiles: { draft: ProfileDraft; librdkafka: boolean }[] = [
     }),
   },
 ];
-
-/** Every planted secret value above (what must never leak into redacted output). */
-export const plantedSecretFragments = ['PLANTED'];

@@ -77,8 +77,3 @@ export class LocatedBuilder {
     return { text: this.text, offsets: [...this.offsets] };
   }
 }
-
-/** The input offset of a character of a located value (or just past its end). */
-export function offsetAt(value: LocatedText, index: number): number | undefined {
-  return value.offsets[Math.min(index, value.offsets.length - 1)];
-}
