@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REDACTED_SECRET } from '../../shared/domain/profile/secrets';
-import type { ImportPreviewView } from '../../shared/ipc/contract';
+import { importPreviewSchema, type ImportPreviewView } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { createAppHandlers } from './app-handlers';
 import { createDispatcher, type Sender } from './ipc/dispatcher';
@@ -151,5 +151,11 @@ describe('profile import channels', () => {
     }
     expect(await call('profiles:export', { id: 'nope', format: 'kafkajs' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     for (const value of Object.values(planted)) expect(JSON.stringify(sent)).not.toContain(value);
+  });
+
+  it('the contract itself refuses a preview that carries a secret value', () => {
+    const profile = { sasl: { mechanism: 'plain', username: 'orders-app', password: planted.password } };
+    expect(importPreviewSchema.shape.profile.safeParse(profile).success).toBe(false);
+    expect(importPreviewSchema.shape.profile.safeParse({ sasl: { ...profile.sasl, password: { slot: 'sasl.password', state: 'set' } } }).success).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import {
   vendorPresetIds,
 } from '../domain/profile/profile-schema';
 import { secretSlots } from '../domain/profile/secret-slots';
+import { secretCatalogue } from '../domain/profile/secrets';
 import { clusterSnapshotSchema } from '../domain/snapshot/snapshot';
 import {
   addPartitionsInputSchema,
@@ -88,9 +89,10 @@ export const importPreviewSchema = z.object({
   formatReason: z.string(),
   /**
    * What was understood, with every secret as `{slot, state}` like `profiles:get`. It may be
-   * incomplete (see issues), so it is not held to the stored-profile schema.
+   * incomplete (see issues), so it is not held to the stored-profile schema; but a secret value in it
+   * fails the dispatcher's output check instead of reaching the renderer.
    */
-  profile: z.custom<ConnectionProfile>((value) => typeof value === 'object' && value !== null),
+  profile: z.custom<ConnectionProfile>((value) => typeof value === 'object' && value !== null && holdsNoSecretValues(value)),
   /** Secrets found in the text; their values stay in main and go straight to the keychain on save. */
   secrets: z.array(z.object({ slot: z.enum(secretSlots), label: z.string(), key: z.string(), line: z.number() })),
   ignored: z.array(z.object({ key: z.string(), line: z.number(), reason: z.string() })),
@@ -101,6 +103,13 @@ export const importPreviewSchema = z.object({
   ok: z.boolean(),
 });
 export type ImportPreviewView = z.infer<typeof importPreviewSchema>;
+
+/** False when any secret position holds a value (a string) rather than a `{slot, state}` reference. */
+function holdsNoSecretValues(profile: object): boolean {
+  return secretCatalogue.every(
+    ({ path }) => typeof path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), profile) !== 'string',
+  );
+}
 
 export const connectionStateSchema = z.object({
   profileId: z.string(),
