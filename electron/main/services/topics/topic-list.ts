@@ -5,9 +5,7 @@ import type { StreamSink } from '../../../../shared/ipc/stream';
 import { looksInternal } from '../../../../shared/domain/topics/topic-names';
 import type { TopicListItem, TopicListPhase, TopicRow } from '../../../../shared/domain/topics/topic-schemas';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
-import { describeLogDirs } from '../kafka/protocol/describe-log-dirs';
-import { openFetchCluster } from '../kafka/protocol/fetch-cluster';
-import { describeAllTopics, listOffsetsForTopics, type ClusterTopic, type LeaderPartition } from '../kafka/protocol/topics-batch';
+import { openTopicsSession, type ClusterTopic, type LeaderPartition } from '../kafka/protocol/topics-batch';
 import type { Clock } from '../ports';
 
 /** Rows per batch frame: big enough that 10,000 topics take a handful of frames. */
@@ -60,10 +58,10 @@ export async function streamTopicList(
     for (let start = 0; start < items.length; start += ROWS_PER_BATCH) await sink.batch(items.slice(start, start + ROWS_PER_BATCH));
   };
 
-  const cluster = await openFetchCluster(settings, deps.clock, {}, deps.log);
+  sink.phase('metadata', 'Reading topic metadata');
+  const session = await openTopicsSession(settings, deps.clock, {}, deps.log);
   try {
-    sink.phase('metadata', 'Reading topic metadata');
-    const { topics } = await describeAllTopics(cluster);
+    const { topics } = session.metadata;
     const rows = topics.filter((topic) => topic.errorCode === 0 || topic.partitions.length > 0).map(toTopicRow);
     rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const partitionCount = rows.reduce((sum, row) => sum + row.partitions, 0);
@@ -73,13 +71,13 @@ export async function streamTopicList(
 
     const leaders: LeaderPartition[] = topics.flatMap((topic) => topic.partitions.map(({ partition, leader }) => ({ topic: topic.name, partition, leader })));
     // Sizes and both offset lists are independent requests to the brokers: ask all at once.
-    const sizesPending = describeLogDirs(cluster, null).then(
+    const sizesPending = session.logDirs().then(
       (entries) => ({ ok: true as const, entries }),
       (error: unknown) => ({ ok: false as const, error }),
     );
     const firstSampleAt = deps.clock.now();
-    const latestPending = listOffsetsForTopics(cluster, leaders, 'latest');
-    const earliestPending = listOffsetsForTopics(cluster, leaders, 'earliest');
+    const latestPending = session.listOffsets(leaders, 'latest');
+    const earliestPending = session.listOffsets(leaders, 'earliest');
 
     sink.phase('sizes', 'Reading sizes on disk');
     const sizes = await sizesPending;
@@ -109,7 +107,7 @@ export async function streamTopicList(
       sink.phase('rates', 'Sampling end offsets for write rates');
       await sleep(Math.max(0, request.rateSampleMs - (deps.clock.now() - firstSampleAt)), sink.signal);
       const secondSampleAt = deps.clock.now();
-      const second = await listOffsetsForTopics(cluster, leaders, 'latest');
+      const second = await session.listOffsets(leaders, 'latest');
       const secondEnds = sumPerTopic(second.offsets);
       const seconds = Math.max(0.001, (secondSampleAt - firstSampleAt) / 1000);
       const unsampled = new Set([...failed, ...second.failed.map(({ topic }) => topic)]);
@@ -123,7 +121,7 @@ export async function streamTopicList(
     }
     return { topics: rows.length, partitions: partitionCount, phaseMs, warnings };
   } finally {
-    await cluster.close().catch(() => undefined);
+    await session.close().catch(() => undefined);
   }
 }
 

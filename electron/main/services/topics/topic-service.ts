@@ -3,15 +3,14 @@
 // plain words (kafka-error-words.ts).
 import type { Admin } from 'kafkajs';
 import { isActionAllowed, type ConnectionProfile, type ProfileAction } from '../../../../shared/domain/profile/profile-schema';
-import { checkTopicName } from '../../../../shared/domain/topics/topic-names';
+import { checkTopicName, looksInternal } from '../../../../shared/domain/topics/topic-names';
 import type { TopicConfigEntry, TopicDetail } from '../../../../shared/domain/topics/topic-schemas';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { KafkaClientFactory } from '../kafka/client-factory';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
-import { describeLogDirs } from '../kafka/protocol/describe-log-dirs';
 import { openFetchCluster, type FetchCluster } from '../kafka/protocol/fetch-cluster';
 import { incrementalAlterConfigs, type ConfigChange } from '../kafka/protocol/incremental-alter-configs';
-import { describeAllTopics } from '../kafka/protocol/topics-batch';
+import { openTopicsSession, type TopicsSession } from '../kafka/protocol/topics-batch';
 import type { Clock } from '../ports';
 import { describeKafkaFailure, principalOf } from './kafka-error-words';
 
@@ -78,6 +77,17 @@ export function createTopicService(deps: TopicServiceDeps) {
       await cluster?.close().catch(() => undefined);
     }
   };
+  const withTopicsSession = async <T>(settings: KafkaConnectionSettings, doing: string, work: (session: TopicsSession) => Promise<T>): Promise<T> => {
+    let session: TopicsSession | undefined;
+    try {
+      session = await openTopicsSession(settings, deps.clock, {}, deps.log);
+      return await work(session);
+    } catch (error) {
+      throw describeKafkaFailure(error, doing, principalOf(settings));
+    } finally {
+      await session?.close().catch(() => undefined);
+    }
+  };
   /** The profile (for its safety settings) and its connection, after the action check. */
   const authorize = async (profileId: string, action: ProfileAction) => {
     const profile = await deps.profiles.get(profileId);
@@ -112,19 +122,19 @@ export function createTopicService(deps: TopicServiceDeps) {
     async detail(profileId: string, topic: string): Promise<TopicDetail> {
       const settings = await deps.profiles.resolveConnection(profileId);
       const warnings: string[] = [];
-      const { partitions, internal, sizes } = await withCluster(settings, `Describing topic '${topic}'`, async (cluster) => {
-        const metadata = (await describeAllTopics(cluster)).topics.find((entry) => entry.name === topic);
+      const { partitions, internal, sizes } = await withTopicsSession(settings, `Describing topic '${topic}'`, async (session) => {
+        const metadata = session.metadata.topics.find((entry) => entry.name === topic);
         if (!metadata) throw new AppFailure('NOT_FOUND', `Topic '${topic}' does not exist or is not visible to ${principalOf(settings)}.`);
         const sizeByPartition = new Map<number, number>();
         try {
-          for (const entry of await describeLogDirs(cluster, [topic])) {
+          for (const entry of await session.logDirs()) {
             // The largest replica stands for the partition's log; followers may trail it.
-            if (!entry.isFuture) sizeByPartition.set(entry.partition, Math.max(sizeByPartition.get(entry.partition) ?? 0, entry.sizeBytes));
+            if (entry.topic === topic && !entry.isFuture) sizeByPartition.set(entry.partition, Math.max(sizeByPartition.get(entry.partition) ?? 0, entry.sizeBytes));
           }
         } catch (error) {
           warnings.push(`Partition sizes are not available: ${(error as Error).message}`);
         }
-        return { partitions: metadata.partitions, internal: metadata.isInternal || topic.startsWith('__'), sizes: sizeByPartition };
+        return { partitions: metadata.partitions, internal: metadata.isInternal || looksInternal(topic), sizes: sizeByPartition };
       });
 
       return withAdmin(settings, `Describing topic '${topic}'`, async (admin) => {

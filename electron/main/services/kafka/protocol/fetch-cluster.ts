@@ -111,6 +111,16 @@ export async function openFetchCluster(
   timeouts: Partial<ClientTimeouts> = {},
   log: (line: string) => void = () => undefined,
 ): Promise<FetchCluster> {
+  return createFetchCluster(await openKafkaCluster(settings, clock, timeouts, log));
+}
+
+/** The connected kafkajs cluster behind a FetchCluster, for protocol wrappers that must choose which metadata to load. */
+export async function openKafkaCluster(
+  settings: KafkaConnectionSettings,
+  clock: Clock,
+  timeouts: Partial<ClientTimeouts> = {},
+  log: (line: string) => void = () => undefined,
+): Promise<Cluster> {
   registerCompressionCodecs();
   const { logLevel, logCreator, ...config } = buildKafkaConfig(settings, { ...defaultClientTimeouts, ...timeouts }, clock, log);
   const cluster = new Cluster({
@@ -125,10 +135,10 @@ export async function openFetchCluster(
     isolationLevel: READ_COMMITTED,
   });
   await cluster.connect();
-  return createFetchCluster(cluster);
+  return cluster;
 }
 
-function createFetchCluster(cluster: Cluster): FetchCluster {
+export function createFetchCluster(cluster: Cluster): FetchCluster {
   const targetTopics = new Set<string>();
   const ensureTopic = async (topic: string) => {
     if (targetTopics.has(topic)) return;

@@ -39,7 +39,7 @@ declare module 'kafkajs/src/cluster/index.js' {
       maxInFlightRequests: number | null;
       isolationLevel: number;
     });
-    brokerPool: { metadata: { controllerId: number | null } | null };
+    brokerPool: { metadata: { controllerId: number | null } | null; findConnectedBroker(): Promise<InternalBroker> };
     connect(): Promise<void>;
     disconnect(): Promise<void>;
     refreshMetadata(): Promise<void>;

@@ -1,0 +1,123 @@
+// P2: the topic list at 10,000 topics / 20,000 partitions through the app's `topics:list` path (the
+// same producer the IPC stream runs), against `kcat -L` fetching the full metadata. Topics already on
+// the bed are reused, so a second run skips the slow creation. BENCH_P2_TOPICS scales it down.
+import { spawn } from 'node:child_process';
+import { Kafka, logLevel } from 'kafkajs';
+import { emptyProfileDraft, type ConnectionProfile } from '../shared/domain/profile/profile-schema';
+import type { TopicListItem } from '../shared/domain/topics/topic-schemas';
+import { streams } from '../shared/ipc/contract';
+import type { StreamSink } from '../shared/ipc/stream';
+import { createKafkaClientFactory } from '../electron/main/services/kafka/client-factory';
+import type { KafkaConnectionSettings } from '../electron/main/services/kafka/connection-settings';
+import { systemClock } from '../electron/main/services/ports';
+import { createTopicHandlers } from '../electron/main/services/topics/topic-handlers';
+import type { TopicListProgress } from '../electron/main/services/topics/topic-list';
+import type { TestbedInfo } from '../testbed/types';
+import type { Benchmark, BenchRow } from './types';
+
+const TOPICS = Number(process.env['BENCH_P2_TOPICS'] ?? 10_000);
+const PARTITIONS_PER_TOPIC = 2;
+const CREATE_BATCH = 500;
+const RUNS = 3;
+const topicName = (index: number) => `p2-topic-${String(index).padStart(5, '0')}`;
+
+async function ensureTopics(info: TestbedInfo, log: (message: string) => void): Promise<void> {
+  const admin = new Kafka({ clientId: 'bench-p2', brokers: info.listeners.plaintext.split(','), logLevel: logLevel.NOTHING, requestTimeout: 120_000 }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = Array.from({ length: TOPICS }, (_, index) => topicName(index)).filter((name) => !existing.has(name));
+    if (missing.length === 0) return log(`${TOPICS} topics already exist`);
+    const started = performance.now();
+    for (let start = 0; start < missing.length; start += CREATE_BATCH) {
+      await admin.createTopics({
+        waitForLeaders: false,
+        timeout: 120_000,
+        topics: missing.slice(start, start + CREATE_BATCH).map((topic) => ({ topic, numPartitions: PARTITIONS_PER_TOPIC, replicationFactor: 1 })),
+      });
+    }
+    log(`created ${missing.length} topics in ${Math.round(performance.now() - started)} ms`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+interface ListTiming {
+  firstRowsMs: number;
+  metadataMs: number;
+  doneMs: number;
+  topics: number;
+  partitions: number;
+}
+
+async function timeTopicList(settings: KafkaConnectionSettings): Promise<ListTiming> {
+  const profile = { ...emptyProfileDraft('bench', 'bench'), bootstrapServers: settings.bootstrapServers } as ConnectionProfile;
+  const { producers } = createTopicHandlers({ profiles: { get: async () => profile, resolveConnection: async () => settings }, factory: createKafkaClientFactory(systemClock), clock: systemClock });
+  const started = performance.now();
+  let firstRowsMs = -1;
+  const sink: StreamSink<TopicListItem, TopicListProgress> = {
+    signal: new AbortController().signal,
+    async batch() {
+      if (firstRowsMs < 0) firstRowsMs = performance.now() - started;
+    },
+    progress() {},
+    phase() {},
+  };
+  // rateSampleMs 0: the rate phase is a deliberate wait for a second sample, not list latency.
+  const summary = await producers['topics:list'](streams['topics:list'].request.parse({ profileId: 'bench', rateSampleMs: 0 }), sink);
+  return { firstRowsMs, metadataMs: summary.phaseMs.metadata ?? -1, doneMs: performance.now() - started, topics: summary.topics, partitions: summary.partitions };
+}
+
+function timeKcat(bootstrap: string): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn('kcat', ['-L', '-b', bootstrap], { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`kcat -L exited with ${code}`))));
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const benchmark: Benchmark = async (ctx) => {
+  const info = await ctx.requireTestbed();
+  await ensureTopics(info, ctx.log);
+  const settings: KafkaConnectionSettings = { name: 'bench-p2', bootstrapServers: info.listeners.plaintext.split(','), tls: null, sasl: null };
+
+  // One warm-up of each (JIT, broker caches), then the median of RUNS.
+  await timeTopicList(settings);
+  await timeKcat(info.listeners.plaintext);
+  const lists: ListTiming[] = [];
+  const kcats: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    lists.push(await timeTopicList(settings));
+    kcats.push(await timeKcat(info.listeners.plaintext));
+  }
+  const listed = lists[0]!;
+  if (listed.topics < TOPICS) throw new Error(`topics:list saw ${listed.topics} topics, expected at least ${TOPICS}`);
+  const firstRows = median(lists.map((timing) => timing.firstRowsMs));
+  const metadata = median(lists.map((timing) => timing.metadataMs));
+  const full = median(lists.map((timing) => timing.doneMs));
+  const kcat = median(kcats);
+  ctx.log(`runs: ${JSON.stringify(lists.map((timing) => ({ first: Math.round(timing.firstRowsMs), metadata: Math.round(timing.metadataMs), full: Math.round(timing.doneMs) })))}, kcat ${kcats.map(Math.round).join('/')} ms`);
+  const scale = `${listed.topics} topics / ${listed.partitions} partitions`;
+  const peer = { name: 'kcat -L (full metadata)', value: kcat };
+  const rows: BenchRow[] = [
+    { id: 'P2 metadata', metric: `first rows, ${scale}`, unit: 'ms', odradek: firstRows, peer: null, ratio: null, target: '<= 1000 ms', met: firstRows <= 1_000 },
+    { id: 'P2 metadata', metric: `full list, metadata phase, ${scale}`, unit: 'ms', odradek: metadata, peer, ratio: kcat / metadata, target: '<= 2000 ms and <= 2x kcat', met: metadata <= 2_000 && metadata <= 2 * kcat },
+    {
+      id: 'P2 metadata',
+      metric: `full list with sizes and offsets, ${scale}`,
+      unit: 'ms',
+      odradek: full,
+      peer,
+      ratio: kcat / full,
+      target: '<= 2000 ms and <= 2x kcat',
+      met: full <= 2_000 && full <= 2 * kcat,
+      notes: 'DescribeLogDirs once per broker, ListOffsets (earliest and latest) batched per leader',
+    },
+  ];
+  return rows;
+};
+
+export default benchmark;
