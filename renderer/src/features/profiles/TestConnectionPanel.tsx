@@ -1,19 +1,12 @@
 import { Alert, Badge, Button, Card, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import {
-  diagnosticStageLabels,
-  diagnosticStages,
-  type DiagnosticResult,
-  type DiagnosticStage,
-  type DiagnosticSummary,
-} from '../../../../shared/domain/connection-diagnostics';
+import { diagnosticStageLabels, diagnosticStages, type DiagnosticResult, type DiagnosticSummary } from '../../../../shared/domain/connection-diagnostics';
 import type { ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
 import type { StreamHandle } from '../../../../shared/ipc/stream';
 import { api } from '../../lib/api';
+import { stageStatus, type StageStatus } from './stage-status';
 
 export type TestTarget = { kind: 'saved'; id: string } | { kind: 'draft'; draft: ProfileDraft };
-
-type StageStatus = 'pending' | 'running' | DiagnosticResult['status'];
 
 const statusColour: Record<StageStatus, string> = {
   pending: 'gray',
@@ -60,13 +53,6 @@ export function TestConnectionPanel({ target, disabledReason }: { target: () => 
   };
 
   const results = run.phase === 'idle' ? [] : run.results;
-  const statusOf = (stage: DiagnosticStage): StageStatus => {
-    const result = results.find((candidate) => candidate.stage === stage);
-    if (result) return result.status;
-    if (run.phase !== 'running') return run.phase === 'idle' ? 'pending' : 'skipped';
-    return diagnosticStages.find((candidate) => !results.some((done) => done.stage === candidate)) === stage ? 'running' : 'pending';
-  };
-
   return (
     <Card withBorder padding="md" aria-labelledby="test-connection-title">
       <Stack gap="sm">
@@ -91,7 +77,7 @@ export function TestConnectionPanel({ target, disabledReason }: { target: () => 
         )}
         <Stack gap="xs" role="list" aria-label="Connection test stages" aria-live="polite">
           {diagnosticStages.map((stage) => {
-            const status = statusOf(stage);
+            const status = stageStatus(stage, results, run.phase);
             const result = results.find((candidate) => candidate.stage === stage);
             return (
               <Stack key={stage} gap={2} role="listitem" data-testid={`stage-${stage}`} data-status={status}>
