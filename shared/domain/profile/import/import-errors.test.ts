@@ -63,6 +63,18 @@ describe('import errors and warnings', () => {
 
   it('unknown protocol and mechanism values list what is allowed', () => {
     expect(issue('bootstrap.servers=b:9092\nsecurity.protocol=TLS', 'input.invalid-choice').message).toContain('Use one of: PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL.');
+    expect(issue('bootstrap.servers=b:9092\nsecurity.protocol=SASL_SSL\nsasl.mechanism=KERBEROS', 'input.invalid-choice').message).toContain('Use one of: PLAIN, SCRAM-SHA-256');
+  });
+
+  it('a missing or unusable protocol is guessed from the SASL/TLS settings present', () => {
+    const sasl = 'sasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="p";';
+    const missing = importProfile(`bootstrap.servers=b:9092\n${sasl}`);
+    expect(missing.profile.securityProtocol).toBe('SASL_SSL');
+    expect(missing.issues.map((candidate) => candidate.code)).toContain('input.no-security-protocol');
+    const invalid = importProfile(`bootstrap.servers=b:9092\nsecurity.protocol=SASL_TLS\n${sasl}`);
+    expect(invalid.profile.sasl?.mechanism).toBe('plain');
+    expect(invalid.issues.map((candidate) => candidate.code)).toEqual(expect.arrayContaining(['input.invalid-choice']));
+    expect(invalid.issues.map((candidate) => candidate.code)).not.toContain('input.no-security-protocol');
   });
 
   it('lines that are not settings are skipped with a warning naming them', () => {

@@ -50,7 +50,7 @@ export function readJavaClientSettings(ctx: ImportContext, draft: ProfileDraft):
   const protocolSetting = ctx.take('security.protocol');
   const saslPresent = ctx.has('sasl.mechanism') || ctx.has('sasl.jaas.config');
   const tlsPresent = ['ssl.truststore.location', 'ssl.keystore.location', 'ssl.truststore.certificates', 'ssl.keystore.key'].some((key) => ctx.has(key));
-  const protocol: SecurityProtocol = readSecurityProtocol(ctx, protocolSetting) ?? (protocolSetting ? 'PLAINTEXT' : inferSecurityProtocol(ctx, saslPresent, tlsPresent));
+  const protocol: SecurityProtocol = readSecurityProtocol(ctx, protocolSetting) ?? inferSecurityProtocol(ctx, saslPresent, tlsPresent, protocolSetting === undefined);
   draft.securityProtocol = protocol;
 
   const usesSasl = protocol === 'SASL_PLAINTEXT' || protocol === 'SASL_SSL';

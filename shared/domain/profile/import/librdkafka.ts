@@ -40,7 +40,7 @@ export function readLibrdkafkaSettings(ctx: ImportContext, draft: ProfileDraft):
   const protocolSetting = ctx.take('security.protocol');
   const saslPresent = ['sasl.mechanisms', 'sasl.mechanism', 'sasl.username'].some((key) => ctx.has(key));
   const tlsPresent = ['ssl.ca.location', 'ssl.ca.pem', 'ssl.certificate.location', 'ssl.keystore.location'].some((key) => ctx.has(key));
-  const protocol: SecurityProtocol = readSecurityProtocol(ctx, protocolSetting) ?? (protocolSetting ? 'PLAINTEXT' : inferSecurityProtocol(ctx, saslPresent, tlsPresent));
+  const protocol: SecurityProtocol = readSecurityProtocol(ctx, protocolSetting) ?? inferSecurityProtocol(ctx, saslPresent, tlsPresent, protocolSetting === undefined);
   draft.securityProtocol = protocol;
   if (protocol === 'SASL_PLAINTEXT' || protocol === 'SASL_SSL') draft.sasl = readSasl(ctx, draft);
   if (protocol === 'SSL' || protocol === 'SASL_SSL') draft.tls = readTls(ctx);

@@ -35,11 +35,17 @@ export function readSecurityProtocol(ctx: ImportContext, setting: Setting | unde
   return ctx.choice(setting, protocols, 'the security protocol', 'securityProtocol');
 }
 
-/** When the input names no protocol, Java clients use PLAINTEXT; we guess from what else is configured. */
-export function inferSecurityProtocol(ctx: ImportContext, hasSasl: boolean, hasTls: boolean): SecurityProtocol {
+/**
+ * When the input names no protocol (or an unusable one, already reported), we guess from what else is
+ * configured; Java clients would use PLAINTEXT.
+ * @param missing whether the protocol was absent (worth its own warning) rather than invalid.
+ */
+export function inferSecurityProtocol(ctx: ImportContext, hasSasl: boolean, hasTls: boolean, missing: boolean): SecurityProtocol {
   if (!hasSasl && !hasTls) return 'PLAINTEXT';
   const guess: SecurityProtocol = hasSasl ? 'SASL_SSL' : 'SSL';
-  ctx.warn('input.no-security-protocol', `no security protocol is set (clients then use PLAINTEXT), but SASL or TLS settings are present; Odradek assumed ${guess}.`, undefined, 'Set security.protocol explicitly.', 'securityProtocol');
+  if (missing) {
+    ctx.warn('input.no-security-protocol', `no security protocol is set (clients then use PLAINTEXT), but SASL or TLS settings are present; Odradek assumed ${guess}.`, undefined, 'Set security.protocol explicitly.', 'securityProtocol');
+  }
   return guess;
 }
 
