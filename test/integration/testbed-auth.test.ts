@@ -1,7 +1,7 @@
 // Authorization and authentication paths of the bed: the restricted user, and the token endpoint.
 import kafkajs from 'kafkajs';
 import { describe, expect, inject, it } from 'vitest';
-import { consumeMessages, createTopic, grantAcl, kafkaConfig, uniqueTopic } from '../../testbed/helpers';
+import { consumeMessages, createTopic, grantAcl, kafkaConfig, revokeAcl, uniqueTopic } from '../../testbed/helpers';
 import { fetchToken } from '../../testbed/oauth';
 
 const { Kafka } = kafkajs;
@@ -31,7 +31,7 @@ async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 15_000): Pro
 }
 
 describe('restricted user', () => {
-  it('is denied a topic without ACLs (TOPIC_AUTHORIZATION_FAILED) and allowed once granted', async () => {
+  it('is denied a topic without ACLs (TOPIC_AUTHORIZATION_FAILED), allowed once granted, denied again once revoked', async () => {
     const topic = uniqueTopic('acl');
     await createTopic(testbed, { topic });
 
@@ -53,6 +53,17 @@ describe('restricted user', () => {
       groupId: `${topic}-reader`,
     });
     expect(messages.map((message) => message.value)).toEqual(['allowed']);
+
+    // Still allowed to DESCRIBE, so Metadata passes and the Produce itself is refused: kafkajs then
+    // throws the protocol error directly instead of wrapping it.
+    await revokeAcl(testbed, { resourceType: 'TOPIC', resourceName: topic, operations: ['WRITE'] });
+    await eventually(async () => {
+      const error = await sendAsRestricted(topic, 'denied again').then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      expect(error).toMatchObject({ type: 'TOPIC_AUTHORIZATION_FAILED', code: 29 });
+    });
   });
 });
 

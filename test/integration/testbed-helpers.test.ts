@@ -7,6 +7,7 @@ import {
   createTopic,
   produceMessages,
   runKafkaTool,
+  startConsoleConsumer,
   uniqueTopic,
   type GroupProtocol,
 } from '../../testbed/helpers';
@@ -45,6 +46,27 @@ describe('test bed helpers', () => {
       const { stdout } = await runKafkaTool(testbed, 'org.apache.kafka.tools.GroupsCommand', ['--bootstrap-server', testbed.listeners.plaintext, '--list']);
       const row = stdout.split('\n').find((line) => line.startsWith(`${groupId} `));
       expect(row?.trim().split(/\s+/).slice(1)).toEqual([protocol === 'classic' ? 'Classic' : 'Consumer', 'consumer']);
+    }
+  });
+
+  it('keeps a classic group with a live member while a console consumer runs', async () => {
+    const topic = uniqueTopic('helpers-live');
+    await createTopic(testbed, { topic });
+    const groupId = `${topic}-group`;
+    const consumer = startConsoleConsumer(testbed, { groupId, topic });
+    const admin = await adminClient(testbed);
+    try {
+      const deadline = Date.now() + 60_000;
+      let group = (await admin.describeGroups([groupId])).groups[0];
+      while ((group?.state !== 'Stable' || group.members.length !== 1) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        group = (await admin.describeGroups([groupId])).groups[0];
+      }
+      expect(group).toMatchObject({ state: 'Stable', protocolType: 'consumer' });
+      expect(group?.members).toHaveLength(1);
+    } finally {
+      await admin.disconnect();
+      await consumer.stop();
     }
   });
 });
