@@ -1,4 +1,5 @@
 // Guessing the format of pasted text from the shape of its keys.
+import { kcatCommandPattern } from './env-parser';
 import { librdkafkaOnlyKeys } from './librdkafka';
 
 export const importFormats = ['properties', 'kpow-env', 'gateway-env', 'librdkafka'] as const;
@@ -12,6 +13,7 @@ export interface FormatGuess {
 const keyPattern = /^\s*(?:-\s+)?(?:export\s+)?(?:(?:-e|--env)[\s=]+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:\s]/;
 
 export function detectImportFormat(text: string): FormatGuess {
+  if (kcatCommandPattern.test(text)) return { format: 'librdkafka', reason: 'a kcat command line' };
   const keys: string[] = [];
   let dockerCommand = false;
   for (const line of text.split(/\r\n|\n|\r/)) {

@@ -13,6 +13,9 @@ export interface EnvParse {
   unknownLines: { line: number }[];
 }
 
+/** A pasted `kcat …` (or older `kafkacat …`) command line. */
+export const kcatCommandPattern = /^\s*(kcat|kafkacat)\s/m;
+
 const assignmentPattern = /^([A-Za-z_][A-Za-z0-9_.]*)=/;
 const yamlPattern = /^([A-Za-z_][A-Za-z0-9_.]*)\s*:(?:\s|$)/;
 
@@ -53,6 +56,10 @@ function readLogicalLine(line: LocatedText, lineNumber: number, source: SourceTe
   const exported = /^export\s+/.exec(body.text);
   if (exported) body = sliceLocated(body, exported[0].length);
 
+  if (kcatCommandPattern.test(body.text)) {
+    readKcatCommand(body, lineNumber, source, result);
+    return;
+  }
   if (/^(docker|podman)\s/.test(body.text) || /^(-e|--env)(\s|=)/.test(body.text)) {
     readCommand(body, lineNumber, source, result);
     return;
@@ -191,4 +198,36 @@ function readCommand(command: LocatedText, lineNumber: number, source: SourceTex
     result.settings.push({ key: assignment.text.slice(0, equals), value: sliceLocated(assignment, equals + 1), line: position.line, column: position.column });
   }
   if (result.settings.length === settingsBefore && words.length > 0) result.unknownLines.push({ line: lineNumber });
+}
+
+/** kcat flags that take a value but say nothing about the connection (topic, partition, offset…). */
+const kcatFlagsWithValue = new Set(['-t', '-p', '-o', '-c', '-f', '-K', '-k', '-s', '-G', '-D', '-m', '-z', '-l', '-H', '-d', '-T', '-a', '-i', '-S']);
+
+/** `kcat -b brokers -X key=value … -r registry`: the connection settings of a kcat command. */
+function readKcatCommand(command: LocatedText, lineNumber: number, source: SourceText, result: EnvParse): void {
+  const words = shellWords(command, source, result);
+  const add = (key: string, value: LocatedText | undefined, at: LocatedText) => {
+    if (!value) return;
+    const position = source.position(at.offsets[0] ?? 0);
+    result.settings.push({ key, value, line: position.line, column: position.column });
+  };
+  for (let index = 1; index < words.length; index += 1) {
+    const word = words[index];
+    if (!word) continue;
+    const flag = word.text.slice(0, 2);
+    const attached = word.text.length > 2 ? sliceLocated(word, 2) : undefined;
+    const value = () => attached ?? words[(index += 1)];
+    if (flag === '-b') add('bootstrap.servers', value(), word);
+    else if (flag === '-r') add('schema.registry.url', value(), word);
+    else if (flag === '-X') {
+      const assignment = value();
+      const equals = assignment?.text.indexOf('=') ?? -1;
+      if (assignment && equals > 0) add(assignment.text.slice(0, equals), sliceLocated(assignment, equals + 1), assignment);
+    } else if (flag === '-F') {
+      const file = value();
+      result.issues.push(
+        makeIssue('info', 'kcat.config-file', `the settings in ${file?.text ?? 'the -F file'} were not read.`, { line: lineNumber, fix: 'Paste the contents of that file as well.' }),
+      );
+    } else if (kcatFlagsWithValue.has(flag) && !attached) index += 1;
+  }
 }

@@ -112,6 +112,7 @@ describe('format detection', () => {
     ['docker run -e BOOTSTRAP=b:9092 factorhouse/kpow', 'kpow-env'],
     ['KAFKA_BOOTSTRAP_SERVERS: b:9092\nGATEWAY_SECURITY_PROTOCOL: PLAINTEXT', 'gateway-env'],
     ['  - KAFKA_BOOTSTRAP_SERVERS=b:9092', 'gateway-env'],
+    ['kcat -b b:9092 -X security.protocol=SSL -L', 'librdkafka'],
   ])('%j → %s', (text, format) => {
     expect(detectImportFormat(text).format).toBe(format);
   });

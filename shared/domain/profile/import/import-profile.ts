@@ -9,7 +9,7 @@ import type { SecretValues } from '../secret-slots';
 import { splitSecrets } from '../secrets';
 import { containsPlaceholder, ImportContext, type IgnoredSetting, type SecretField, type Setting } from './context';
 import { detectImportFormat, type ImportFormat } from './detect';
-import { parseEnvText } from './env-parser';
+import { kcatCommandPattern, parseEnvText } from './env-parser';
 import { recordIgnored, translateGatewayEnv, translateKpowEnv } from './env-keys';
 import { handledElsewhereReasons, readJavaClientSettings } from './java-client';
 import { readLibrdkafkaSettings } from './librdkafka';
@@ -82,14 +82,17 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   let directives: Directive[];
   let translatedIgnored: { setting: RawSetting; reason: string }[] = [];
   let gatewayCluster: string | null = null;
-  if (guess.format === 'kpow-env' || guess.format === 'gateway-env') {
+  const kcatCommand = guess.format === 'librdkafka' && kcatCommandPattern.test(text);
+  if (guess.format === 'kpow-env' || guess.format === 'gateway-env' || kcatCommand) {
     const parsed = parseEnvText(source);
     preIssues.push(...parsed.issues);
     for (const unknown of parsed.unknownLines) {
       preIssues.push(makeIssue('warning', 'input.unknown-line', 'this line is not a KEY=value, KEY: value or --env setting and was skipped.', { line: unknown.line, fix: 'Write settings as KEY=value, KEY: value or --env KEY="value".' }));
     }
     directives = parsed.directives;
-    if (guess.format === 'kpow-env') {
+    if (kcatCommand) {
+      settings = parsed.settings.map((setting) => ({ ...setting, sourceKey: setting.key }));
+    } else if (guess.format === 'kpow-env') {
       ({ settings, ignored: translatedIgnored } = translateKpowEnv(parsed.settings));
     } else {
       ({ settings, ignored: translatedIgnored, backingCluster: gatewayCluster } = translateGatewayEnv(parsed.settings));

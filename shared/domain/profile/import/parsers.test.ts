@@ -109,6 +109,15 @@ describe('librdkafka import', () => {
     expect(preview.ignored).toEqual([{ key: 'linger.ms', line: 11, reason: 'Producer/consumer tuning, not part of a connection profile.' }]);
   });
 
+  it('reads a pasted kcat command line', () => {
+    const preview = importProfile("kcat -b b-1.example.com:9096,b-2.example.com:9096 \\\n  -X security.protocol=SASL_SSL -X sasl.mechanisms=SCRAM-SHA-512 \\\n  -X sasl.username=svc -X 'sasl.password=pa ss' -t orders -C -o beginning -r https://sr:8081 -F ~/.config/kcat.conf");
+    expect(preview.format).toBe('librdkafka');
+    expect(preview.profile).toMatchObject({ bootstrapServers: ['b-1.example.com:9096', 'b-2.example.com:9096'], securityProtocol: 'SASL_SSL', sasl: { mechanism: 'scram-sha-512', username: 'svc' }, schemaRegistry: { urls: ['https://sr:8081'] } });
+    expect(preview.secrets).toEqual({ 'sasl.password': 'pa ss' });
+    expect(preview.secretFields).toEqual([{ slot: 'sasl.password', key: 'sasl.password', line: 3 }]);
+    expect(preview.issues.find((issue) => issue.code === 'kcat.config-file')?.message).toContain('Paste the contents of that file as well.');
+  });
+
   it('OAUTHBEARER with OIDC', () => {
     const preview = importProfile('bootstrap.servers=b:9092\nsecurity.protocol=SASL_SSL\nsasl.mechanisms=OAUTHBEARER\nsasl.oauthbearer.method=oidc\nsasl.oauthbearer.client.id=cid\nsasl.oauthbearer.client.secret=cs\nsasl.oauthbearer.token.endpoint.url=https://idp/token\nsasl.oauthbearer.scope=kafka');
     expect(preview.profile.sasl).toMatchObject({ mechanism: 'oauthbearer', clientId: 'cid', tokenEndpoint: 'https://idp/token', scope: 'kafka' });
