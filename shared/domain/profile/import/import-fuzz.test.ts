@@ -18,7 +18,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const inserts = ['"', "'", '“', '”', '‘', '’', '\\', '\\\n', '\n', '\r\n', '=', ':', ';', '<>', '<SASL_PASSWORD>', '${X}', '#', '!', ' ', '\t', '\u0000', '\u2028', '\u202e', '😀', '\uD800', 'é', '--env ', 'required', '\\u12', 'KAFKA_', 'sasl.jaas.config='];
+const inserts = ['"', "'", '“', '”', '‘', '’', '\\', '\\\n', '\n', '\r\n', '=', ':', ';', '<>', '<SASL_PASSWORD>', '${X}', '#', '!', ' ', '\t', '\u0000', '\u2028', '\u202e', '😀', '\uD800', 'é', '--env ', 'required', '\\u12', 'KAFKA_', 'sasl.jaas.config=', '\nkcat -b ', ' -X ', 'docker run '];
 
 function generate(random: () => number, iteration: number): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
