@@ -3,7 +3,7 @@ import { Accordion, Badge, Group, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
 import type { PolicyDiff, TenantDiff } from '../../../../shared/domain/tenancy';
-import { groupResources, instanceNames, type ResourceRow } from './preview-model';
+import { groupResources, instanceNames } from './preview-model';
 import { VirtualResourceList } from './VirtualResourceList';
 
 const changeColours: Record<TenantDiff['change'], string> = {
@@ -17,7 +17,8 @@ const changeColours: Record<TenantDiff['change'], string> = {
 export function PolicyDiffPanel({ diff, snapshot }: { diff: PolicyDiff; snapshot: ClusterSnapshot }) {
   const names = useMemo(() => instanceNames(snapshot), [snapshot]);
   const changed = diff.tenants.filter((tenant) => tenant.change !== 'unchanged');
-  const rowsOf = (resources: TenantDiff['added']): ResourceRow[] => groupResources(resources, names, snapshot).flatMap((group) => group.rows);
+  // Grouped so that topics come before groups, brokers and the rest, as in the preview.
+  const rowsOf = (resources: TenantDiff['added']) => groupResources(resources, snapshot).flatMap((group) => group.rows);
   return (
     <Stack gap="sm">
       <Text fw={600} data-testid="diff-summary">
@@ -40,8 +41,8 @@ export function PolicyDiffPanel({ diff, snapshot }: { diff: PolicyDiff; snapshot
               </Accordion.Control>
               <Accordion.Panel>
                 <Stack gap="xs">
-                  <VirtualResourceList rows={rowsOf(tenant.added)} change="added" label={`${tenant.tenant}: now visible`} height={200} emptyText="Nothing newly visible." />
-                  <VirtualResourceList rows={rowsOf(tenant.removed)} change="removed" label={`${tenant.tenant}: now hidden`} height={200} emptyText="Nothing newly hidden." />
+                  <VirtualResourceList rows={rowsOf(tenant.added)} instanceNames={names} change="added" label={`${tenant.tenant}: now visible`} height={200} emptyText="Nothing newly visible." />
+                  <VirtualResourceList rows={rowsOf(tenant.removed)} instanceNames={names} change="removed" label={`${tenant.tenant}: now hidden`} height={200} emptyText="Nothing newly hidden." />
                 </Stack>
               </Accordion.Panel>
             </Accordion.Item>

@@ -4,7 +4,7 @@ import { Badge, Group, Paper, Select, SimpleGrid, Stack, Tabs, Text, TextInput }
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
 import type { TenantPreview } from '../../../../shared/domain/tenancy';
-import { formatBytes, formatRate, groupResources, instanceNames } from './preview-model';
+import { formatBytes, formatRate, groupResources, instanceNames, resourceName } from './preview-model';
 import { VirtualResourceList } from './VirtualResourceList';
 
 export interface TenantPreviewPanelProps {
@@ -22,10 +22,10 @@ export function TenantPreviewPanel({ tenantNames, preview, snapshot, onSelect }:
   const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
   const groups = useMemo(() => {
     if (!preview) return [];
-    const all = groupResources(preview.resources, names, snapshot);
+    const all = groupResources(preview.resources, snapshot);
     if (deferredFilter === '') return all;
-    return all.map((group) => ({ ...group, rows: group.rows.filter((row) => row.name.toLowerCase().includes(deferredFilter)) }));
-  }, [preview, names, snapshot, deferredFilter]);
+    return all.map((group) => ({ ...group, rows: group.rows.filter((row) => resourceName(row).toLowerCase().includes(deferredFilter)) }));
+  }, [preview, snapshot, deferredFilter]);
 
   if (!preview) {
     return <Text c="dimmed">The policy defines no tenant yet.</Text>;
@@ -72,7 +72,7 @@ export function TenantPreviewPanel({ tenantNames, preview, snapshot, onSelect }:
         </Tabs.List>
         {groups.map((group) => (
           <Tabs.Panel key={group.type} value={group.type} pt="xs">
-            <VirtualResourceList rows={group.rows} label={`${preview.tenant}: ${group.label}`} emptyText={`This tenant sees no ${group.label.toLowerCase()}.`} />
+            <VirtualResourceList rows={group.rows} instanceNames={names} label={`${preview.tenant}: ${group.label}`} emptyText={`This tenant sees no ${group.label.toLowerCase()}.`} />
           </Tabs.Panel>
         ))}
       </Tabs>

@@ -2,13 +2,18 @@
 // in the DOM (@tanstack/react-virtual), each a fixed-height line.
 import { Badge, Box, Group, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
-import type { ResourceRow } from './preview-model';
+import { useCallback, useRef } from 'react';
+import type { VisibleResource } from '../../../../shared/domain/tenancy';
+import { instanceOf, resourceName } from './preview-model';
 
 const ROW_HEIGHT = 28;
+/** Stable across renders: a new function would make the virtualizer re-measure every row on each keystroke. */
+const estimateRowHeight = () => ROW_HEIGHT;
 
 export interface VirtualResourceListProps {
-  rows: readonly ResourceRow[];
+  rows: readonly VisibleResource[];
+  /** Instance display names by id (see instanceNames). */
+  instanceNames: ReadonlyMap<string, string>;
   label: string;
   /** Marks each row as added (+) or removed (−) in a diff. */
   change?: 'added' | 'removed';
@@ -16,10 +21,11 @@ export interface VirtualResourceListProps {
   emptyText: string;
 }
 
-export function VirtualResourceList({ rows, label, change, height = 260, emptyText }: VirtualResourceListProps) {
+export function VirtualResourceList({ rows, instanceNames, label, change, height = 260, emptyText }: VirtualResourceListProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const getScrollElement = useCallback(() => scroller.current, []);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement, estimateSize: estimateRowHeight, overscan: 12 });
 
   if (rows.length === 0) {
     return (
@@ -41,7 +47,7 @@ export function VirtualResourceList({ rows, label, change, height = 260, emptyTe
           const row = rows[item.index]!;
           return (
             <Group
-              key={row.key}
+              key={item.key}
               role="listitem"
               gap="xs"
               wrap="nowrap"
@@ -54,7 +60,7 @@ export function VirtualResourceList({ rows, label, change, height = 260, emptyTe
                 </Text>
               )}
               <Text size="sm" ff="monospace" truncate="end" style={{ flex: 1 }}>
-                {row.name}
+                {resourceName(row)}
               </Text>
               {row.inferred && (
                 <Badge size="xs" variant="light" color="grape" title="Visible because an included consumer group consumes it">
@@ -62,7 +68,7 @@ export function VirtualResourceList({ rows, label, change, height = 260, emptyTe
                 </Badge>
               )}
               <Text size="xs" c="dimmed">
-                {row.instance}
+                {instanceOf(row, instanceNames)}
               </Text>
             </Group>
           );

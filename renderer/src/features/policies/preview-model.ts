@@ -3,18 +3,22 @@
 import type { ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
 import type { ResourceType, VisibleResource } from '../../../../shared/domain/tenancy';
 
-export interface ResourceRow {
-  key: string;
-  name: string;
-  /** The cluster, registry, Connect cluster or ksqlDB it belongs to, by display name. */
-  instance: string;
-  inferred: boolean;
-}
-
 export interface ResourceGroup {
   type: ResourceType;
   label: string;
-  rows: ResourceRow[];
+  /** The preview's own objects, not copies: a tenant can see 100,000 topics. */
+  rows: VisibleResource[];
+}
+
+/** The resource's name: the last element of its path. */
+export function resourceName(resource: VisibleResource): string {
+  return resource.path[3] ?? '';
+}
+
+/** The display name of the cluster, registry, Connect cluster or ksqlDB the resource belongs to. */
+export function instanceOf(resource: VisibleResource, names: ReadonlyMap<string, string>): string {
+  const id = resource.path[1] ?? '';
+  return names.get(id) ?? id;
 }
 
 const typeLabels: Array<[ResourceType, string]> = [
@@ -41,13 +45,12 @@ export function instanceNames(snapshot: ClusterSnapshot): Map<string, string> {
  * Groups resources by type, in a fixed order. Topics, groups, brokers and principals always appear
  * (a tenant seeing none of them is worth saying); the others only when the snapshot has them.
  */
-export function groupResources(resources: readonly VisibleResource[], names: ReadonlyMap<string, string>, snapshot: ClusterSnapshot): ResourceGroup[] {
-  const rowsByType = new Map<ResourceType, ResourceRow[]>();
+export function groupResources(resources: readonly VisibleResource[], snapshot: ClusterSnapshot): ResourceGroup[] {
+  const rowsByType = new Map<ResourceType, VisibleResource[]>();
   for (const resource of resources) {
-    const [, instanceId = '', , name = ''] = resource.path;
-    const rows = rowsByType.get(resource.type) ?? [];
-    rows.push({ key: resource.path.join('\u0000'), name, instance: names.get(instanceId) ?? instanceId, inferred: resource.inferred });
-    rowsByType.set(resource.type, rows);
+    const rows = rowsByType.get(resource.type);
+    if (rows) rows.push(resource);
+    else rowsByType.set(resource.type, [resource]);
   }
   const present = new Set<ResourceType>(['topic', 'group', 'broker', 'principal']);
   if (snapshot.schemaRegistries.length > 0) present.add('subject');
