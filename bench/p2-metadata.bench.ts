@@ -37,6 +37,15 @@ async function ensureTopics(info: TestbedInfo, log: (message: string) => void): 
       });
     }
     log(`created ${missing.length} topics in ${Math.round(performance.now() - started)} ms`);
+    // The controller acknowledges creation before every broker's metadata cache has the topics.
+    const deadline = Date.now() + 300_000;
+    for (;;) {
+      const visible = (await admin.listTopics()).filter((name) => name.startsWith('p2-topic-')).length;
+      if (visible >= TOPICS) break;
+      if (Date.now() > deadline) throw new Error(`only ${visible} of ${TOPICS} topics are visible after 5 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    log(`all ${TOPICS} topics visible after ${Math.round(performance.now() - started)} ms`);
   } finally {
     await admin.disconnect();
   }

@@ -196,7 +196,11 @@ export function createTopicService(deps: TopicServiceDeps) {
         ...Object.entries(set).map(([name, value]) => ({ name, operation: 'set' as const, value })),
         ...reset.map((name) => ({ name, operation: 'delete' as const })),
       ];
-      await withCluster(settings, `Changing the configuration of '${topic}'`, (cluster) => incrementalAlterConfigs(cluster, [{ type: 'topic', name: topic, changes }]));
+      await withCluster(settings, `Changing the configuration of '${topic}'`, async (cluster) => {
+        // Targeting the topic first keeps kafkajs' metadata refresh to this topic instead of all of them.
+        await cluster.partitions(topic);
+        await incrementalAlterConfigs(cluster, [{ type: 'topic', name: topic, changes }]);
+      });
       return { changed: changes.map((change) => change.name) };
     },
 
