@@ -88,7 +88,9 @@ test('edits, validates, previews, diffs and saves a policy file offline, and rep
     // The editor follows the app's colour scheme.
     await app.getByText('Dark', { exact: true }).click();
     await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
-    await expect(app.locator('.cm-editor')).toHaveCSS('background-color', await app.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor));
+    // Mantine's dark body colour (dark-7): the editor paints with the page's own variables.
+    await expect(app.locator('body')).toHaveCSS('background-color', 'rgb(36, 36, 36)');
+    await expect(app.locator('.cm-editor')).toHaveCSS('background-color', 'rgb(36, 36, 36)');
     await app.screenshot({ path: testInfo.outputPath('policy-workspace-dark.png') });
     await app.getByText('Light', { exact: true }).click();
 
