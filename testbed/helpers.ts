@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import kafkajs from 'kafkajs';
 import type { Admin, KafkaConfig, SASLOptions } from 'kafkajs';
 import { jvmOptions, log4jOptions, type JvmProfile } from './testbed';
+import { useArchiveOptions } from './cds';
 import { fetchToken } from './oauth';
 import { killNode as killNodeProcess, signalNode, spawnNode, stopNode as stopNodeProcess, waitForNodeReady } from './node-process';
 import type { TestbedInfo, TestbedNodeInfo } from './types';
@@ -180,7 +181,15 @@ export async function runKafkaTool(
   try {
     const { stdout, stderr } = await execFileAsync(
       java,
-      [...jvmOptions(options.jvm ?? 'fast-start'), ...log4jOptions(info.dataDir, 'tool'), '-cp', info.classpath, mainClass, ...args],
+      [
+        ...jvmOptions(options.jvm ?? 'fast-start'),
+        ...useArchiveOptions(info.kafkaVersion),
+        ...log4jOptions(info.dataDir, 'tool'),
+        '-cp',
+        info.classpath,
+        mainClass,
+        ...args,
+      ],
       { timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 * 1024 * 1024 },
     );
     return { stdout, stderr, ms: Date.now() - t0 };
@@ -348,7 +357,7 @@ export function startConsoleConsumer(
   const child = spawn(
     java,
     [
-      ...jvmOptions('fast-start'), ...log4jOptions(info.dataDir, 'tool'), '-cp', info.classpath,
+      ...jvmOptions('fast-start'), ...useArchiveOptions(info.kafkaVersion), ...log4jOptions(info.dataDir, 'tool'), '-cp', info.classpath,
       'org.apache.kafka.tools.consumer.ConsoleConsumer',
       '--bootstrap-server', info.listeners.plaintext,
       '--topic', options.topic,

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { CACHE_DIR, KAFKA_VERSIONS, kafkaLineFromEnv, resolveKafkaJars } from './jars';
 import { isAlive, nodePid, spawnNode, stopNode, tailLog, waitForExit, waitForNodeReady } from './node-process';
 import { startTokenServer } from './oauth';
+import { archiveCreation, useArchiveOptions, type ArchiveCreation } from './cds';
 import { generateTlsMaterial } from './tls';
 import type { KafkaLine, ListenerBootstraps, TestbedInfo, TestbedNodeInfo, TlsMaterial } from './types';
 
@@ -273,7 +274,14 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
   const tokenServer = await startTokenServer();
   const cleanups: (() => Promise<void>)[] = [() => tokenServer.close()];
   const nodes: TestbedNodeInfo[] = [];
+  let recordingArchive: ArchiveCreation | null = null;
   const stopAll = async () => {
+    // The JVM recording the class-data archive writes it on a graceful exit, while the others still run.
+    const recorder = nodes[0];
+    if (recordingArchive !== null && recorder !== undefined) {
+      await stopNode(recorder, 30_000);
+      recordingArchive.finish();
+    }
     // The run's data is thrown away, so there is nothing for a graceful shutdown to protect.
     await killNodes(nodes);
     for (const cleanup of cleanups) await cleanup();
@@ -290,15 +298,18 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
     const restrictedPassword = secret('restricted');
     const clusterId = newClusterId();
     const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+    const archiveOptions = useArchiveOptions(jars.version);
+    recordingArchive = archiveOptions.length === 0 ? archiveCreation(jars.version) : null;
     const brokerJvm = [
       ...jvmOptions(options.jvm ?? 'fast-start'),
+      ...archiveOptions,
       ...log4jOptions(runDir, 'broker'),
       // Kafka 4 (and 3.9.1+) only fetch OAuth URLs on this allow-list (CVE-2025-27817).
       `-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=${tokenServer.info.jwksEndpoint},${tokenServer.info.tokenEndpoint}`,
       '-cp',
       jars.classpath,
     ];
-    const toolJvm = [...jvmOptions('fast-start'), ...log4jOptions(runDir, 'tool'), '-cp', jars.classpath];
+    const toolJvm = [...jvmOptions('fast-start'), ...archiveOptions, ...log4jOptions(runDir, 'tool'), '-cp', jars.classpath];
     // SCRAM credentials go into the bootstrap metadata, so they exist before the first client connects.
     const scram = [ADMIN_USER, RESTRICTED_USER].flatMap((user) => {
       const password = user === ADMIN_USER ? adminPassword : restrictedPassword;
@@ -335,7 +346,11 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
           dataDir: path.join(plan.dir, 'data'),
           listeners: Object.fromEntries(LISTENER_KEYS.map((key) => [key, `127.0.0.1:${plan.ports[key]}`])) as unknown as ListenerBootstraps,
           controller: `127.0.0.1:${plan.controllerPort}`,
-          start: { command: java, args: [...brokerJvm, 'kafka.Kafka', configFile] },
+          // Node 1 records the class-data archive when there is none yet.
+          start: {
+            command: java,
+            args: [...brokerJvm, ...(plan.id === 1 && recordingArchive !== null ? recordingArchive.options : []), 'kafka.Kafka', configFile],
+          },
         });
       }
 
