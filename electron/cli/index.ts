@@ -9,7 +9,7 @@ import { processIo } from './io';
 const usage = `Usage: odradek <command> [options]
 
 Commands:
-  profile import <file|-> [--format auto|properties|kpow-env|gateway-env|librdkafka] [--dry-run] [--json]
+  profile import <file|-> [--format auto|properties|kpow-env|gateway-env|librdkafka] [--name NAME] [--id ID] [--dry-run] [--json]
   profile list [--json]
   profile test <name> [--json]
   policy validate FILE [--json]

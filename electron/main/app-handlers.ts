@@ -5,6 +5,7 @@ import { exportKafkajsSnippet } from '../../shared/domain/profile/export/kafkajs
 import { exportLibrdkafkaConfig } from '../../shared/domain/profile/export/librdkafka';
 import { importProfile, type ImportPreview } from '../../shared/domain/profile/import/import-profile';
 import type { ConnectionProfile } from '../../shared/domain/profile/profile-schema';
+import { uniqueProfileId } from '../../shared/domain/profile/ids';
 import { joinSecrets, secretSlotInfo, secretStatuses } from '../../shared/domain/profile/secrets';
 import type { ChannelInput, ImportPreviewView, ProfileExportFormat, ProfileSummary } from '../../shared/ipc/contract';
 import { AppFailure } from '../../shared/ipc/result';
@@ -46,7 +47,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
   const parseImport = async ({ text, format, name, id }: ChannelInput<'profiles:import-preview'>): Promise<{ preview: ImportPreview; replaces: boolean }> => {
     const preview = importProfile(text, { format: format ?? 'auto', ...(name === undefined ? {} : { name }), ...(id === undefined ? {} : { id }) });
     const storedIds = new Set((await profiles.list()).profiles.map((profile) => profile.id));
-    if (id === undefined) preview.profile.id = freeProfileId(preview.profile.id, storedIds);
+    if (id === undefined) preview.profile.id = uniqueProfileId(preview.profile.id, storedIds);
     return { preview, replaces: storedIds.has(preview.profile.id) };
   };
 
@@ -91,7 +92,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
 
   const producers: StreamProducers = {
     'profiles:test': async (request, sink) => {
-      const settings = request.kind === 'saved' ? await profiles.resolveConnection(request.id) : await profiles.resolveDraft(request.draft);
+      const settings = request.kind === 'saved' ? await profiles.resolveConnection(request.id) : await profiles.resolveDraft(request.draft, request.clearSecrets);
       // Stages finish one at a time; each goes out as its own batch, in order, as credit allows.
       let delivered = Promise.resolve();
       const { summary } = await diagnoseConnection(settings, { factory: kafkaClients, clock: ports.clock }, {
@@ -126,13 +127,6 @@ function toImportPreviewView(preview: ImportPreview, replaces: boolean): ImportP
     replaces,
     ok: preview.ok,
   };
-}
-
-function freeProfileId(wanted: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(wanted)) return wanted;
-  let suffix = 2;
-  while (taken.has(`${wanted}-${suffix}`)) suffix += 1;
-  return `${wanted}-${suffix}`;
 }
 
 function toProfileSummary(profile: ConnectionProfile): ProfileSummary {

@@ -228,7 +228,7 @@ export const streams = {
   'profiles:test': {
     request: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('saved'), id: z.string().min(1) }),
-      z.object({ kind: z.literal('draft'), draft: profileDraftSchema }),
+      z.object({ kind: z.literal('draft'), draft: profileDraftSchema, clearSecrets: z.array(z.enum(secretSlots)).default([]) }),
     ]),
     item: diagnosticResultSchema,
     progress: z.never(),

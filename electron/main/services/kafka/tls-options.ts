@@ -1,20 +1,12 @@
 import type { ConnectionOptions } from 'node:tls';
 import { toPem } from 'jks-js';
-import { tls13CipherSuites, tlsProfiles, type TlsProfileName } from '../../../../shared/domain/profile/tls-profiles';
+import { tlsProfiles, type TlsProfileName } from '../../../../shared/domain/profile/tls-profiles';
 import type { TlsSettings } from './connection-settings';
 
-/**
- * Node's form of a TLS profile (shared/domain/profile/tls-profiles.ts). OpenSSL configures TLS 1.3
- * suites separately, so a cipher list only narrows TLS ≤ 1.2; `old` also needs security level 0 for
- * OpenSSL 3 to offer TLS 1.0/1.1 and SHA-1 suites at all.
- */
+/** Node's form of a TLS profile (shared/domain/profile/tls-profiles.ts). */
 export function nodeTlsProfileOptions(name: TlsProfileName): Pick<ConnectionOptions, 'minVersion' | 'maxVersion' | 'ciphers'> {
-  const profile = tlsProfiles[name];
-  const options: Pick<ConnectionOptions, 'minVersion' | 'maxVersion' | 'ciphers'> = {};
-  if (profile.minVersion) options.minVersion = profile.minVersion;
-  if (profile.maxVersion) options.maxVersion = profile.maxVersion;
-  if (profile.openSslCiphers) options.ciphers = [profile.openSslCiphers, ...tls13CipherSuites, ...(name === 'old' ? ['@SECLEVEL=0'] : [])].join(':');
-  return options;
+  const { minVersion, maxVersion, nodeCiphers } = tlsProfiles[name];
+  return { ...(minVersion ? { minVersion } : {}), ...(maxVersion ? { maxVersion } : {}), ...(nodeCiphers ? { ciphers: nodeCiphers } : {}) };
 }
 
 /** Node TLS options for a Kafka or diagnostics connection; throws a specific Error for unreadable stores. */

@@ -111,12 +111,16 @@ export function createProfileService({ repo, secrets, readFile }: ProfileService
       return resolveDraft(joinSecrets(profile, await storedSecrets(profile)), readFile);
     },
 
-    /** The same for a form that has not been saved yet: secrets come inline or, when untouched, from the keychain. */
-    async resolveDraft(draft: ProfileDraft): Promise<KafkaConnectionSettings> {
+    /**
+     * The same for a form that has not been saved yet: secrets come inline or, when untouched, from the
+     * keychain; a secret the form clears is not used even though the keychain still holds it.
+     */
+    async resolveDraft(draft: ProfileDraft, clearSecrets: readonly SecretSlot[] = []): Promise<KafkaConnectionSettings> {
       const existing = (await repo.load()).profiles.find((profile) => profile.id === draft.id);
       if (!existing) return resolveDraft(draft, readFile);
       const { profile, secrets: provided } = splitSecrets(draft);
       const stored = await storedSecrets(existing);
+      for (const slot of clearSecrets) delete stored[slot];
       return resolveDraft(joinSecrets(profile, { ...stored, ...provided }), readFile);
     },
   };

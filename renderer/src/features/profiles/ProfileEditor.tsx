@@ -538,7 +538,7 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
           <Stack gap="md" pos="sticky" top={60}>
             <ProfileChecks issues={issues} showErrors={showErrors} />
             <TestConnectionPanel
-              target={() => (stored && !dirty ? { kind: 'saved', id: stored.id } : { kind: 'draft', draft: { ...draft, id: stored?.id ?? 'unsaved-draft' } })}
+              target={() => (stored && !dirty ? { kind: 'saved', id: stored.id } : { kind: 'draft', draft: { ...draft, id: stored?.id ?? 'unsaved-draft' }, clearSecrets: cleared })}
               disabledReason={errors.length > 0 ? 'Fix the errors above to test this connection.' : undefined}
             />
           </Stack>

@@ -1,12 +1,13 @@
 import { Alert, Badge, Button, Card, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { diagnosticStageLabels, diagnosticStages, type DiagnosticResult, type DiagnosticSummary } from '../../../../shared/domain/connection-diagnostics';
+import type { SecretSlot } from '../../../../shared/domain/profile/secret-slots';
 import type { ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
 import type { StreamHandle } from '../../../../shared/ipc/stream';
 import { api } from '../../lib/api';
 import { stageStatus, type StageStatus } from './stage-status';
 
-export type TestTarget = { kind: 'saved'; id: string } | { kind: 'draft'; draft: ProfileDraft };
+export type TestTarget = { kind: 'saved'; id: string } | { kind: 'draft'; draft: ProfileDraft; clearSecrets: SecretSlot[] };
 
 const statusColour: Record<StageStatus, string> = {
   pending: 'gray',
