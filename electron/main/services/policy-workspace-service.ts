@@ -63,7 +63,8 @@ export interface PolicyWorkspaceService {
 export function createPolicyWorkspaceService(dialogs: FileDialogs, files = new PolicyFileService(), grants = new PathGrants()): PolicyWorkspaceService {
   return {
     async choosePolicyFile(mode, suggestedName = 'rbac.yaml') {
-      const chosen = mode === 'open' ? await dialogs.chooseOpenPath('policy') : await dialogs.chooseSavePath('policy', suggestedName);
+      // Only a file name: the renderer must not steer the save dialog into another folder.
+      const chosen = mode === 'open' ? await dialogs.chooseOpenPath('policy') : await dialogs.chooseSavePath('policy', basename(suggestedName));
       return chosen === null ? null : grants.grant('policy', chosen);
     },
 
