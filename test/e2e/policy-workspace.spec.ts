@@ -74,6 +74,7 @@ test('edits, validates, previews, diffs and saves a policy file offline, and rep
     await expect(ledger).toContainText('inferred');
     await expect(ledger).toContainText('prod');
     await expect(app.getByLabel('Tenant totals')).toContainText('Replica disk size');
+    await ledger.scrollIntoViewIfNeeded();
     await app.screenshot({ path: testInfo.outputPath('policy-workspace-preview.png') });
 
     // Narrowing an include hides topics from Transactions: the diff says so in one line.
@@ -111,6 +112,7 @@ test('edits, validates, previews, diffs and saves a policy file offline, and rep
     await app.keyboard.press('Control+S');
     const conflict = app.getByRole('dialog', { name: 'The file changed on disk' });
     await expect(conflict).toContainText('rbac.yaml changed on disk since you opened it; reload it or overwrite it.');
+    await expect(conflict).toHaveCSS('opacity', '1');
     await app.screenshot({ path: testInfo.outputPath('policy-workspace-conflict.png') });
     expect(readFileSync(policyPath, 'utf8')).toContain('# changed behind Odradek');
 

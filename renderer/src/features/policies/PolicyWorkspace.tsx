@@ -200,7 +200,7 @@ export function PolicyWorkspace() {
         </Grid.Col>
       </Grid>
 
-      <Modal opened={conflict !== null} onClose={() => setConflict(null)} title="The file changed on disk" centered>
+      <Modal opened={conflict !== null} onClose={() => setConflict(null)} title="The file changed on disk" size="lg" centered>
         <Stack gap="sm">
           <Text size="sm">{conflict}</Text>
           <Text size="sm" c="dimmed">
