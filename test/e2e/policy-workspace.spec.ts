@@ -9,6 +9,7 @@ import { expect, test } from './fixtures';
 
 const policyFixture = resolve('test/fixtures/policies/teams.yaml');
 const snapshotFixture = resolve('test/fixtures/snapshots/demo.json');
+const invalidSnapshotFixture = resolve('test/fixtures/snapshots/bad-partitions.json');
 
 /** Puts the cursor at the end of a 1-based line by keyboard (CodeMirror renders only the lines in view). */
 async function goToEndOfLine(app: Page, line: number): Promise<void> {
@@ -60,9 +61,14 @@ test('edits, validates, previews, diffs and saves a policy file offline, and rep
     await expect(app.locator('.cm-lintRange-error')).toHaveCount(0);
     await expect(app.getByRole('region', { name: 'Problems' })).toContainText('0 errors');
 
+    // An invalid snapshot is refused with the JSON path of the problem.
+    dialogAnswers.push(invalidSnapshotFixture);
+    await app.getByRole('button', { name: 'Open snapshot…' }).click();
+    await expect(app.getByRole('alert')).toContainText('bad-partitions.json is not a valid Odradek snapshot: clusters[0].topics[1].partitions');
+
     // The snapshot: its clusters, then what Payments sees, with a topic inferred from its group.
     dialogAnswers.push(snapshotPath);
-    await app.getByRole('button', { name: 'Open snapshot…' }).click();
+    await app.getByRole('button', { name: 'Open another snapshot…' }).click();
     await expect(app.getByTestId('snapshot-name')).toHaveText('demo.json');
     const clusters = app.getByRole('table', { name: 'Clusters in the snapshot' });
     await expect(clusters).toContainText('N9xnGujkR32eYxHICeaHuQ');
