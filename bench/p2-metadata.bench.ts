@@ -54,6 +54,7 @@ async function ensureTopics(info: TestbedInfo, log: (message: string) => void): 
 interface ListTiming {
   firstRowsMs: number;
   metadataMs: number;
+  sizesMs: number;
   doneMs: number;
   topics: number;
   partitions: number;
@@ -74,7 +75,7 @@ async function timeTopicList(settings: KafkaConnectionSettings): Promise<ListTim
   };
   // rateSampleMs 0: the rate phase is a deliberate wait for a second sample, not list latency.
   const summary = await producers['topics:list'](streams['topics:list'].request.parse({ profileId: 'bench', rateSampleMs: 0 }), sink);
-  return { firstRowsMs, metadataMs: summary.phaseMs.metadata ?? -1, doneMs: performance.now() - started, topics: summary.topics, partitions: summary.partitions };
+  return { firstRowsMs, metadataMs: summary.phaseMs.metadata ?? -1, sizesMs: summary.phaseMs.sizes ?? -1, doneMs: performance.now() - started, topics: summary.topics, partitions: summary.partitions };
 }
 
 function timeKcat(bootstrap: string): Promise<number> {
@@ -108,7 +109,7 @@ const benchmark: Benchmark = async (ctx) => {
   const metadata = median(lists.map((timing) => timing.metadataMs));
   const full = median(lists.map((timing) => timing.doneMs));
   const kcat = median(kcats);
-  ctx.log(`runs: ${JSON.stringify(lists.map((timing) => ({ first: Math.round(timing.firstRowsMs), metadata: Math.round(timing.metadataMs), full: Math.round(timing.doneMs) })))}, kcat ${kcats.map(Math.round).join('/')} ms`);
+  ctx.log(`runs: ${JSON.stringify(lists.map((timing) => ({ first: Math.round(timing.firstRowsMs), metadata: Math.round(timing.metadataMs), sizes: Math.round(timing.sizesMs), full: Math.round(timing.doneMs) })))}, kcat ${kcats.map(Math.round).join('/')} ms`);
   const scale = `${listed.topics} topics / ${listed.partitions} partitions`;
   const peer = { name: 'kcat -L (full metadata)', value: kcat };
   const rows: BenchRow[] = [
