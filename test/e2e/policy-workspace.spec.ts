@@ -80,6 +80,8 @@ test('edits, validates, previews, diffs and saves a policy file offline, and rep
     await expect(ledger).toContainText('inferred');
     await expect(ledger).toContainText('prod');
     await expect(app.getByLabel('Tenant totals')).toContainText('Replica disk size');
+    await app.getByRole('button', { name: 'Show in editor' }).click();
+    await expect(app.locator('.cm-activeLine')).toContainText('name: "Payments"');
     await ledger.scrollIntoViewIfNeeded();
     await app.screenshot({ path: testInfo.outputPath('policy-workspace-preview.png') });
 

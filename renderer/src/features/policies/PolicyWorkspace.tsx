@@ -90,13 +90,15 @@ export function PolicyWorkspace() {
     store.setSnapshotPath(path);
     await queryClient.invalidateQueries({ queryKey: ['snapshots:open', path] });
   };
-  const jumpTo = (line: number, column: number) => {
+  const moveCursor = (at: (view: EditorView) => number) => {
     const view = viewRef.current;
     if (!view) return;
-    const at = offsetOf(view.state.doc, line, column);
-    view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+    view.dispatch({ selection: { anchor: Math.min(at(view), view.state.doc.length) }, scrollIntoView: true });
     view.focus();
   };
+  const jumpTo = (line: number, column: number) => moveCursor((view) => offsetOf(view.state.doc, line, column));
+  const tenantSpan = shownTenant?.span;
+  const revealTenant = tenantSpan ? () => moveCursor(() => tenantSpan.from) : undefined;
 
   // Also while typing in the editor (a contenteditable), where these shortcuts matter most.
   useHotkeys(
@@ -181,6 +183,7 @@ export function PolicyWorkspace() {
                     preview={preview}
                     snapshot={snapshotData}
                     onSelect={store.selectTenant}
+                    onReveal={revealTenant}
                   />
                 </Tabs.Panel>
                 <Tabs.Panel value="diff" pt="sm">

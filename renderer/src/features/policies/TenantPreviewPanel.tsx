@@ -1,6 +1,6 @@
 // What each tenant would see in the snapshot: its synthetic totals and every visible resource by type,
 // inferred topics marked.
-import { Badge, Group, Paper, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
 import type { TenantPreview } from '../../../../shared/domain/tenancy';
@@ -14,9 +14,11 @@ export interface TenantPreviewPanelProps {
   preview: TenantPreview | null;
   snapshot: ClusterSnapshot;
   onSelect(name: string | null): void;
+  /** Moves the editor to the tenant's definition; absent for Kpow's implicit default tenants. */
+  onReveal?: () => void;
 }
 
-export function TenantPreviewPanel({ tenantNames, preview, snapshot, onSelect }: TenantPreviewPanelProps) {
+export function TenantPreviewPanel({ tenantNames, preview, snapshot, onSelect, onReveal }: TenantPreviewPanelProps) {
   const names = useMemo(() => instanceNames(snapshot), [snapshot]);
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
@@ -33,14 +35,22 @@ export function TenantPreviewPanel({ tenantNames, preview, snapshot, onSelect }:
   const { totals } = preview;
   return (
     <Stack gap="sm">
-      <Select
-        label="Tenant"
-        data={[...new Set(tenantNames)]}
-        value={preview.tenant}
-        onChange={(value) => onSelect(value)}
-        allowDeselect={false}
-        searchable
-      />
+      <Group align="flex-end" gap="xs" wrap="nowrap">
+        <Select
+          label="Tenant"
+          data={[...new Set(tenantNames)]}
+          value={preview.tenant}
+          onChange={(value) => onSelect(value)}
+          allowDeselect={false}
+          searchable
+          style={{ flex: 1 }}
+        />
+        {onReveal && (
+          <Button variant="subtle" onClick={onReveal}>
+            Show in editor
+          </Button>
+        )}
+      </Group>
       <Group gap="xs">
         {preview.description && (
           <Text size="sm" c="dimmed">
