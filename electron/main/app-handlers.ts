@@ -13,6 +13,8 @@ import type { ChannelHandlers, StreamProducers } from './ipc/dispatcher';
 import type { EventBus } from './ipc/events';
 import { describeApp, type AppInfoSource } from './services/app-info-service';
 import { openExternalLink } from './services/external-links';
+import { browseMessages } from './services/messages/browse-messages';
+import { fetchMessage } from './services/messages/fetch-message';
 import { createKafkaClientFactory } from './services/kafka/client-factory';
 import { diagnoseConnection } from './services/kafka/connection-diagnostics';
 import { SecretStoreUnavailableError, type Clock, type ProfileRepo, type SecretStore } from './services/ports';
@@ -76,6 +78,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     },
     // Exporters write a set secret as REDACTED_SECRET unless given its value, which they never are here.
     'profiles:export': async ({ id, format }) => ({ format, text: exporters[format](await profiles.get(id)) }),
+    'messages:fetch': async ({ profileId, ...message }) => fetchMessage(await profiles.resolveConnection(profileId), message, { clock: ports.clock }),
     'keychain:status': async () => {
       try {
         await ports.secrets.list();
@@ -91,6 +94,8 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
   };
 
   const producers: StreamProducers = {
+    'messages:browse': async (request, sink) =>
+      browseMessages(await profiles.resolveConnection(request.profileId), request, sink, { clock: ports.clock }),
     'profiles:test': async (request, sink) => {
       const settings = request.kind === 'saved' ? await profiles.resolveConnection(request.id) : await profiles.resolveDraft(request.draft, request.clearSecrets);
       // Stages finish one at a time; each goes out as its own batch, in order, as credit allows.

@@ -3,6 +3,13 @@
 // sides derive their types from here, so a channel cannot exist on one side only.
 import { z } from 'zod';
 import { diagnosticResultSchema, diagnosticSummarySchema } from '../domain/connection-diagnostics';
+import {
+  browseProgressSchema,
+  browseRequestSchema,
+  browseRowSchema,
+  browseSummarySchema,
+  fetchMessageRequestSchema,
+} from '../domain/messages/browse-request';
 import { importFormats } from '../domain/profile/import/detect';
 import {
   connectionProfileSchema,
@@ -162,6 +169,11 @@ export const channels = {
     input: z.object({ id: z.string().min(1).max(128), format: z.enum(profileExportFormats) }),
     output: z.object({ format: z.enum(profileExportFormats), text: z.string() }),
   },
+  /** One message in full (rows in a browse are cut to a preview); null when it no longer exists. */
+  'messages:fetch': {
+    input: fetchMessageRequestSchema,
+    output: browseRowSchema.nullable(),
+  },
   'keychain:status': {
     input: noInput,
     output: z.object({ available: z.boolean(), message: z.string().optional() }),
@@ -224,6 +236,13 @@ export const events = {
  * schemas of the items carried in batch frames, of progress frames and of the final summary.
  */
 export const streams = {
+  /** Message browsing and live tail: group-less fetches in main, filtered and decoded before they cross. */
+  'messages:browse': {
+    request: browseRequestSchema,
+    item: browseRowSchema,
+    progress: browseProgressSchema,
+    summary: browseSummarySchema,
+  },
   /** Staged connection diagnostics, one item per stage as it finishes. */
   'profiles:test': {
     request: z.discriminatedUnion('kind', [

@@ -1,55 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/ipc/result';
 import type { FramePort, StreamControl, StreamFrame } from '../../../shared/ipc/stream';
-import { createDispatcher, type ChannelHandlers, type Sender } from './dispatcher';
+import { channelNames, streamNames } from '../../../shared/ipc/contract';
+import { createDispatcher, type ChannelHandlers, type Sender, type StreamProducers } from './dispatcher';
 
 const trusted: Sender = { kind: 'window', webContentsId: 1, frameUrl: 'file:///app/index.html' };
 const stranger: Sender = { kind: 'window', webContentsId: 99, frameUrl: 'https://evil.example/' };
 
+const notInThisTest = () => {
+  throw new AppFailure('NOT_ALLOWED', 'not in this test');
+};
+
 function dispatcherWith(overrides: Partial<ChannelHandlers> = {}, internalErrors: string[] = []) {
-  const handlers: ChannelHandlers = {
+  const handlers = {
+    ...(Object.fromEntries(channelNames.map((channel) => [channel, notInThisTest])) as unknown as ChannelHandlers),
     'app:info': () => ({ name: 'Odradek', version: '1.0.0', platform: 'linux', electron: null }),
     'profiles:list': () => ({ profiles: [], problems: [] }),
-    'profiles:get': () => {
-      throw new AppFailure('NOT_FOUND', 'no profiles here');
-    },
-    'profiles:save': () => {
-      throw new AppFailure('NOT_ALLOWED', 'not in this test');
-    },
-    'profiles:delete': () => ({ deleted: false }),
-    'profiles:import-preview': () => {
-      throw new AppFailure('NOT_ALLOWED', 'not in this test');
-    },
-    'profiles:import-save': () => {
-      throw new AppFailure('NOT_ALLOWED', 'not in this test');
-    },
-    'profiles:export': () => ({ format: 'java-properties', text: '' }),
-    'keychain:status': () => ({ available: true }),
     'shell:open-external': () => ({ opened: true }),
-    'policies:choose-file': () => ({ path: null }),
-    'policies:open': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
-    'policies:save': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
-    'snapshots:choose-file': () => ({ path: null }),
-    'snapshots:open': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
-    'topics:detail': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
-    'topics:create': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
-    'topics:delete': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
-    'topics:add-partitions': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
-    'topics:alter-config': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
-    'topics:purge': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
-    'topics:clone': () => Promise.reject(new AppFailure('NOT_ALLOWED', 'not in this test')),
     ...overrides,
-  };
+  } satisfies ChannelHandlers;
   return createDispatcher({
     handlers,
-    producers: {
-      'profiles:test': async () => {
-        throw new AppFailure('NOT_ALLOWED', 'not in this test');
-      },
-      'topics:list': async () => {
-        throw new AppFailure('NOT_ALLOWED', 'not in this test');
-      },
-    },
+    producers: Object.fromEntries(streamNames.map((name) => [name, async () => notInThisTest()])) as unknown as StreamProducers,
     isTrustedSender: (sender) => sender.kind === 'window' && sender.webContentsId === 1,
     reportInternalError: (where) => internalErrors.push(where),
   });
@@ -119,7 +91,7 @@ describe('IPC dispatcher', () => {
 
   it('rejects a stream for an unknown name or an untrusted sender with an error frame and closes the port', async () => {
     for (const [open, sender, code] of [
-      [{ name: 'messages:browse', request: {}, credits: 1 }, trusted, 'UNKNOWN_CHANNEL'],
+      [{ name: 'files:tail', request: {}, credits: 1 }, trusted, 'UNKNOWN_CHANNEL'],
       [{ name: 'anything', request: {}, credits: 1 }, stranger, 'FORBIDDEN_SENDER'],
     ] as const) {
       const posted: StreamFrame[] = [];
