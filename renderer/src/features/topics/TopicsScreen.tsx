@@ -55,7 +55,8 @@ export function TopicsScreen({ profileId }: { profileId: string }) {
         <TextInput placeholder="Search topics" aria-label="Search topics" value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={320} />
         <Checkbox label="Hide internal topics" checked={hideInternal} onChange={(event) => setHideInternal(event.currentTarget.checked)} />
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="topic-count">
-          {shown.length === rows.length ? `${rows.length} topics` : `${shown.length} of ${rows.length} topics`}
+          {shown.length === rows.length ? '' : `${shown.length} of `}
+          {rows.length} {rows.length === 1 ? 'topic' : 'topics'}
         </Text>
         {status.state === 'loading' && (
           <Group gap={6}>
