@@ -166,6 +166,11 @@ export function diffPolicies(before: Pick<TenantPolicy, 'tenants'>, after: Pick<
 }
 
 function diffTenant(before: Tenant | null, after: Tenant | null, snapshot: ClusterSnapshot): TenantDiff {
+  // Same name, same rules, same roles: nothing to evaluate. Most edits touch one tenant, and evaluating
+  // every tenant twice over a 100k-topic snapshot took seconds.
+  if (before !== null && after !== null && before.name === after.name && sameRulesAndRoles(before, after)) {
+    return { tenant: after.name, change: 'unchanged', added: [], removed: [] };
+  }
   const beforeResources = before === null ? [] : previewTenant(before, snapshot).resources;
   const afterResources = after === null ? [] : previewTenant(after, snapshot).resources;
   const beforeKeys = new Set(beforeResources.map((resource) => pathKey(resource.path)));
@@ -184,7 +189,7 @@ function sameRulesAndRoles(a: Tenant, b: Tenant): boolean {
 }
 
 function pathKey(path: ResourcePath): string {
-  return JSON.stringify(path);
+  return path.join('\u0000');
 }
 
 const nounByType: Record<ResourceType, [string, string]> = {
