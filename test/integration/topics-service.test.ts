@@ -91,6 +91,9 @@ describe('topics:list', () => {
       { topic: busy, partitions: 2 },
     ]);
     await produceWithKafkajs(bed, counted, Array.from({ length: 150 }, (_, index) => ({ value: `record ${index}`, partition: index % 3 })));
+    // A fresh bed creates __consumer_offsets only when a group first commits.
+    const admin = await adminClient(bed);
+    await admin.setOffsets({ groupId: `list-${run}`, topic: counted, partitions: [{ partition: 0, offset: '1' }] }).finally(() => admin.disconnect());
   });
 
   it('sends full rows from metadata first, then sizes, counts and rates as patches, with the right numbers', async () => {

@@ -70,14 +70,21 @@ export async function streamTopicList(
     phaseMs.metadata = deps.clock.now() - started;
 
     const leaders: LeaderPartition[] = topics.flatMap((topic) => topic.partitions.map(({ partition, leader }) => ({ topic: topic.name, partition, leader })));
-    // Sizes and both offset lists are independent requests to the brokers: ask all at once.
+    // Sizes and offsets are independent requests to the brokers: ask for both at once.
     const sizesPending = session.logDirs().then(
       (entries) => ({ ok: true as const, entries }),
       (error: unknown) => ({ ok: false as const, error }),
     );
     const firstSampleAt = deps.clock.now();
-    const latestPending = session.listOffsets(leaders, 'latest');
-    const earliestPending = session.listOffsets(leaders, 'earliest');
+    // A partition whose end offset is 0 has never held a record and starts at 0: only the others
+    // need an earliest offset, which spares the broker most of the work on clusters of idle topics.
+    const offsetsPending = (async () => {
+      const latest = await session.listOffsets(leaders, 'latest');
+      const written = leaders.filter(({ topic, partition }) => (latest.offsets.get(topic)?.get(partition) ?? 1n) > 0n);
+      return { latest, earliest: await session.listOffsets(written, 'earliest') };
+    })();
+    // Settled here so a failure while the sizes are awaited is not an unhandled rejection.
+    offsetsPending.catch(() => undefined);
 
     sink.phase('sizes', 'Reading sizes on disk');
     const sizes = await sizesPending;
@@ -92,7 +99,7 @@ export async function streamTopicList(
     phaseMs.sizes = deps.clock.now() - started;
 
     sink.phase('offsets', 'Reading start and end offsets');
-    const [latest, earliest] = await Promise.all([latestPending, earliestPending]);
+    const { latest, earliest } = await offsetsPending;
     const firstEnds = sumPerTopic(latest.offsets);
     const failed = new Set([...latest.failed, ...earliest.failed].map(({ topic }) => topic));
     if (failed.size > 0) warnings.push(`Offsets of ${failed.size} topic(s) could not be read (no leader or not authorized); their counts stay empty.`);
