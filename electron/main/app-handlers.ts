@@ -12,6 +12,7 @@ import { AppFailure } from '../../shared/ipc/result';
 import type { ChannelHandlers, StreamProducers } from './ipc/dispatcher';
 import type { EventBus } from './ipc/events';
 import { describeApp, type AppInfoSource } from './services/app-info-service';
+import { checkConnection } from './services/connections/connection-check';
 import { openExternalLink } from './services/external-links';
 import { browseMessages } from './services/messages/browse-messages';
 import { fetchMessage } from './services/messages/fetch-message';
@@ -88,6 +89,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
         throw error;
       }
     },
+    'connections:check': ({ id }) => checkConnection(id, () => profiles.resolveConnection(id), { factory: kafkaClients, events: ports.events }),
     'shell:open-external': ({ url }) => openExternalLink(url, ports.openExternal),
     ...createPolicyHandlers(createPolicyWorkspaceService(ports.dialogs)),
     ...topics.handlers,

@@ -178,6 +178,11 @@ export const channels = {
     input: noInput,
     output: z.object({ available: z.boolean(), message: z.string().optional() }),
   },
+  /** Checks the selected profile's cluster answers; progress is announced as `connection:state` events. */
+  'connections:check': {
+    input: profileIdInput,
+    output: connectionStateSchema,
+  },
   'shell:open-external': {
     input: z.object({ url: z.string().max(2048) }),
     output: z.object({ opened: z.boolean() }),

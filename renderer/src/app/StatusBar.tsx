@@ -18,6 +18,13 @@ export function StatusBar() {
   const [connection, setConnection] = useState<ConnectionState | null>(null);
 
   useEffect(() => api.on['connection:state']((state) => setConnection(state)), []);
+  // Selecting a profile checks its cluster; the answer arrives as connection:state events.
+  useQuery({
+    queryKey: ['connections:check', selectedProfileId],
+    queryFn: () => unwrap(api.invoke['connections:check']({ id: selectedProfileId! })),
+    enabled: selectedProfileId !== null,
+    staleTime: 60_000,
+  });
 
   const current = connection && connection.profileId === selectedProfileId ? connection : null;
   const label = selectedProfileId ? stateLabel[current?.state ?? 'disconnected'] : 'No connection selected';
