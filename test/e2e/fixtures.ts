@@ -1,31 +1,16 @@
 // `app` gives each spec a page showing the real built renderer talking to main's real handlers:
 // in Chromium through the test bridge, or in Electron through the real preload.
 import { test as base, chromium, _electron, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createNodePorts, createQueuedDialogs } from '../../electron/main/platform/node-ports';
 import { startBridgeServer, type BridgeServer } from './bridge-server';
+import { findElectron } from './electron-binary';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const rendererDir = resolve('out/renderer');
 const mainEntry = resolve('out/main/index.js');
-
-/** The Electron binary, or why there is none (this machine cannot download it). */
-function findElectron(): { path: string } | { missing: string } {
-  if (process.env['ELECTRON_PATH']) {
-    return existsSync(process.env['ELECTRON_PATH'])
-      ? { path: process.env['ELECTRON_PATH'] }
-      : { missing: `ELECTRON_PATH=${process.env['ELECTRON_PATH']} does not exist` };
-  }
-  try {
-    const path = createRequire(import.meta.url)('electron') as string;
-    return existsSync(path) ? { path } : { missing: `the electron package points at ${path}, which is absent` };
-  } catch (error) {
-    return { missing: `no Electron binary installed (${(error as Error).message.split('\n')[0]}); set ELECTRON_PATH to run this project` };
-  }
-}
 
 interface Fixtures {
   app: Page;

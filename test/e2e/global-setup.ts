@@ -10,9 +10,13 @@ import { kafkaLineFromEnv } from '../../testbed/jars';
 import { reusableState } from '../../testbed/state';
 import { startTestbed } from '../../testbed/testbed';
 import type { TestbedInfo } from '../../testbed/types';
+import { findElectron } from './electron-binary';
 import { TESTBED_INFO_ENV } from './testbed-info';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  const electron = findElectron();
+  // Said once per run, so "skipped" in the electron project is never mistaken for "passed elsewhere".
+  if ('missing' in electron) console.log(`[e2e] Electron project not run: ${electron.missing}`);
   const keychainService = `odradek-e2e-${randomUUID()}`;
   process.env['ODRADEK_KEYCHAIN_SERVICE'] = keychainService;
   const cleanKeychain = async () => {
