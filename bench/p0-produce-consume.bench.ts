@@ -1,31 +1,14 @@
 // P0: read a whole topic of 1M x 1 KB records from the beginning. Peer: kcat. Odradek: kafkajs set up
 // as the app's browse path will be (library defaults, fetch sizes raised). BENCH_MESSAGES scales it.
-import { spawn } from 'node:child_process';
 import kafkajs from 'kafkajs';
 import { createTopic, kafkaConfig, produceMessages, uniqueTopic } from '../testbed/helpers';
 import type { TestbedInfo } from '../testbed/types';
+import { consumeWithKcat } from './peers';
 import type { Benchmark } from './types';
 
 const { Kafka } = kafkajs;
 const MESSAGE_SIZE = 1024;
 const PARTITIONS = 3;
-
-/** kcat writes one line per record; counting lines with wc keeps Node out of the peer's data path. */
-function consumeWithKcat(info: TestbedInfo, topic: string): Promise<{ count: number; ms: number }> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', 'kcat -C -b "$1" -t "$2" -e -o beginning -q | wc -l', 'kcat-bench', info.listeners.plaintext, topic], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code === 0) resolve({ count: Number.parseInt(output.trim(), 10), ms: Date.now() - started });
-      else reject(new Error(`kcat exited with ${code}`));
-    });
-  });
-}
 
 async function consumeWithKafkajs(info: TestbedInfo, topic: string, expected: number): Promise<{ count: number; ms: number }> {
   const started = Date.now();

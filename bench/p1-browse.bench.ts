@@ -11,6 +11,7 @@ import { BROWSE_LIMIT_MAX, browseRequestSchema, type BrowseProgress, type Browse
 import type { StreamSink } from '../shared/ipc/stream';
 import { createTopic, produceMessages, uniqueTopic } from '../testbed/helpers';
 import type { TestbedInfo } from '../testbed/types';
+import { consumeWithKcat } from './peers';
 import type { Benchmark } from './types';
 
 const MESSAGE_SIZE = 1024;
@@ -65,23 +66,6 @@ function browseInChild(info: TestbedInfo, topic: string): Promise<ChildResult> {
       const line = output.trim().split('\n').at(-1) ?? '';
       if (code === 0) resolve(JSON.parse(line) as ChildResult);
       else reject(new Error(`the browse child exited with ${code}: ${output}`));
-    });
-  });
-}
-
-/** kcat writes one line per record; counting lines with wc keeps Node out of the peer's data path. */
-function consumeWithKcat(info: TestbedInfo, topic: string): Promise<{ count: number; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', 'kcat -C -b "$1" -t "$2" -e -o beginning -q | wc -l', 'kcat-bench', info.listeners.plaintext, topic], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code === 0) resolve({ count: Number.parseInt(output.trim(), 10), ms: performance.now() - started });
-      else reject(new Error(`kcat exited with ${code}`));
     });
   });
 }
