@@ -13,7 +13,7 @@ export function consumeWithKcat(info: TestbedInfo, topic: string): Promise<{ cou
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code === 0) resolve({ count: Number.parseInt(output.trim(), 10), ms: performance.now() - started });
+      if (code === 0) resolve({ count: Number.parseInt(output.trim(), 10), ms: Math.round(performance.now() - started) });
       else reject(new Error(`kcat exited with ${code}`));
     });
   });
