@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
+import { availableViews, prettyJson, previewLine, renderPayload } from './payload-format';
+
+const payload = (kind: DecodedPayloadRow['kind'], text: string): DecodedPayloadRow => ({ kind, text, size: text.length, truncated: false });
+
+describe('payload formatting', () => {
+  it('pretty-prints JSON keeping big integers, escaped quotes and empty containers intact', () => {
+    expect(prettyJson('{"id":12345678901234567890,"s":"a \\"b\\", {c}","e":[],"o":{ },"l":[1,{"x":null}]}')).toBe(
+      '{\n  "id": 12345678901234567890,\n  "s": "a \\"b\\", {c}",\n  "e": [],\n  "o": {},\n  "l": [\n    1,\n    {\n      "x": null\n    }\n  ]\n}',
+    );
+  });
+
+  it('indents a cut-off document as far as it goes', () => {
+    expect(prettyJson('{"a":[1,2')).toBe('{\n  "a": [\n    1,\n    2');
+  });
+
+  it('offers views by kind and renders base64 and hex from text or binary', () => {
+    expect(availableViews(payload('json', '{}'))).toEqual(['pretty', 'text', 'base64', 'hex']);
+    expect(availableViews(payload('binary', '3q2+7w=='))).toEqual(['base64', 'hex']);
+    expect(renderPayload(payload('text', 'hi'), 'base64')).toBe('aGk=');
+    expect(renderPayload(payload('text', 'hi'), 'hex')).toBe('68 69');
+    expect(renderPayload(payload('binary', '3q2+7w=='), 'hex')).toBe('de ad be ef');
+    expect(renderPayload(payload('binary', '3q2+7w=='), 'base64')).toBe('3q2+7w==');
+  });
+
+  it('collapses whitespace in table previews and shows hex for binary', () => {
+    expect(previewLine(payload('json', '{\n  "a": 1\n}'))).toBe('{ "a": 1 }');
+    expect(previewLine({ ...payload('binary', '3q2+7w=='), hexPreview: 'de ad be ef' })).toBe('de ad be ef');
+    expect(previewLine(null)).toBe('');
+  });
+});

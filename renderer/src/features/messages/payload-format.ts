@@ -1,0 +1,96 @@
+// How a decoded key, value or header can be shown: JSON pretty-printed, text as written, and any of
+// them as base64 or hex.
+import { base64ToBytes, bytesToBase64, bytesToHex } from '../../../../shared/domain/decoders';
+import type { DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
+
+export type PayloadView = 'pretty' | 'text' | 'base64' | 'hex';
+
+export const viewLabels: Record<PayloadView, string> = { pretty: 'Pretty JSON', text: 'Text', base64: 'Base64', hex: 'Hex' };
+
+export function availableViews(payload: DecodedPayloadRow): PayloadView[] {
+  if (payload.kind === 'json') return ['pretty', 'text', 'base64', 'hex'];
+  if (payload.kind === 'text') return ['text', 'base64', 'hex'];
+  return ['base64', 'hex'];
+}
+
+export function renderPayload(payload: DecodedPayloadRow, view: PayloadView): string {
+  // Binary payloads arrive as base64 of their bytes; text and JSON as the text itself.
+  const bytes = () => (payload.kind === 'binary' ? base64ToBytes(payload.text) : new TextEncoder().encode(payload.text));
+  switch (view) {
+    case 'pretty':
+      return prettyJson(payload.text);
+    case 'text':
+      return payload.text;
+    case 'base64':
+      return payload.kind === 'binary' ? payload.text : bytesToBase64(bytes());
+    case 'hex':
+      return bytesToHex(bytes());
+  }
+}
+
+/**
+ * Re-indents JSON text without parsing it into numbers, so int64 ids keep every digit; a cut-off
+ * (truncated) document is indented as far as it goes.
+ */
+export function prettyJson(text: string, indent = '  '): string {
+  let out = '';
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  const newline = () => `\n${indent.repeat(depth)}`;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (inString) {
+      out += char;
+      if (escaped) escaped = false;
+      else if (char === '\\') escaped = true;
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (char === ' ' || char === '\n' || char === '\r' || char === '\t') continue;
+    if (char === '"') {
+      inString = true;
+      out += char;
+    } else if (char === '{' || char === '[') {
+      const closer = char === '{' ? '}' : ']';
+      const next = nextSignificant(text, index + 1);
+      if (text[next] === closer) {
+        out += char + closer;
+        index = next;
+      } else {
+        depth++;
+        out += char + newline();
+      }
+    } else if (char === '}' || char === ']') {
+      depth = Math.max(0, depth - 1);
+      out += newline() + char;
+    } else if (char === ',') {
+      out += char + newline();
+    } else if (char === ':') {
+      out += ': ';
+    } else {
+      out += char;
+    }
+  }
+  return out;
+}
+
+function nextSignificant(text: string, from: number): number {
+  let index = from;
+  while (index < text.length && /\s/.test(text[index]!)) index++;
+  return index;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** One line for the table: whitespace collapsed so JSON previews read as one row. */
+export function previewLine(payload: DecodedPayloadRow | null, maxChars = 200): string {
+  if (payload === null) return '';
+  const text = payload.kind === 'binary' ? (payload.hexPreview ?? payload.text) : payload.text;
+  const line = text.length > maxChars * 2 ? text.slice(0, maxChars * 2) : text;
+  return line.replace(/\s+/g, ' ').slice(0, maxChars);
+}
