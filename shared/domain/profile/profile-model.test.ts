@@ -165,3 +165,75 @@ describe('profile documents and migration', () => {
     expect(createProfileMigrator(connectionProfileSchema, 1, {})(versionZero)).toMatchObject({ ok: false, message: 'No upgrade from profile schema 0 to 1.' });
   });
 });
+
+describe('PKCS12 and JKS stores imported into the keychain', () => {
+  const keystoreBase64 = 'UExBTlRFRC1rZXlzdG9yZS1ieXRlcw==';
+  const truststoreBase64 = 'UExBTlRFRC10cnVzdHN0b3JlLWJ5dGVz';
+  const draft = {
+    ...emptyProfileDraft('mtls-imported', 'mTLS imported'),
+    bootstrapServers: ['b:9093'],
+    securityProtocol: 'SSL' as const,
+    tls: {
+      trust: { kind: 'jks' as const, source: 'keychain' as const, store: truststoreBase64, password: 'PLANTED-trust' },
+      identity: { kind: 'pkcs12' as const, source: 'keychain' as const, store: keystoreBase64, password: 'PLANTED-key' },
+      verifyHostname: true,
+      profile: 'default' as const,
+    },
+  };
+
+  it('moves the store bytes into their own slot and back, and never shows them', () => {
+    const { profile, secrets } = splitSecrets(draft);
+    expect(connectionProfileSchema.safeParse(profile).success).toBe(true);
+    expect(profile.tls?.identity).toEqual({ kind: 'pkcs12', source: 'keychain', store: { slot: 'tls.keystore', state: 'set' }, password: { slot: 'tls.keystorePassword', state: 'set' } });
+    expect(secrets).toMatchObject({ 'tls.keystore': keystoreBase64, 'tls.truststore': truststoreBase64 });
+    expect(joinSecrets(profile, secrets)).toEqual(draft);
+    for (const view of [profile, redactedView(profile), redactedView(draft)]) {
+      expect(JSON.stringify(view)).not.toContain(keystoreBase64);
+      expect(JSON.stringify(view)).not.toContain(truststoreBase64);
+      expect(JSON.stringify(view)).not.toContain('PLANTED');
+    }
+    expect((redactedView(profile) as { tls: { identity: { store: string } } }).tls.identity.store).toBe(REDACTED_SECRET);
+    expect(secretStatuses(profile).map((status) => `${status.label}:${status.state}`)).toEqual([
+      'Kafka TLS truststore password:set',
+      'Kafka TLS keystore password:set',
+      'Kafka TLS truststore (imported):set',
+      'Kafka TLS keystore (imported):set',
+    ]);
+  });
+
+  it('uses the Schema Registry slots for its own TLS', () => {
+    const registryDraft = {
+      ...draft,
+      schemaRegistry: {
+        urls: ['https://sr.example.com'],
+        auth: { kind: 'none' as const },
+        tls: { trust: { kind: 'system' as const }, identity: { kind: 'pkcs12' as const, source: 'keychain' as const, store: keystoreBase64 }, verifyHostname: true },
+        observation: 'auto' as const,
+      },
+    };
+    const { profile, secrets } = splitSecrets(registryDraft);
+    expect(secrets['schemaRegistry.tls.keystore']).toBe(keystoreBase64);
+    expect(secretStatuses(profile).find((status) => status.slot === 'schemaRegistry.tls.keystore')).toEqual({ slot: 'schemaRegistry.tls.keystore', label: 'Schema Registry TLS keystore (imported)', state: 'set' });
+  });
+
+  it('a store without bytes is a not-set slot, and a store by path has no such slot', () => {
+    const { profile } = splitSecrets({ ...draft, tls: { ...draft.tls, identity: { kind: 'pkcs12', source: 'keychain' } } });
+    expect(secretStatuses(profile).find((status) => status.slot === 'tls.keystore')?.state).toBe('not-set');
+    const byPath = splitSecrets({ ...draft, tls: { ...draft.tls, identity: { kind: 'pkcs12', path: '/certs/client.p12' } } }).profile;
+    expect(secretStatuses(byPath).map((status) => status.slot)).not.toContain('tls.keystore');
+  });
+
+  it('keeps loading stored version-1 profiles that refer to stores by path, with no source', () => {
+    const stored = splitSecrets({ ...draft, tls: { ...draft.tls, trust: { kind: 'jks', path: '/certs/trust.jks', password: 'x' }, identity: { kind: 'pkcs12', path: '/certs/client.p12', password: 'y' } } }).profile;
+    expect(stored.tls?.identity).not.toHaveProperty('source');
+    const loaded = migrateProfileDocument(JSON.parse(JSON.stringify(stored)));
+    expect(loaded).toEqual({ ok: true, profile: stored, migratedFrom: null });
+  });
+
+  it('refuses a keychain store with a path-less file source', () => {
+    const { profile } = splitSecrets(draft);
+    const document = JSON.parse(JSON.stringify(profile)) as { tls: { identity: Record<string, unknown> } };
+    document.tls.identity['source'] = 'file';
+    expect(migrateProfileDocument(document).ok).toBe(false);
+  });
+});

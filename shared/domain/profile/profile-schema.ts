@@ -59,13 +59,24 @@ const httpUrlSchema = z.string().refine((url) => /^https?:\/\/[^\s/?#]+/i.test(u
 const filePathSchema = z.string().min(1, 'Give the file path.');
 
 function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot) => Secret) {
+  /**
+   * A PKCS12 or JKS store is either a file the profile refers to by path or bytes imported into the
+   * keychain (base64 in `store`). `source` is absent in profiles saved before keychain import existed,
+   * which all meant a file.
+   */
+  const storeVariants = <Kind extends 'pkcs12' | 'jks', Extra extends z.ZodRawShape>(kind: Kind, storeSlot: SecretSlot, extra: Extra) =>
+    z.discriminatedUnion('source', [
+      z.object({ kind: z.literal(kind), source: z.literal('file').optional(), path: filePathSchema, ...extra }),
+      z.object({ kind: z.literal(kind), source: z.literal('keychain'), store: secret(storeSlot), ...extra }),
+    ]);
+
   const tlsTrust = (prefix: 'tls' | 'schemaRegistry.tls') =>
     z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('system') }),
       z.object({ kind: z.literal('pem-file'), path: filePathSchema }),
       z.object({ kind: z.literal('pem-text'), pem: z.string().min(1) }),
-      z.object({ kind: z.literal('pkcs12'), path: filePathSchema, password: secret(`${prefix}.truststorePassword`) }),
-      z.object({ kind: z.literal('jks'), path: filePathSchema, password: secret(`${prefix}.truststorePassword`) }),
+      storeVariants('pkcs12', `${prefix}.truststore`, { password: secret(`${prefix}.truststorePassword`) }),
+      storeVariants('jks', `${prefix}.truststore`, { password: secret(`${prefix}.truststorePassword`) }),
     ]);
 
   const tlsIdentity = (prefix: 'tls' | 'schemaRegistry.tls') =>
@@ -83,13 +94,8 @@ function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot)
         /** Passphrase of an encrypted private key. */
         keyPassword: secret(`${prefix}.keyPassword`),
       }),
-      z.object({ kind: z.literal('pkcs12'), path: filePathSchema, password: secret(`${prefix}.keystorePassword`) }),
-      z.object({
-        kind: z.literal('jks'),
-        path: filePathSchema,
-        password: secret(`${prefix}.keystorePassword`),
-        keyPassword: secret(`${prefix}.keyPassword`),
-      }),
+      storeVariants('pkcs12', `${prefix}.keystore`, { password: secret(`${prefix}.keystorePassword`) }),
+      storeVariants('jks', `${prefix}.keystore`, { password: secret(`${prefix}.keystorePassword`), keyPassword: secret(`${prefix}.keyPassword`) }),
     ]);
 
   const sasl = z.discriminatedUnion('mechanism', [

@@ -10,12 +10,16 @@ export const secretSlots = [
   'tls.keystorePassword',
   'tls.keyPassword',
   'tls.privateKey',
+  'tls.truststore',
+  'tls.keystore',
   'schemaRegistry.password',
   'schemaRegistry.token',
   'schemaRegistry.tls.truststorePassword',
   'schemaRegistry.tls.keystorePassword',
   'schemaRegistry.tls.keyPassword',
   'schemaRegistry.tls.privateKey',
+  'schemaRegistry.tls.truststore',
+  'schemaRegistry.tls.keystore',
 ] as const;
 
 export type SecretSlot = (typeof secretSlots)[number];

@@ -28,12 +28,17 @@ const kindIs =
   (parent: Parent): boolean =>
     kinds.includes(String(parent['kind']));
 
+/** A PKCS12 or JKS store imported into the keychain rather than referred to by path. */
+const heldInKeychain = (parent: Parent): boolean => kindIs('pkcs12', 'jks')(parent) && parent['source'] === 'keychain';
+
 function tlsSlots(prefix: 'tls' | 'schemaRegistry.tls', base: readonly string[], what: string): SecretSlotInfo[] {
   return [
     { slot: `${prefix}.truststorePassword`, label: `${what} truststore password`, path: [...base, 'trust', 'password'], applies: kindIs('pkcs12', 'jks') },
     { slot: `${prefix}.keystorePassword`, label: `${what} keystore password`, path: [...base, 'identity', 'password'], applies: kindIs('pkcs12', 'jks') },
     { slot: `${prefix}.keyPassword`, label: `${what} private key passphrase`, path: [...base, 'identity', 'keyPassword'], applies: kindIs('pem', 'jks') },
     { slot: `${prefix}.privateKey`, label: `${what} private key (PEM text)`, path: [...base, 'identity', 'key', 'pem'], applies: (parent) => parent['source'] === 'text' },
+    { slot: `${prefix}.truststore`, label: `${what} truststore (imported)`, path: [...base, 'trust', 'store'], applies: heldInKeychain },
+    { slot: `${prefix}.keystore`, label: `${what} keystore (imported)`, path: [...base, 'identity', 'store'], applies: heldInKeychain },
   ];
 }
 

@@ -1,6 +1,7 @@
 // Connection profiles: non-secret fields in the profile repo, every secret in the keychain. Secrets are
 // written before the profile that refers to them, and an unavailable keychain refuses the whole save.
 // Values of secrets never leave main: callers get profiles with `{slot, state}` references only.
+import { base64ToBytes } from '../../../../shared/domain/decoders/binary';
 import { checkProfile } from '../../../../shared/domain/profile/checks';
 import { hasErrors } from '../../../../shared/domain/profile/issues';
 import type { ConnectionProfile, ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
@@ -140,6 +141,10 @@ async function resolveDraft(draft: ProfileDraft, readFile: (path: string) => Pro
     return value;
   };
 
+  /** The bytes of a PKCS12 or JKS store, from its file or from the keychain, where it is kept as base64. */
+  const storeBytes = async (store: { source: 'keychain'; store?: string } | { source?: 'file'; path: string }, what: 'truststore' | 'keystore') =>
+    store.source === 'keychain' ? base64ToBytes(required(store.store, `imported ${what}`)) : await read(store.path, what);
+
   let tls: TlsSettings | null = null;
   if (draft.tls) {
     const trustSpec = draft.tls.trust;
@@ -150,7 +155,7 @@ async function resolveDraft(draft: ProfileDraft, readFile: (path: string) => Pro
           ? { kind: 'pem', pem: trustSpec.pem }
           : trustSpec.kind === 'pem-file'
             ? { kind: 'pem', pem: await text(trustSpec.path, 'CA certificate') }
-            : { kind: trustSpec.kind, data: await read(trustSpec.path, 'truststore'), password: required(trustSpec.password, 'truststore password') };
+            : { kind: trustSpec.kind, data: await storeBytes(trustSpec, 'truststore'), password: required(trustSpec.password, 'truststore password') };
     const identitySpec = draft.tls.identity;
     let identity: TlsIdentity | null = null;
     if (identitySpec?.kind === 'pem') {
@@ -158,11 +163,11 @@ async function resolveDraft(draft: ProfileDraft, readFile: (path: string) => Pro
       const keyPem = identitySpec.key.source === 'file' ? await text(identitySpec.key.path, 'private key') : required(identitySpec.key.pem, 'private key');
       identity = { kind: 'pem', certificatePem, keyPem, ...(identitySpec.keyPassword ? { passphrase: identitySpec.keyPassword } : {}) };
     } else if (identitySpec?.kind === 'pkcs12') {
-      identity = { kind: 'pkcs12', data: await read(identitySpec.path, 'keystore'), password: required(identitySpec.password, 'keystore password') };
+      identity = { kind: 'pkcs12', data: await storeBytes(identitySpec, 'keystore'), password: required(identitySpec.password, 'keystore password') };
     } else if (identitySpec?.kind === 'jks') {
       identity = {
         kind: 'jks',
-        data: await read(identitySpec.path, 'keystore'),
+        data: await storeBytes(identitySpec, 'keystore'),
         password: required(identitySpec.password, 'keystore password'),
         ...(identitySpec.keyPassword ? { keyPassword: identitySpec.keyPassword } : {}),
       };

@@ -149,7 +149,8 @@ function describeTrust(profile: ConnectionProfile): string {
   if (!trust) return 'no TLS';
   if (trust.kind === 'system') return 'system trust store';
   if (trust.kind === 'pem-text') return 'CA certificate (pasted PEM)';
-  return `${trust.kind === 'pem-file' ? 'CA file' : `${trust.kind.toUpperCase()} truststore`} ${trust.path}`;
+  if (trust.kind === 'pem-file') return `CA file ${trust.path}`;
+  return `${trust.kind.toUpperCase()} truststore ${trust.source === 'keychain' ? '(imported into the keychain)' : trust.path}`;
 }
 
 function ImportPreviewPanel({ preview }: { preview: ImportPreviewView }) {

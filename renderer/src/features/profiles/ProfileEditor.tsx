@@ -47,7 +47,7 @@ import { useUiStore } from '../../app/ui-store';
 import { formatParameterLines, issueFor, newProfileId, parseParameterLines, saslFor, secretValue, withProtocol, withSecret } from './draft-editing';
 import { IssueList } from './IssueList';
 import { useKeychainStatus, useProfileList, useSaveProfile, useStoredProfile } from './queries';
-import { SecretField, type SecretFieldFor } from './SecretField';
+import { KeychainStoreField, SecretField, type KeychainStoreFieldFor, type SecretFieldFor } from './SecretField';
 import { TestConnectionPanel } from './TestConnectionPanel';
 import { TlsFields } from './TlsFields';
 
@@ -119,6 +119,18 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
       slot={slot}
       label={label}
       multiline={multiline}
+      value={secretValue(draft, slot)}
+      state={{ stored: storedSecrets.has(slot), cleared: cleared.includes(slot) }}
+      onChange={(value) => setDraft((current) => withSecret(current, slot, value))}
+      onClearChange={(clear) => setCleared((current) => (clear ? [...current, slot] : current.filter((other) => other !== slot)))}
+    />
+  );
+
+  const storeField: KeychainStoreFieldFor = (slot, label) => (
+    <KeychainStoreField
+      key={slot}
+      slot={slot}
+      label={label}
       value={secretValue(draft, slot)}
       state={{ stored: storedSecrets.has(slot), cleared: cleared.includes(slot) }}
       onChange={(value) => setDraft((current) => withSecret(current, slot, value))}
@@ -422,10 +434,13 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
 
             {tls && (
               <TlsFields
+                prefix="tls"
+                legend="TLS"
                 tls={tls}
                 issues={issues}
                 showErrors={showErrors}
                 secretField={secretField}
+                storeField={storeField}
                 update={(recipe) =>
                   update((next) => {
                     if (next.tls) recipe(next.tls);
@@ -490,6 +505,31 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
                       </>
                     )}
                     {registry.auth.kind === 'bearer' && secretField('schemaRegistry.token', 'Schema Registry bearer token')}
+                    <Switch
+                      label="Schema Registry over TLS with its own settings"
+                      description="Off: https:// URLs use the system trust store."
+                      checked={registry.tls !== null}
+                      onChange={(event) => {
+                        const enabled = event.currentTarget.checked;
+                        update((next) => void (next.schemaRegistry && (next.schemaRegistry.tls = enabled ? { trust: { kind: 'system' }, identity: null, verifyHostname: true } : null)));
+                      }}
+                    />
+                    {registry.tls && (
+                      <TlsFields
+                        prefix="schemaRegistry.tls"
+                        legend="Schema Registry TLS"
+                        tls={registry.tls}
+                        issues={issues}
+                        showErrors={showErrors}
+                        secretField={secretField}
+                        storeField={storeField}
+                        update={(recipe) =>
+                          update((next) => {
+                            if (next.schemaRegistry?.tls) recipe(next.schemaRegistry.tls);
+                          })
+                        }
+                      />
+                    )}
                     <Stack gap={4}>
                       <Text size="sm" fw={500} id="registry-observation-label">
                         How schemas are read

@@ -1,9 +1,13 @@
-import { Badge, Button, Group, PasswordInput, Stack, Textarea } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Button, FileInput, Group, PasswordInput, Stack, Textarea } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { bytesToBase64 } from '../../../../shared/domain/decoders/binary';
 import type { SecretSlot } from '../../../../shared/domain/profile/secret-slots';
 
 /** Renders the SecretField for a slot of the draft being edited. */
 export type SecretFieldFor = (slot: SecretSlot, label: string, multiline?: boolean) => ReactNode;
+
+/** Renders the KeychainStoreField for a keystore or truststore slot of the draft being edited. */
+export type KeychainStoreFieldFor = (slot: SecretSlot, label: string) => ReactNode;
 
 export interface SecretFieldState {
   /** Whether the keychain holds a value for this slot (from the stored profile's `{slot, state}`). */
@@ -50,6 +54,65 @@ export function SecretField({ slot, label, value, state, multiline, onChange, on
     <Stack gap={4}>
       {multiline ? <Textarea {...common} autosize minRows={3} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} /> : <PasswordInput {...common} />}
       {state.stored && !typed && (
+        <Group>
+          <Button size="compact-xs" variant="subtle" color={state.cleared ? 'gray' : 'red'} onClick={() => onClearChange(!state.cleared)}>
+            {state.cleared ? `Keep the stored ${label.toLowerCase()}` : `Clear the stored ${label.toLowerCase()}`}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+interface KeychainStoreFieldProps {
+  slot: SecretSlot;
+  label: string;
+  /** The store chosen in this session, as base64; never a stored one (those stay in main). */
+  value: string | undefined;
+  state: SecretFieldState;
+  onChange(value: string | undefined): void;
+  onClearChange(cleared: boolean): void;
+}
+
+/** A PKCS12 or JKS file read here and kept in the keychain as base64 on save; shows only whether it is set. */
+export function KeychainStoreField({ slot, label, value, state, onChange, onClearChange }: KeychainStoreFieldProps) {
+  const [file, setFile] = useState<File | null>(null);
+  const [readError, setReadError] = useState<string>();
+  const chosen = value !== undefined && value !== '';
+  const status = chosen ? 'new file' : state.cleared ? 'will be cleared' : state.stored ? 'set' : 'not set';
+  const colour = chosen ? 'blue' : state.cleared ? 'orange' : state.stored ? 'green' : 'gray';
+  const choose = async (next: File | null) => {
+    setFile(next);
+    setReadError(undefined);
+    if (!next) return onChange(undefined);
+    try {
+      onChange(bytesToBase64(new Uint8Array(await next.arrayBuffer())));
+      if (state.cleared) onClearChange(false);
+    } catch (error) {
+      setReadError(`The file cannot be read: ${(error as Error).message}`);
+      onChange(undefined);
+    }
+  };
+  return (
+    <Stack gap={4}>
+      <FileInput
+        label={
+          <Group gap={6} component="span">
+            {label}
+            <Badge size="xs" variant="light" color={colour} data-testid={`secret-state-${slot}`}>
+              {status}
+            </Badge>
+          </Group>
+        }
+        description={state.stored ? 'Imported into the OS keychain. Choose a file to replace it.' : 'Its contents are stored in the OS keychain when you save; the file is not needed afterwards.'}
+        placeholder={state.stored && !state.cleared ? 'Stored (unchanged)' : 'Choose a .p12, .pfx or .jks file'}
+        accept=".p12,.pfx,.jks,.keystore,.truststore"
+        clearable
+        value={file}
+        error={readError}
+        onChange={(next) => void choose(next)}
+      />
+      {state.stored && !chosen && (
         <Group>
           <Button size="compact-xs" variant="subtle" color={state.cleared ? 'gray' : 'red'} onClick={() => onClearChange(!state.cleared)}>
             {state.cleared ? `Keep the stored ${label.toLowerCase()}` : `Clear the stored ${label.toLowerCase()}`}

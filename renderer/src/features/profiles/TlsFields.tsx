@@ -3,9 +3,12 @@ import type { ProfileIssue } from '../../../../shared/domain/profile/issues';
 import type { ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
 import type { TlsProfileName } from '../../../../shared/domain/profile/tls-profiles';
 import { issueFor } from './draft-editing';
-import type { SecretFieldFor } from './SecretField';
+import type { KeychainStoreFieldFor, SecretFieldFor } from './SecretField';
 
-type Tls = NonNullable<ProfileDraft['tls']>;
+type KafkaTls = NonNullable<ProfileDraft['tls']>;
+/** The part Kafka and Schema Registry TLS share; only Kafka has a TLS profile. */
+type Tls = Pick<KafkaTls, 'trust' | 'identity' | 'verifyHostname'> & { profile?: TlsProfileName };
+type StoreKind = 'pkcs12' | 'jks';
 
 const trustKinds: { value: Tls['trust']['kind']; label: string }[] = [
   { value: 'system', label: 'System trust store' },
@@ -29,34 +32,53 @@ const tlsProfileChoices: { value: TlsProfileName; label: string; description: st
   { value: 'old', label: 'Old', description: 'Down to TLS 1.0 with CBC and RSA-kex ciphers, for legacy brokers only.' },
 ];
 
-interface TlsFieldsProps {
-  tls: Tls;
+interface TlsFieldsProps<T extends Tls> {
+  /** Where these settings live in the draft: names the issues, the secret slots and the legend. */
+  prefix: 'tls' | 'schemaRegistry.tls';
+  legend: string;
+  tls: T;
   issues: readonly ProfileIssue[];
   showErrors: boolean;
-  update(recipe: (tls: Tls) => void): void;
+  update(recipe: (tls: T) => void): void;
   secretField: SecretFieldFor;
+  storeField: KeychainStoreFieldFor;
 }
 
 function trustFor(kind: Tls['trust']['kind']): Tls['trust'] {
   if (kind === 'system') return { kind };
   if (kind === 'pem-text') return { kind, pem: '' };
+  if (kind === 'pkcs12') return storeFor('pkcs12', 'file');
+  if (kind === 'jks') return storeFor('jks', 'file');
   return { kind, path: '' };
 }
 
 function identityFor(kind: string): Tls['identity'] {
   if (kind === 'pem') return { kind, certificate: { source: 'file', path: '' }, key: { source: 'file', path: '' } };
-  if (kind === 'pkcs12' || kind === 'jks') return { kind, path: '' };
+  if (kind === 'pkcs12') return storeFor('pkcs12', 'file');
+  if (kind === 'jks') return storeFor('jks', 'file');
   return null;
 }
 
-export function TlsFields({ tls, issues, showErrors, update, secretField }: TlsFieldsProps) {
-  const error = (field: string) => (showErrors ? issueFor(issues, field) : undefined);
+/** An empty PKCS12/JKS store of the given source; its password survives a switch of source. */
+function storeFor<Kind extends StoreKind>(kind: Kind, source: string, password?: string) {
+  const withPassword = password === undefined ? {} : { password };
+  return source === 'keychain' ? { kind, source: 'keychain' as const, ...withPassword } : { kind, path: '', ...withPassword };
+}
+
+const storeSources = [
+  { value: 'file', label: 'A file path' },
+  { value: 'keychain', label: 'Import the file into the keychain' },
+];
+
+export function TlsFields<T extends Tls>({ prefix, legend, tls, issues, showErrors, update, secretField, storeField }: TlsFieldsProps<T>) {
+  const error = (field: string) => (showErrors ? issueFor(issues, `${prefix}.${field}`) : undefined);
   const trust = tls.trust;
   const identity = tls.identity;
-  const hostnameWarning = issueFor(issues, 'tls.verifyHostname', 'warning');
+  const hostnameWarning = issueFor(issues, `${prefix}.verifyHostname`, 'warning');
+  const profile = tls.profile;
 
   return (
-    <Fieldset legend="TLS">
+    <Fieldset legend={legend}>
       <Stack gap="sm">
         <Select
           label="Trust (which CA signs the brokers' certificates)"
@@ -65,18 +87,50 @@ export function TlsFields({ tls, issues, showErrors, update, secretField }: TlsF
           allowDeselect={false}
           onChange={(kind) => kind && update((draft) => void (draft.trust = trustFor(kind as Tls['trust']['kind'])))}
         />
-        {(trust.kind === 'pem-file' || trust.kind === 'pkcs12' || trust.kind === 'jks') && (
+        {trust.kind === 'pem-file' && (
           <TextInput
-            label={trust.kind === 'pem-file' ? 'CA certificate file path' : 'Truststore file path'}
+            label="CA certificate file path"
             value={trust.path}
-            error={error('tls.trust.path')}
+            error={error('trust.path')}
             onChange={(event) => {
               const path = event.currentTarget.value;
               update((draft) => {
-                if ('path' in draft.trust) draft.trust.path = path;
+                if (draft.trust.kind === 'pem-file') draft.trust.path = path;
               });
             }}
           />
+        )}
+        {(trust.kind === 'pkcs12' || trust.kind === 'jks') && (
+          <>
+            <Select
+              label="Truststore from"
+              data={storeSources}
+              value={trust.source ?? 'file'}
+              allowDeselect={false}
+              onChange={(source) =>
+                source &&
+                update((draft) => {
+                  if (draft.trust.kind === 'pkcs12') draft.trust = storeFor('pkcs12', source, draft.trust.password);
+                  else if (draft.trust.kind === 'jks') draft.trust = storeFor('jks', source, draft.trust.password);
+                })
+              }
+            />
+            {trust.source === 'keychain' ? (
+              storeField(`${prefix}.truststore`, 'Truststore file')
+            ) : (
+              <TextInput
+                label="Truststore file path"
+                value={trust.path}
+                error={error('trust.path')}
+                onChange={(event) => {
+                  const path = event.currentTarget.value;
+                  update((draft) => {
+                    if ((draft.trust.kind === 'pkcs12' || draft.trust.kind === 'jks') && draft.trust.source !== 'keychain') draft.trust.path = path;
+                  });
+                }}
+              />
+            )}
+          </>
         )}
         {trust.kind === 'pem-text' && (
           <Textarea
@@ -84,7 +138,7 @@ export function TlsFields({ tls, issues, showErrors, update, secretField }: TlsF
             autosize
             minRows={3}
             value={trust.pem}
-            error={error('tls.trust.pem')}
+            error={error('trust.pem')}
             onChange={(event) => {
               const pem = event.currentTarget.value;
               update((draft) => {
@@ -93,7 +147,7 @@ export function TlsFields({ tls, issues, showErrors, update, secretField }: TlsF
             }}
           />
         )}
-        {(trust.kind === 'pkcs12' || trust.kind === 'jks') && secretField('tls.truststorePassword', 'Truststore password')}
+        {(trust.kind === 'pkcs12' || trust.kind === 'jks') && secretField(`${prefix}.truststorePassword`, 'Truststore password')}
 
         <Select
           label="Client identity (mutual TLS)"
@@ -122,7 +176,7 @@ export function TlsFields({ tls, issues, showErrors, update, secretField }: TlsF
               <TextInput
                 label="Client certificate file path"
                 value={identity.certificate.path}
-                error={error('tls.identity.certificate.path')}
+                error={error('identity.certificate.path')}
                 onChange={(event) => {
                   const path = event.currentTarget.value;
                   update((draft) => {
@@ -136,7 +190,7 @@ export function TlsFields({ tls, issues, showErrors, update, secretField }: TlsF
                 autosize
                 minRows={3}
                 value={identity.certificate.pem}
-                error={error('tls.identity.certificate.pem')}
+                error={error('identity.certificate.pem')}
                 onChange={(event) => {
                   const pem = event.currentTarget.value;
                   update((draft) => {
@@ -163,7 +217,7 @@ export function TlsFields({ tls, issues, showErrors, update, secretField }: TlsF
               <TextInput
                 label="Private key file path"
                 value={identity.key.path}
-                error={error('tls.identity.key.path')}
+                error={error('identity.key.path')}
                 onChange={(event) => {
                   const path = event.currentTarget.value;
                   update((draft) => {
@@ -172,26 +226,43 @@ export function TlsFields({ tls, issues, showErrors, update, secretField }: TlsF
                 }}
               />
             ) : (
-              secretField('tls.privateKey', 'Private key (PEM)', true)
+              secretField(`${prefix}.privateKey`, 'Private key (PEM)', true)
             )}
-            {secretField('tls.keyPassword', 'Private key passphrase (encrypted keys only)')}
+            {secretField(`${prefix}.keyPassword`, 'Private key passphrase (encrypted keys only)')}
           </>
         )}
         {(identity?.kind === 'pkcs12' || identity?.kind === 'jks') && (
           <>
-            <TextInput
-              label="Keystore file path"
-              value={identity.path}
-              error={error('tls.identity.path')}
-              onChange={(event) => {
-                const path = event.currentTarget.value;
+            <Select
+              label="Keystore from"
+              data={storeSources}
+              value={identity.source ?? 'file'}
+              allowDeselect={false}
+              onChange={(source) =>
+                source &&
                 update((draft) => {
-                  if (draft.identity?.kind === 'pkcs12' || draft.identity?.kind === 'jks') draft.identity.path = path;
-                });
-              }}
+                  if (draft.identity?.kind === 'pkcs12') draft.identity = storeFor('pkcs12', source, draft.identity.password);
+                  else if (draft.identity?.kind === 'jks') draft.identity = { ...storeFor('jks', source, draft.identity.password), ...(draft.identity.keyPassword === undefined ? {} : { keyPassword: draft.identity.keyPassword }) };
+                })
+              }
             />
-            {secretField('tls.keystorePassword', 'Keystore password')}
-            {identity.kind === 'jks' && secretField('tls.keyPassword', 'Key password (when it differs from the keystore password)')}
+            {identity.source === 'keychain' ? (
+              storeField(`${prefix}.keystore`, 'Keystore file')
+            ) : (
+              <TextInput
+                label="Keystore file path"
+                value={identity.path}
+                error={error('identity.path')}
+                onChange={(event) => {
+                  const path = event.currentTarget.value;
+                  update((draft) => {
+                    if ((draft.identity?.kind === 'pkcs12' || draft.identity?.kind === 'jks') && draft.identity.source !== 'keychain') draft.identity.path = path;
+                  });
+                }}
+              />
+            )}
+            {secretField(`${prefix}.keystorePassword`, 'Keystore password')}
+            {identity.kind === 'jks' && secretField(`${prefix}.keyPassword`, 'Key password (when it differs from the keystore password)')}
           </>
         )}
 
@@ -210,13 +281,15 @@ export function TlsFields({ tls, issues, showErrors, update, secretField }: TlsF
           </Alert>
         )}
 
-        <Radio.Group label="TLS profile" value={tls.profile} onChange={(value) => update((draft) => void (draft.profile = value as TlsProfileName))}>
-          <Stack gap={6} mt={4}>
-            {tlsProfileChoices.map((choice) => (
-              <Radio key={choice.value} value={choice.value} label={choice.label} description={choice.description} />
-            ))}
-          </Stack>
-        </Radio.Group>
+        {profile !== undefined && (
+          <Radio.Group label="TLS profile" value={profile} onChange={(value) => update((draft) => void (draft.profile = value as TlsProfileName))}>
+            <Stack gap={6} mt={4}>
+              {tlsProfileChoices.map((choice) => (
+                <Radio key={choice.value} value={choice.value} label={choice.label} description={choice.description} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        )}
       </Stack>
     </Fieldset>
   );

@@ -16,6 +16,11 @@ export function secretText(ref: SecretRef, options: ExportOptions): string | und
   return ref.state === 'set' ? REDACTED_SECRET : undefined;
 }
 
+/** A PKCS12 or JKS store imported into the keychain has no file an exported config could point to. */
+export function keychainStoreNote(kind: 'pkcs12' | 'jks', store: 'truststore' | 'keystore', instead: string): string {
+  return `The ${kind.toUpperCase()} ${store} is imported into Odradek's keychain and has no file path: save the original file and ${instead}.`;
+}
+
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 
 export function directiveLines(profile: ConnectionProfile): string[] {

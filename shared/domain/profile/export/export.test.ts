@@ -75,3 +75,32 @@ describe('kafkajs snippet', () => {
     expect(exportJavaProperties(profile)).toContain('sasl.mechanism=GSSAPI');
   });
 });
+
+describe('stores imported into the keychain', () => {
+  const { profile, secrets } = splitSecrets({
+    ...testProfiles[1]!.draft,
+    tls: {
+      trust: { kind: 'pkcs12', source: 'keychain', store: 'UExBTlRFRC10cnVzdA==', password: 'PLANTED-trust' },
+      identity: { kind: 'pkcs12', source: 'keychain', store: 'UExBTlRFRC1rZXk=', password: 'PLANTED-key' },
+      verifyHostname: true,
+      profile: 'default',
+    },
+  });
+
+  it('cannot become file paths: every exporter says so in a comment instead, even with secrets', () => {
+    const java = exportJavaProperties(profile, { secrets });
+    expect(java).toMatch(/^# .*PKCS12 truststore is imported into Odradek's keychain.*set ssl\.truststore\.location/m);
+    expect(java).toMatch(/^# .*PKCS12 keystore is imported into Odradek's keychain.*set ssl\.keystore\.location/m);
+    expect(java).not.toMatch(/^ssl\.(trust|key)store\.location/m);
+    expect(exportLibrdkafkaConfig(profile, { secrets })).toMatch(/^# .*PKCS12 keystore is imported into Odradek's keychain/m);
+    expect(exportKafkajsSnippet(profile, { secrets })).toContain("keystore is imported into Odradek's keychain and has no file path");
+    for (const text of [java, exportLibrdkafkaConfig(profile, { secrets }), exportKafkajsSnippet(profile, { secrets })]) {
+      expect(text).not.toContain('UExBTlRFRC');
+    }
+  });
+
+  it('imports back without the store (there is no path to read), not as a store with an empty path', () => {
+    const preview = importProfile(exportJavaProperties(profile, { secrets }));
+    expect(preview.profile.tls?.identity).toBeNull();
+  });
+});

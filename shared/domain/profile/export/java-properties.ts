@@ -1,7 +1,7 @@
 // A profile as Java client properties (kafka-console-*, Kpow-style tools, Conduktor, any JVM client).
 import { GSSAPI_UNSUPPORTED_MESSAGE, type ConnectionProfile } from '../profile-schema';
 import { goSuiteToJavaName, tls13CipherSuites, tlsProfiles } from '../tls-profiles';
-import { directiveLines, header, jaasValue, propertyValue, secretText, type ExportOptions } from './common';
+import { directiveLines, header, jaasValue, keychainStoreNote, propertyValue, secretText, type ExportOptions } from './common';
 
 type Tls = NonNullable<ConnectionProfile['tls']>;
 
@@ -112,7 +112,8 @@ function writeTls(tls: Tls, prefix: string, set: (key: string, value: string | u
     case 'pkcs12':
     case 'jks':
       set(`${prefix}truststore.type`, trust.kind.toUpperCase());
-      set(`${prefix}truststore.location`, trust.path);
+      if (trust.source === 'keychain') note(keychainStoreNote(trust.kind, 'truststore', `set ${prefix}truststore.location`));
+      else set(`${prefix}truststore.location`, trust.path);
       set(`${prefix}truststore.password`, secretText(trust.password, options));
       break;
   }
@@ -126,7 +127,8 @@ function writeTls(tls: Tls, prefix: string, set: (key: string, value: string | u
     set(`${prefix}key.password`, secretText(identity.keyPassword, options));
   } else if (identity) {
     set(`${prefix}keystore.type`, identity.kind.toUpperCase());
-    set(`${prefix}keystore.location`, identity.path);
+    if (identity.source === 'keychain') note(keychainStoreNote(identity.kind, 'keystore', `set ${prefix}keystore.location`));
+    else set(`${prefix}keystore.location`, identity.path);
     set(`${prefix}keystore.password`, secretText(identity.password, options));
     if (identity.kind === 'jks') set(`${prefix}key.password`, secretText(identity.keyPassword, options));
   }

@@ -2,7 +2,7 @@
 // emitted with JSON.stringify so any value is a valid literal.
 import { GSSAPI_UNSUPPORTED_MESSAGE, type ConnectionProfile } from '../profile-schema';
 import { tlsProfiles } from '../tls-profiles';
-import { secretText, type ExportOptions } from './common';
+import { keychainStoreNote, secretText, type ExportOptions } from './common';
 
 type Tls = NonNullable<ConnectionProfile['tls']>;
 
@@ -102,17 +102,20 @@ function tlsOptions(tls: Tls, options: ExportOptions, notes: string[]): string[]
   const { trust, identity } = tls;
   if (trust.kind === 'pem-file') lines.push(`ca: [${readFile(trust.path)}],`);
   else if (trust.kind === 'pem-text') lines.push(`ca: [${literal(trust.pem)}],`);
+  else if (trust.kind === 'pkcs12' && trust.source === 'keychain') notes.push(keychainStoreNote('pkcs12', 'truststore', 'pass it as ssl.pfx'));
   else if (trust.kind === 'pkcs12') lines.push(`pfx: readFileSync(${literal(trust.path)}),`, `passphrase: ${literal(secretText(trust.password, options))},`);
-  else if (trust.kind === 'jks') notes.push(`Node cannot read the JKS truststore ${trust.path}: export its CA certificate as PEM and pass it as ssl.ca.`);
+  else if (trust.kind === 'jks') notes.push(`Node cannot read the JKS truststore${trust.source === 'keychain' ? '' : ` ${trust.path}`}: export its CA certificate as PEM and pass it as ssl.ca.`);
   if (identity?.kind === 'pem') {
     lines.push(`cert: ${identity.certificate.source === 'file' ? readFile(identity.certificate.path) : literal(identity.certificate.pem)},`);
     lines.push(`key: ${identity.key.source === 'file' ? readFile(identity.key.path) : literal(secretText(identity.key.pem, options))},`);
     const passphrase = secretText(identity.keyPassword, options);
     if (passphrase !== undefined) lines.push(`passphrase: ${literal(passphrase)},`);
+  } else if (identity?.kind === 'pkcs12' && identity.source === 'keychain') {
+    notes.push(keychainStoreNote('pkcs12', 'keystore', 'pass it as ssl.pfx'));
   } else if (identity?.kind === 'pkcs12') {
     lines.push(`pfx: readFileSync(${literal(identity.path)}),`, `passphrase: ${literal(secretText(identity.password, options))},`);
   } else if (identity?.kind === 'jks') {
-    notes.push(`Node cannot read the JKS keystore ${identity.path}: convert it to PKCS12 (keytool -importkeystore) and pass it as ssl.pfx.`);
+    notes.push(`Node cannot read the JKS keystore${identity.source === 'keychain' ? '' : ` ${identity.path}`}: convert it to PKCS12 (keytool -importkeystore) and pass it as ssl.pfx.`);
   }
   const profile = tlsProfiles[tls.profile];
   if (profile.minVersion) lines.push(`minVersion: '${profile.minVersion}',`);

@@ -2,7 +2,7 @@
 // express (AWS MSK IAM, JKS stores, PEM given as text, Schema Registry) is written as comments.
 import { GSSAPI_UNSUPPORTED_MESSAGE, type ConnectionProfile } from '../profile-schema';
 import { tlsProfiles } from '../tls-profiles';
-import { directiveLines, header, secretText, type ExportOptions } from './common';
+import { directiveLines, header, keychainStoreNote, secretText, type ExportOptions } from './common';
 
 const mechanismNames = { plain: 'PLAIN', 'scram-sha-256': 'SCRAM-SHA-256', 'scram-sha-512': 'SCRAM-SHA-512', oauthbearer: 'OAUTHBEARER', gssapi: 'GSSAPI' } as const;
 
@@ -70,7 +70,7 @@ export function exportLibrdkafkaConfig(profile: ConnectionProfile, options: Expo
         break;
       case 'pkcs12':
       case 'jks':
-        note(`librdkafka cannot read a ${tls.trust.kind.toUpperCase()} truststore (${oneLine(tls.trust.path)}): export the CA as PEM and set ssl.ca.location.`);
+        note(`librdkafka cannot read a ${tls.trust.kind.toUpperCase()} truststore${tls.trust.source === 'keychain' ? ' (imported into the keychain)' : ` (${oneLine(tls.trust.path)})`}: export the CA as PEM and set ssl.ca.location.`);
         break;
     }
     const identity = tls.identity;
@@ -81,10 +81,11 @@ export function exportLibrdkafkaConfig(profile: ConnectionProfile, options: Expo
       else note('The private key is stored as text in Odradek: save it to a file and set ssl.key.location.');
       set('ssl.key.password', secretText(identity.keyPassword, options));
     } else if (identity?.kind === 'pkcs12') {
-      set('ssl.keystore.location', identity.path);
+      if (identity.source === 'keychain') note(keychainStoreNote('pkcs12', 'keystore', 'set ssl.keystore.location'));
+      else set('ssl.keystore.location', identity.path);
       set('ssl.keystore.password', secretText(identity.password, options));
     } else if (identity?.kind === 'jks') {
-      note(`librdkafka cannot read a JKS keystore (${oneLine(identity.path)}): convert it to PKCS12 and set ssl.keystore.location.`);
+      note(`librdkafka cannot read a JKS keystore${identity.source === 'keychain' ? ' (imported into the keychain)' : ` (${oneLine(identity.path)})`}: convert it to PKCS12 and set ssl.keystore.location.`);
     }
     if (!tls.verifyHostname) set('ssl.endpoint.identification.algorithm', 'none');
     set('ssl.cipher.suites', tlsProfiles[tls.profile].openSslCiphers);

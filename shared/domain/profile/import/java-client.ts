@@ -233,11 +233,11 @@ export function readTlsStores(ctx: ImportContext, prefix: string, slots: TlsPref
     const text = trustCertificates.value.text.trim();
     trust = looksLikePem(text) ? { kind: 'pem-text', pem: text } : { kind: 'pem-file', path: ctx.plain(trustCertificates, 'CA certificate path', `${field}.trust.path`) ?? '' };
     if (!looksLikePem(text)) ctx.info('tls.pem-path', `${trustCertificates.sourceKey} holds a file path; Java expects the PEM text itself there, Odradek reads the file.`, trustCertificates);
+  } else if (trustPath !== undefined && trustKind === 'pem') {
+    trust = { kind: 'pem-file', path: trustPath };
   } else if (trustPath !== undefined) {
-    trust =
-      trustKind === 'pem'
-        ? { kind: 'pem-file', path: trustPath }
-        : { kind: trustKind, path: trustPath, password: ctx.secret(trustPassword, `${slots}.truststorePassword`, 'truststore password') };
+    const password = ctx.secret(trustPassword, `${slots}.truststorePassword`, 'truststore password');
+    trust = trustKind === 'pkcs12' ? { kind: 'pkcs12', path: trustPath, password } : { kind: 'jks', path: trustPath, password };
   }
   if (trustPassword && (trust.kind === 'system' || trust.kind === 'pem-file' || trust.kind === 'pem-text')) ctx.ignore(trustPassword, 'A PEM CA or the system trust store has no password.');
 
