@@ -94,3 +94,10 @@ export function previewLine(payload: DecodedPayloadRow | null, maxChars = 200): 
   const line = text.length > maxChars * 2 ? text.slice(0, maxChars * 2) : text;
   return line.replace(/\s+/g, ' ').slice(0, maxChars);
 }
+
+/** Local time to the millisecond, sortable as text. */
+export function formatTimestamp(epochMs: number): string {
+  const date = new Date(epochMs);
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+}

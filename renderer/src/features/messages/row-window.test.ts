@@ -17,10 +17,11 @@ const rows = (from: number, count: number): BrowseRow[] =>
 const offsets = (window: RowWindow) => window.snapshot().map((row) => Number(row.offset));
 
 describe('row window', () => {
-  it('stops accepting at capacity when bounded', () => {
+  it('fills up to capacity when bounded and reports refused rows', () => {
     const window = new RowWindow(5, 'stop-at-capacity');
     expect(window.add(rows(0, 3))).toBe(true);
-    expect(window.add(rows(3, 4))).toBe(false);
+    expect(window.add(rows(3, 2))).toBe(true);
+    expect(window.add(rows(5, 2))).toBe(false);
     expect(offsets(window)).toEqual([0, 1, 2, 3, 4]);
     expect(window.add(rows(7, 1))).toBe(false);
     expect([window.size, window.dropped]).toEqual([5, 0]);

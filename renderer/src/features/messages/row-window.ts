@@ -13,12 +13,12 @@ export class RowWindow {
     readonly mode: WindowMode,
   ) {}
 
-  /** Adds rows; returns false once a bounded window is full (the caller stops the stream). */
+  /** Adds rows; returns false when a bounded window had to refuse some (the caller stops the stream). */
   add(rows: readonly BrowseRow[]): boolean {
     if (this.mode === 'stop-at-capacity') {
-      const room = this.capacity - this.held.length;
-      this.held.push(...rows.slice(0, Math.max(0, room)));
-      return this.held.length < this.capacity;
+      const room = Math.max(0, this.capacity - this.held.length);
+      this.held.push(...rows.slice(0, room));
+      return rows.length <= room;
     }
     this.held.push(...rows);
     const excess = this.held.length - this.capacity;

@@ -18,7 +18,7 @@ const sourceWords: Record<string, string> = {
   unknown: 'unknown',
 };
 
-export function TopicDetailPanel(props: { profileId: string; topic: string; existingNames: readonly string[]; denied: TopicPermissions; onClose(): void; onChanged(): void; onDeleted(): void }) {
+export function TopicDetailPanel(props: { profileId: string; topic: string; existingNames: readonly string[]; denied: TopicPermissions; onClose(): void; onBrowse(): void; onChanged(): void; onDeleted(): void }) {
   const { profileId, topic, denied } = props;
   const detail = useTopicDetail(profileId, topic);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -43,6 +43,9 @@ export function TopicDetailPanel(props: { profileId: string; topic: string; exis
         <CloseButton aria-label="Close topic detail" onClick={props.onClose} />
       </Group>
       <Group gap={6} my="xs">
+        <Button size="xs" onClick={props.onBrowse}>
+          Browse messages
+        </Button>
         {action('Edit configuration', 'config', 'edit-topics')}
         {action('Add partitions', 'partitions', 'edit-topics')}
         {action('Clone', 'clone', 'create-topics')}

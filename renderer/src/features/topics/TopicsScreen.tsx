@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Group, Loader, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDeferredValue, useMemo, useState } from 'react';
+import { MessagesScreen } from '../messages/MessagesScreen';
 import { useStoredProfile } from '../profiles/queries';
 import { CreateTopicDialog } from './TopicDialogs';
 import { TopicDetailPanel } from './TopicDetailPanel';
@@ -27,6 +28,7 @@ export function TopicsScreen({ profileId }: { profileId: string }) {
   const [sort, setSort] = useState<TopicSort>({ column: 'name', direction: 'asc' });
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [browsing, setBrowsing] = useState<string | null>(null);
   // Typing stays responsive: filtering 10,000 rows runs at React's lower priority.
   const deferredSearch = useDeferredValue(search);
   const shown = useMemo(() => visibleTopics(rows, { search: deferredSearch, hideInternal }, sort), [rows, deferredSearch, hideInternal, sort]);
@@ -35,6 +37,8 @@ export function TopicsScreen({ profileId }: { profileId: string }) {
   const toggleSort = (column: TopicColumn) =>
     setSort((current) => (current.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: column === 'name' ? 'asc' : 'desc' }));
   const createDenied = denied('create-topics');
+  // The topic rows stay in this component while messages show, so going back needs no new listing.
+  if (browsing) return <MessagesScreen profileId={profileId} topic={browsing} onBack={() => setBrowsing(null)} />;
 
   return (
     <Stack gap="sm" style={{ height: SCREEN_HEIGHT, minHeight: 0 }}>
@@ -89,6 +93,7 @@ export function TopicsScreen({ profileId }: { profileId: string }) {
               existingNames={existingNames}
               denied={denied}
               onClose={() => setSelected(null)}
+              onBrowse={() => setBrowsing(selected)}
               onChanged={refresh}
               onDeleted={() => {
                 setSelected(null);

@@ -1,0 +1,132 @@
+import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Drawer, Group, ScrollArea, SegmentedControl, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { BrowseRow, DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
+import { api, unwrap } from '../../lib/api';
+import { availableViews, formatBytes, formatTimestamp, renderPayload, viewLabels, type PayloadView } from './payload-format';
+
+const timestampTypeWords = { create: 'create time (set by the producer)', 'log-append': 'log-append time (set by the broker)' } as const;
+
+/** Keyed by message by its caller, so a newly opened message starts without a fetched copy. */
+export function MessageDetail({ profileId, topic, row, onClose }: { profileId: string; topic: string; row: BrowseRow; onClose(): void }) {
+  const full = useMutation({
+    mutationFn: () => unwrap(api.invoke['messages:fetch']({ profileId, topic, partition: row.partition, offset: row.offset })),
+  });
+  const shown = full.data ?? row;
+
+  return (
+    <Drawer opened onClose={onClose} position="right" size="xl" title={`Message ${row.partition}:${row.offset}`}>
+      <Stack gap="md">
+        <Table withRowBorders={false} aria-label="Message metadata">
+          <Table.Tbody>
+            <Meta label="Partition">{shown.partition}</Meta>
+            <Meta label="Offset">{shown.offset}</Meta>
+            <Meta label="Timestamp">
+              {formatTimestamp(shown.timestamp)} <Text span c="dimmed" size="sm">({shown.timestamp} ms, {timestampTypeWords[shown.timestampType]})</Text>
+            </Meta>
+            <Meta label="Size">
+              {formatBytes(shown.sizes.total)} — key {formatBytes(shown.sizes.key)}, value {formatBytes(shown.sizes.value)}, headers {formatBytes(shown.sizes.headers)}
+            </Meta>
+          </Table.Tbody>
+        </Table>
+        {shown.truncated && (
+          <Alert color="blue" title="This is a preview">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">Parts of this message were cut to keep browsing fast.</Text>
+              <Button size="xs" loading={full.isPending} onClick={() => full.mutate()}>
+                Load full message
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+        {full.error && (
+          <Alert color="red" title="The full message could not be loaded">
+            {full.error.message}
+          </Alert>
+        )}
+        {full.data === null && <Alert color="yellow">The message is no longer in the topic: retention or compaction removed it.</Alert>}
+        <PayloadSection title="Key" payload={shown.key} />
+        <PayloadSection title="Value" payload={shown.value} />
+        <Stack gap="xs">
+          <Title order={4}>Headers ({shown.headers.length})</Title>
+          {shown.headers.length === 0 && (
+            <Text size="sm" c="dimmed">
+              No headers.
+            </Text>
+          )}
+          {shown.headers.map((header, index) => (
+            <PayloadSection key={`${index}:${header.key}`} title={header.key} payload={header.value} compact />
+          ))}
+        </Stack>
+      </Stack>
+    </Drawer>
+  );
+}
+
+function Meta({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={110} fw={500} c="dimmed">
+        {label}
+      </Table.Th>
+      <Table.Td>{children}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+function PayloadSection({ title, payload, compact = false }: { title: string; payload: DecodedPayloadRow | null; compact?: boolean }) {
+  const views = payload ? availableViews(payload) : [];
+  const [chosen, setChosen] = useState<PayloadView | null>(null);
+  const view = chosen !== null && views.includes(chosen) ? chosen : views[0];
+  const text = payload && view ? renderPayload(payload, view) : '';
+
+  return (
+    <Stack gap={6} aria-label={title} role="group">
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="xs">
+          {compact ? <Code>{title}</Code> : <Title order={4}>{title}</Title>}
+          {payload && (
+            <Badge size="sm" variant="light" color="gray">
+              {payload.kind}
+            </Badge>
+          )}
+          {payload?.schema && (
+            <Badge size="sm" variant="light" title="Confluent wire format">
+              schema id {payload.schema.schemaId}
+            </Badge>
+          )}
+          {payload?.truncated && (
+            <Badge size="sm" variant="light" color="blue">
+              preview of {formatBytes(payload.size)}
+            </Badge>
+          )}
+        </Group>
+        {payload && view && (
+          <Group gap={6} wrap="nowrap">
+            {views.length > 1 && <SegmentedControl size="xs" value={view} onChange={(next) => setChosen(next as PayloadView)} data={views.map((value) => ({ value, label: viewLabels[value] }))} aria-label={`${title} format`} />}
+            <CopyButton value={text}>
+              {({ copied, copy }) => (
+                <Tooltip label={copied ? 'Copied' : `Copy ${title.toLowerCase()}`}>
+                  <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={`Copy ${title}`}>
+                    {copied ? '✓' : '⧉'}
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </CopyButton>
+          </Group>
+        )}
+      </Group>
+      {payload === null ? (
+        <Text size="sm" c="dimmed">
+          null
+        </Text>
+      ) : (
+        <ScrollArea.Autosize mah={compact ? 160 : 420}>
+          <Code block data-testid={`payload-${title.toLowerCase()}`} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+            {text}
+          </Code>
+        </ScrollArea.Autosize>
+      )}
+    </Stack>
+  );
+}
