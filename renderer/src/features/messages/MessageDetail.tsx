@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Drawer, Group, ScrollArea, SegmentedControl, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Drawer, Group, ScrollArea, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BrowseRow, DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
@@ -106,11 +106,9 @@ function PayloadSection({ title, payload, compact = false }: { title: string; pa
             {views.length > 1 && <SegmentedControl size="xs" value={view} onChange={(next) => setChosen(next as PayloadView)} data={views.map((value) => ({ value, label: viewLabels[value] }))} aria-label={`${title} format`} />}
             <CopyButton value={text}>
               {({ copied, copy }) => (
-                <Tooltip label={copied ? 'Copied' : `Copy ${title.toLowerCase()}`}>
-                  <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={`Copy ${title}`}>
-                    {copied ? '✓' : '⧉'}
-                  </ActionIcon>
-                </Tooltip>
+                <Button size="compact-xs" variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={`Copy ${title}`}>
+                  {copied ? 'Copied' : 'Copy'}
+                </Button>
               )}
             </CopyButton>
           </Group>

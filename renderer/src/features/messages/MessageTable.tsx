@@ -6,7 +6,7 @@ import { formatBytes, formatTimestamp, previewLine } from './payload-format';
 import { rowKey } from './row-window';
 
 const ROW_HEIGHT = 30;
-const GRID = '72px 96px 190px minmax(100px, 1fr) minmax(160px, 3fr) 80px 84px';
+const GRID = '72px 96px 210px minmax(100px, 1fr) minmax(160px, 3fr) 80px 84px';
 const headers = ['Partition', 'Offset', 'Timestamp', 'Key', 'Value', 'Size', 'Schema'];
 
 /** Only rows in view are in the DOM, so a full window of rows scrolls like a page of them. */

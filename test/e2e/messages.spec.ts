@@ -1,0 +1,64 @@
+// Message browsing end to end: JSON messages with keys produced on the Node side, a PLAINTEXT profile
+// added through the UI, browsing from the beginning, a JSON-field filter, and a message's detail.
+import { createTopic, produceWithKafkajs, uniqueTopic } from '../../testbed/helpers';
+import { expect, test } from './fixtures';
+import { testbedInfo } from './testbed-info';
+
+const bed = testbedInfo();
+const MESSAGES = 50;
+// Every third message is a payment, the rest are orders.
+const isPayment = (index: number) => index % 3 === 0;
+const ORDERS = Array.from({ length: MESSAGES }, (_, index) => index + 1).filter((index) => !isPayment(index)).length;
+
+test('browse a topic from the beginning, filter by a JSON field and open a message', async ({ app }, testInfo) => {
+  const topic = uniqueTopic('e2e-messages');
+  await createTopic(bed, { topic, partitions: 2 });
+  await produceWithKafkajs(
+    bed,
+    topic,
+    Array.from({ length: MESSAGES }, (_, position) => {
+      const index = position + 1;
+      return { key: `key-${index}`, partition: index % 2, value: JSON.stringify({ id: index, type: isPayment(index) ? 'payment' : 'order', amount: index * 10 }) };
+    }),
+  );
+
+  await app.getByRole('button', { name: 'Add a connection' }).click();
+  await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed messages');
+  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
+  await bootstrap.fill(bed.listeners.plaintext);
+  await bootstrap.press('Enter');
+  await app.getByRole('button', { name: 'Save connection' }).click();
+  await expect(app.getByTestId('profile-bed-messages')).toBeVisible();
+  await app.getByTestId('profile-bed-messages').getByText('Bed messages').click();
+  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Topics', { exact: true }).click();
+
+  await app.getByRole('textbox', { name: 'Search topics' }).fill(topic);
+  await app.locator(`[data-topic="${topic}"]`).click({ timeout: 20_000 });
+  await app.getByRole('button', { name: 'Browse messages' }).click();
+  await expect(app.getByRole('heading', { name: `Messages in ${topic}` })).toBeVisible();
+
+  const count = app.getByTestId('message-count');
+  await app.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(count).toHaveText(`${MESSAGES} messages`, { timeout: 20_000 });
+  await expect(app.getByText('Read to the end of the range.')).toBeVisible();
+  await expect(app.getByTestId('browse-progress')).toContainText(`matched ${MESSAGES}`);
+
+  await app.getByRole('textbox', { name: 'JSON field' }).fill('$.type');
+  await app.getByRole('textbox', { name: 'Field value' }).fill('"order"');
+  await app.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(count).toHaveText(`${ORDERS} messages`, { timeout: 20_000 });
+  await expect(app.getByTestId('browse-progress')).toContainText(`scanned ${MESSAGES} · matched ${ORDERS}`);
+  await app.screenshot({ path: testInfo.outputPath('messages-filtered.png') });
+
+  const first = app.getByTestId('message-row').first();
+  await expect(first).toContainText('"type":"order"');
+  await first.click();
+  const drawer = app.getByRole('dialog', { name: /^Message \d+:\d+$/ });
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByTestId('payload-value')).toContainText('"type": "order",\n  "amount":');
+  await expect(drawer.getByTestId('payload-key')).toHaveText(/^key-\d+$/);
+  await app.screenshot({ path: testInfo.outputPath('messages-detail.png') });
+
+  await drawer.getByRole('group', { name: 'Key' }).getByText('Hex', { exact: true }).click();
+  await expect(drawer.getByTestId('payload-key')).toHaveText(/^6b 65 79 2d/);
+});
