@@ -138,7 +138,10 @@ export function createTopicService(deps: TopicServiceDeps) {
       });
 
       return withAdmin(settings, `Describing topic '${topic}'`, async (admin) => {
-        const offsets = new Map((await admin.fetchTopicOffsets(topic)).map((entry) => [entry.partition, { start: Number(entry.low), end: Number(entry.high) }]));
+        const offsets = await partitionOffsets(admin, topic).catch((error: unknown) => {
+          warnings.push(`${describeKafkaFailure(error, 'Reading the offsets', principalOf(settings)).message} Offsets are shown once the partitions have leaders again.`);
+          return new Map<number, { start: number; end: number }>();
+        });
         const configs = await describeTopicConfigs(admin, topic).catch((error: unknown) => {
           warnings.push(describeKafkaFailure(error, 'Reading the configuration', principalOf(settings)).message);
           return [];
@@ -335,4 +338,22 @@ async function forEachLimited<T>(items: readonly T[], limit: number, work: (item
       while (next < items.length) await work(items[next++]!);
     }),
   );
+}
+
+/**
+ * Start and end offsets per partition. Right after partitions are created or added, or while a leader is
+ * being elected, brokers answer with retriable errors for a moment: ask again briefly before giving up.
+ */
+async function partitionOffsets(admin: Admin, topic: string, attempts = 4): Promise<Map<number, { start: number; end: number }>> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return new Map(offsets.map((entry) => [entry.partition, { start: Number(entry.low), end: Number(entry.high) }]));
+    } catch (error) {
+      // kafkajs gives up with a wrapper whose cause carries the broker's (retriable) answer.
+      const { retriable, cause } = error as { retriable?: boolean; cause?: { retriable?: boolean } };
+      if (attempt >= attempts || !(retriable || cause?.retriable)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }
