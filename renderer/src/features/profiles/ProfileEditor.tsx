@@ -8,6 +8,7 @@ import {
   Grid,
   Group,
   Loader,
+  Modal,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -19,7 +20,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { checkProfile } from '../../../../shared/domain/profile/checks';
 import {
   defaultEnvironmentColours,
@@ -50,6 +51,7 @@ import { useKeychainStatus, useProfileList, useSaveProfile, useStoredProfile } f
 import { KeychainStoreField, SecretField, type KeychainStoreFieldFor, type SecretFieldFor } from './SecretField';
 import { TestConnectionPanel } from './TestConnectionPanel';
 import { TlsFields } from './TlsFields';
+import { guardEditorExit, hasUnsavedChanges, type Navigation } from './unsaved-changes';
 
 const mechanismLabels: Record<SaslMechanism, string> = {
   plain: 'PLAIN',
@@ -104,7 +106,18 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
   const issues = useMemo(() => checkProfile(draft), [draft]);
   const errors = issues.filter((issue) => issue.severity === 'error');
   const error = (field: string) => (showErrors ? issueFor(issues, field) : undefined);
-  const dirty = cleared.length > 0 || JSON.stringify(draft) !== JSON.stringify(initial);
+  const dirty = hasUnsavedChanges(draft, initial, cleared);
+  const [heldBack, setHeldBack] = useState<Navigation | null>(null);
+  // Read by the store guard at navigation time; false once the user discarded or the save navigates.
+  const guardActive = useRef(dirty);
+  useEffect(() => {
+    guardActive.current = dirty;
+  }, [dirty]);
+  useEffect(() => guardEditorExit(useUiStore, () => guardActive.current, setHeldBack), []);
+  const leave = (target: Navigation) => {
+    guardActive.current = false;
+    useUiStore.setState(target);
+  };
 
   const update = (recipe: (next: ProfileDraft) => void) =>
     setDraft((current) => {
@@ -143,7 +156,10 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
     setShowErrors(true);
     if (errors.length > 0) return;
     const id = stored?.id ?? newProfileId(draft.name, profiles.data?.profiles.map((profile) => profile.id) ?? []);
-    save.mutate({ draft: { ...draft, id }, clearSecrets: cleared }, { onSuccess: (saved) => editProfile(saved.id) });
+    save.mutate({ draft: { ...draft, id }, clearSecrets: cleared }, { onSuccess: (saved) => {
+      guardActive.current = false;
+      editProfile(saved.id);
+    } });
   };
 
   const sasl = draft.sasl;
@@ -169,6 +185,20 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
           </Button>
         </Group>
       </Group>
+
+      <Modal opened={heldBack !== null} onClose={() => setHeldBack(null)} title="Discard unsaved changes?" centered>
+        <Stack gap="md">
+          <Text size="sm">This connection has changes that are not saved. Leaving discards them.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setHeldBack(null)} data-autofocus>
+              Stay and keep editing
+            </Button>
+            <Button color="red" onClick={() => heldBack && leave(heldBack)}>
+              Discard changes
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
 
       {keychainBlocked && (
         <Alert color="red" title="Saving is disabled: the OS keychain is unavailable">
