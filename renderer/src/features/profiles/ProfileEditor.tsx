@@ -156,10 +156,18 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
     setShowErrors(true);
     if (errors.length > 0) return;
     const id = stored?.id ?? newProfileId(draft.name, profiles.data?.profiles.map((profile) => profile.id) ?? []);
-    save.mutate({ draft: { ...draft, id }, clearSecrets: cleared }, { onSuccess: (saved) => {
-      guardActive.current = false;
-      editProfile(saved.id);
-    } });
+    save.mutate(
+      { draft: { ...draft, id }, clearSecrets: cleared },
+      {
+        onSuccess: (saved) => {
+          // What was typed is saved now: the draft starts over from the stored profile, secrets shown as set.
+          guardActive.current = false;
+          setDraft(joinSecrets(saved, {}));
+          setCleared([]);
+          editProfile(saved.id);
+        },
+      },
+    );
   };
 
   const sasl = draft.sasl;
