@@ -1,5 +1,6 @@
 // Message browsing end to end: JSON messages with keys produced on the Node side, a PLAINTEXT profile
-// added through the UI, browsing from the beginning, a JSON-field filter, and a message's detail.
+// added through the UI, browsing from the beginning, a JSON-field filter, a message's detail, a refused
+// regex, an empty result and live tail.
 import { createTopic, produceWithKafkajs, uniqueTopic } from '../../testbed/helpers';
 import { expect, test } from './fixtures';
 import { testbedInfo } from './testbed-info';
@@ -10,7 +11,7 @@ const MESSAGES = 50;
 const isPayment = (index: number) => index % 3 === 0;
 const ORDERS = Array.from({ length: MESSAGES }, (_, index) => index + 1).filter((index) => !isPayment(index)).length;
 
-test('browse a topic from the beginning, filter by a JSON field and open a message', async ({ app }, testInfo) => {
+test('browse from the beginning, filter by a JSON field, open a message, see refusals and empty results, live tail', async ({ app }, testInfo) => {
   const topic = uniqueTopic('e2e-messages');
   await createTopic(bed, { topic, partitions: 2 });
   await produceWithKafkajs(
@@ -61,4 +62,30 @@ test('browse a topic from the beginning, filter by a JSON field and open a messa
 
   await drawer.getByRole('group', { name: 'Key' }).getByText('Hex', { exact: true }).click();
   await expect(drawer.getByTestId('payload-key')).toHaveText(/^6b 65 79 2d/);
+  await app.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  // Main refuses expressions that could backtrack without end; the reason is shown as it comes.
+  await app.getByRole('button', { name: 'Reset' }).click();
+  await app.getByText('Regex', { exact: true }).click();
+  await app.getByRole('textbox', { name: 'Regular expression' }).fill('(a+)+$');
+  await app.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(app.getByRole('alert')).toContainText('Nested repetition');
+
+  await app.getByText('Substring', { exact: true }).click();
+  await app.getByRole('textbox', { name: 'Contains' }).fill('no message says this');
+  await app.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(app.getByText('No messages matched — widen the filter or start from the beginning.')).toBeVisible({ timeout: 20_000 });
+
+  // Live tail from the beginning: the existing messages, then new ones as they are produced.
+  await app.getByRole('button', { name: 'Reset' }).click();
+  await app.getByRole('switch', { name: 'Live tail' }).check();
+  await app.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(count).toHaveText(`${MESSAGES} messages`, { timeout: 20_000 });
+  await produceWithKafkajs(bed, topic, [1, 2, 3].map((index) => ({ key: `late-${index}`, value: JSON.stringify({ id: MESSAGES + index, type: 'order' }) })));
+  await expect(count).toHaveText(`${MESSAGES + 3} messages`, { timeout: 20_000 });
+  await app.getByRole('button', { name: 'Pause' }).click();
+  await expect(app.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await app.getByRole('button', { name: 'Stop' }).click();
+  await expect(app.getByText('Stopped.', { exact: true })).toBeVisible();
 });
