@@ -43,3 +43,28 @@ describe('profile editor helpers', () => {
     expect(formatParameterLines(parameters)).toBe('resource=api://kafka\naudience=a=b');
   });
 });
+
+describe('stores imported into the keychain, in the editor', () => {
+  it('reads and writes the imported store by slot, for Kafka and Schema Registry TLS alike', () => {
+    const draft = {
+      ...withProtocol(emptyProfileDraft('a', 'A'), 'SSL'),
+      schemaRegistry: { urls: ['https://sr.example.com'], auth: { kind: 'none' as const }, tls: { trust: { kind: 'system' as const }, identity: { kind: 'pkcs12' as const, source: 'keychain' as const }, verifyHostname: true }, observation: 'auto' as const },
+    };
+    const withStore = withSecret(draft, 'schemaRegistry.tls.keystore', 'AAEC');
+    expect(withStore.schemaRegistry?.tls?.identity).toEqual({ kind: 'pkcs12', source: 'keychain', store: 'AAEC' });
+    expect(secretValue(withStore, 'schemaRegistry.tls.keystore')).toBe('AAEC');
+    expect(secretValue(withStore, 'tls.keystore')).toBeUndefined();
+    expect(withSecret(withStore, 'schemaRegistry.tls.keystore', undefined).schemaRegistry?.tls?.identity).toEqual({ kind: 'pkcs12', source: 'keychain' });
+  });
+
+  it('names Schema Registry TLS problems by their own field', () => {
+    const draft = {
+      ...emptyProfileDraft('a', 'A'),
+      bootstrapServers: ['b:9092'],
+      schemaRegistry: { urls: ['https://sr.example.com'], auth: { kind: 'none' as const }, tls: { trust: { kind: 'pem-file' as const, path: '' }, identity: null, verifyHostname: false }, observation: 'auto' as const },
+    };
+    const issues = checkProfile(draft);
+    expect(issueFor(issues, 'schemaRegistry.tls.trust.path')).toBe('Give the file path.');
+    expect(issueFor(issues, 'schemaRegistry.tls.verifyHostname', 'warning')).toMatch(/host-name verification is off/);
+  });
+});
