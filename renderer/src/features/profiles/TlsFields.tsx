@@ -76,12 +76,13 @@ export function TlsFields<T extends Tls>({ prefix, legend, tls, issues, showErro
   const identity = tls.identity;
   const hostnameWarning = issueFor(issues, `${prefix}.verifyHostname`, 'warning');
   const profile = tls.profile;
+  const server = prefix === 'tls' ? { singular: 'broker', plural: 'brokers' } : { singular: 'Schema Registry', plural: 'Schema Registry servers' };
 
   return (
     <Fieldset legend={legend}>
       <Stack gap="sm">
         <Select
-          label="Trust (which CA signs the brokers' certificates)"
+          label={`Trust (which CA signs the ${server.plural}' certificates)`}
           data={trustKinds}
           value={trust.kind}
           allowDeselect={false}
@@ -267,7 +268,7 @@ export function TlsFields<T extends Tls>({ prefix, legend, tls, issues, showErro
         )}
 
         <Switch
-          label="Verify the broker host name"
+          label={`Verify the ${server.singular} host name`}
           description="Checks that the certificate names the host you connect to."
           checked={tls.verifyHostname}
           onChange={(event) => {
