@@ -1,6 +1,6 @@
 // Message browsing end to end: JSON messages with keys produced on the Node side, a PLAINTEXT profile
 // added through the UI, browsing from the beginning, a JSON-field filter, a message's detail, a refused
-// regex, an empty result and live tail.
+// regex, an empty result, live tail, and loading a cut-off message in full.
 import { createTopic, produceWithKafkajs, uniqueTopic } from '../../testbed/helpers';
 import { expect, test } from './fixtures';
 import { testbedInfo } from './testbed-info';
@@ -88,4 +88,17 @@ test('browse from the beginning, filter by a JSON field, open a message, see ref
   await expect(app.getByRole('button', { name: 'Resume' })).toBeVisible();
   await app.getByRole('button', { name: 'Stop' }).click();
   await expect(app.getByText('Stopped.', { exact: true })).toBeVisible();
+
+  // A value beyond the 16 KB preview arrives cut; the detail loads it in full on request.
+  await produceWithKafkajs(bed, topic, [{ key: 'late-big', value: JSON.stringify({ type: 'order', blob: 'x'.repeat(40_000), tail: 'END' }) }]);
+  await app.getByRole('button', { name: 'Reset' }).click();
+  await app.getByRole('textbox', { name: 'Contains' }).fill('"blob"');
+  await app.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(count).toHaveText('1 message', { timeout: 20_000 });
+  await app.getByTestId('message-row').click();
+  const big = app.getByRole('dialog', { name: /^Message \d+:\d+$/ });
+  await expect(big.getByTestId('payload-value')).not.toContainText('END');
+  await big.getByRole('button', { name: 'Load full message' }).click();
+  await expect(big.getByTestId('payload-value')).toContainText('"tail": "END"');
+  await expect(big.getByText('This is a preview')).toBeHidden();
 });
