@@ -98,7 +98,7 @@ export function MessagesScreen({ profileId, topic, onBack }: { profileId: string
               />
             </Stack>
             <NumberInput label="Result limit" value={form.liveTail ? LIVE_TAIL_WINDOW : form.limit} onChange={(value) => update({ limit: value })} min={1} max={MAX_HELD_ROWS} allowDecimal={false} thousandSeparator="," disabled={form.liveTail} w={130} />
-            <Switch label="Live tail" description={`keeps the newest ${LIVE_TAIL_WINDOW.toLocaleString('en-US')} rows`} checked={form.liveTail} onChange={(event) => update({ liveTail: event.currentTarget.checked })} />
+            <Switch label="Live tail" description={`newest on top; keeps the newest ${LIVE_TAIL_WINDOW.toLocaleString('en-US')} rows`} checked={form.liveTail} onChange={(event) => update({ liveTail: event.currentTarget.checked })} />
           </Group>
           <Group gap="sm" align="flex-end">
             <Select label="Search in" data={textTargets} value={form.textTarget} onChange={(value) => value && update({ textTarget: value as TextTarget })} allowDeselect={false} w={190} />

@@ -35,6 +35,7 @@ describe('row window', () => {
     window.add(rows(6, 10));
     expect(offsets(window)).toEqual([12, 13, 14, 15]);
     expect(window.dropped).toBe(12);
+    expect(window.snapshot('newest-on-top').map((row) => Number(row.offset))).toEqual([15, 14, 13, 12]);
   });
 
   it('hands out snapshots that later additions do not change', () => {

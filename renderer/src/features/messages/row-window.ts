@@ -39,8 +39,9 @@ export class RowWindow {
   }
 
   /** A copy for React state: later additions must not mutate what a render holds. */
-  snapshot(): BrowseRow[] {
-    return this.held.slice();
+  snapshot(order: 'as-received' | 'newest-on-top' = 'as-received'): BrowseRow[] {
+    const copy = this.held.slice();
+    return order === 'newest-on-top' ? copy.reverse() : copy;
   }
 }
 

@@ -50,7 +50,8 @@ export function useMessageBrowser() {
       const flush = () => {
         if (!dirty || pausedRef.current) return;
         dirty = false;
-        setRows(window.snapshot());
+        // Live tail puts arrivals on top, where the eye already is.
+        setRows(window.snapshot(request.liveTail ? 'newest-on-top' : 'as-received'));
         setDropped(window.dropped);
       };
       pausedRef.current = false;
