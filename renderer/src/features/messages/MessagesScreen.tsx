@@ -7,7 +7,8 @@ import { MessageDetail } from './MessageDetail';
 import { MessageTable } from './MessageTable';
 import { formatBytes } from './payload-format';
 import { rowKey } from './row-window';
-import { useMessageBrowser, type BrowseStatus } from './use-message-browser';
+import type { BrowseStatus } from './browse-session';
+import { useMessageBrowser } from './use-message-browser';
 
 /** The app shell does not bound its main area; the virtualized table needs a bounded scroll container. */
 const SCREEN_HEIGHT = 'calc(100dvh - var(--app-shell-header-height, 0px) - var(--app-shell-footer-height, 0px) - 2 * var(--mantine-spacing-md))';

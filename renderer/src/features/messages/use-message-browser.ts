@@ -1,27 +1,8 @@
-// Runs one `messages:browse` stream at a time. Rows land in a bounded RowWindow and are flushed into
-// React state on a timer, so a fast stream costs a few renders a second. Pausing live tail holds the
-// batch credit, so main stops fetching instead of the renderer buffering.
+// React state for the message browser: one BrowseSession at a time, cancelled on unmount.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BrowseProgress, BrowseRequest, BrowseRow, BrowseSummary } from '../../../../shared/domain/messages/browse-request';
-import type { StreamHandle } from '../../../../shared/ipc/stream';
+import type { BrowseProgress, BrowseRequest, BrowseRow } from '../../../../shared/domain/messages/browse-request';
 import { api } from '../../lib/api';
-import { LIVE_TAIL_WINDOW } from './browse-form';
-import { RowWindow } from './row-window';
-
-const FLUSH_INTERVAL_MS = 200;
-
-export type BrowseStatus =
-  | { state: 'idle' }
-  | { state: 'running'; phase: string | null }
-  | { state: 'done'; summary: BrowseSummary }
-  | { state: 'stopped'; reason: 'user' | 'capacity' }
-  | { state: 'error'; code: string; message: string };
-
-interface Run {
-  handle: StreamHandle;
-  timer: ReturnType<typeof setInterval>;
-  resume: (() => void) | null;
-}
+import { BrowseSession, type BrowseStatus } from './browse-session';
 
 export function useMessageBrowser() {
   const [rows, setRows] = useState<BrowseRow[]>([]);
@@ -29,96 +10,35 @@ export function useMessageBrowser() {
   const [progress, setProgress] = useState<BrowseProgress | null>(null);
   const [status, setStatus] = useState<BrowseStatus>({ state: 'idle' });
   const [paused, setPausedState] = useState(false);
-  const run = useRef<Run | null>(null);
-  const pausedRef = useRef(false);
+  const session = useRef<BrowseSession | null>(null);
 
-  const end = useCallback(() => {
-    const current = run.current;
-    if (!current) return;
-    run.current = null;
-    clearInterval(current.timer);
-    current.resume?.();
-    current.handle.cancel();
+  const start = useCallback((request: BrowseRequest) => {
+    session.current?.dispose();
+    setRows([]);
+    setDropped(0);
+    setProgress(null);
+    setPausedState(false);
+    session.current = new BrowseSession((next, handlers) => api.stream['messages:browse'](next, handlers), request, {
+      rows: (next, droppedCount) => {
+        setRows(next);
+        setDropped(droppedCount);
+      },
+      progress: setProgress,
+      status: (next) => {
+        setStatus(next);
+        if (next.state !== 'running') setPausedState(false);
+      },
+    });
   }, []);
 
-  const start = useCallback(
-    (request: BrowseRequest) => {
-      end();
-      const window = request.liveTail ? new RowWindow(LIVE_TAIL_WINDOW, 'slide') : new RowWindow(request.limit, 'stop-at-capacity');
-      let dirty = false;
-      // While paused the view stays still; rows already in flight wait in the window.
-      const flush = () => {
-        if (!dirty || pausedRef.current) return;
-        dirty = false;
-        // Live tail puts arrivals on top, where the eye already is.
-        setRows(window.snapshot(request.liveTail ? 'newest-on-top' : 'as-received'));
-        setDropped(window.dropped);
-      };
-      pausedRef.current = false;
-      setPausedState(false);
-      setRows([]);
-      setDropped(0);
-      setProgress(null);
-      setStatus({ state: 'running', phase: null });
-      const finish = (next: BrowseStatus) => {
-        pausedRef.current = false;
-        setPausedState(false);
-        flush();
-        if (run.current === current) end();
-        setStatus(next);
-      };
-      const current: Run = {
-        timer: setInterval(flush, FLUSH_INTERVAL_MS),
-        resume: null,
-        handle: api.stream['messages:browse'](request, {
-          onBatch: (items) => {
-            if (run.current !== current) return;
-            const first = window.size === 0;
-            const open = window.add(items);
-            dirty = true;
-            // The first rows show at once; later ones wait for the timer.
-            if (first) flush();
-            if (!open) return finish({ state: 'stopped', reason: 'capacity' });
-            if (pausedRef.current) return new Promise<void>((resolve) => (current.resume = resolve));
-          },
-          onProgress: (next) => {
-            if (run.current === current) setProgress(next);
-          },
-          onPhase: (phase) => {
-            if (run.current === current) setStatus({ state: 'running', phase });
-          },
-          onDone: (summary) => {
-            if (run.current !== current) return;
-            setProgress(summary);
-            finish({ state: 'done', summary });
-          },
-          onError: (error) => {
-            if (run.current === current) finish({ state: 'error', code: error.code, message: error.message });
-          },
-        }),
-      };
-      run.current = current;
-    },
-    [end],
-  );
-
-  const stop = useCallback(() => {
-    if (!run.current) return;
-    end();
-    setStatus({ state: 'stopped', reason: 'user' });
-  }, [end]);
+  const stop = useCallback(() => session.current?.stop(), []);
 
   const setPaused = useCallback((next: boolean) => {
-    pausedRef.current = next;
+    session.current?.setPaused(next);
     setPausedState(next);
-    if (!next && run.current?.resume) {
-      const resume = run.current.resume;
-      run.current.resume = null;
-      resume();
-    }
   }, []);
 
-  useEffect(() => end, [end]);
+  useEffect(() => () => session.current?.dispose(), []);
 
   return { rows, dropped, progress, status, paused, start, stop, setPaused };
 }
