@@ -12,7 +12,7 @@ import type { Result } from '../../shared/ipc/result';
 import { createAppHandlers } from './app-handlers';
 import { createDispatcher, type Sender } from './ipc/dispatcher';
 import { createNodePorts } from './platform/node-ports';
-import type { SecretStore } from './services/ports';
+import { createMemorySecretStore } from './services/memory-secret-store';
 
 const sender: Sender = { kind: 'bridge', session: 'test' };
 const planted = { password: `planted-pw-${randomUUID()}`, truststore: `planted-ts-${randomUUID()}` };
@@ -29,26 +29,15 @@ const kpowEnv = [
   'KPOW_LICENSE_ID=abc',
 ].join('\n');
 
-function inMemorySecretStore(): SecretStore & { values: Map<string, string> } {
-  const values = new Map<string, string>();
-  return {
-    values,
-    get: async (account) => values.get(account) ?? null,
-    set: async (account, value) => void values.set(account, value),
-    delete: async (account) => values.delete(account),
-    list: async () => [...values.keys()],
-  };
-}
-
 describe('profile import channels', () => {
   let dataDir: string;
-  let secrets: ReturnType<typeof inMemorySecretStore>;
+  let secrets: ReturnType<typeof createMemorySecretStore>;
   let sent: unknown[];
   let call: <T>(channel: string, input: unknown) => Promise<Result<T>>;
 
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'odradek-import-'));
-    secrets = inMemorySecretStore();
+    secrets = createMemorySecretStore();
     const { handlers, producers } = createAppHandlers({ ...createNodePorts({ dataDir }), secrets });
     const dispatcher = createDispatcher({ handlers, producers, isTrustedSender: () => true });
     sent = [];

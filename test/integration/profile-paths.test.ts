@@ -14,20 +14,11 @@ import { createDispatcher, type Dispatcher } from '../../electron/main/ipc/dispa
 import { createKeytarSecretStore } from '../../electron/main/platform/keytar-secret-store';
 import { createNodePorts } from '../../electron/main/platform/node-ports';
 import type { SecretStore } from '../../electron/main/services/ports';
+import { createMemorySecretStore } from '../../electron/main/services/memory-secret-store';
 
 const bed = inject('testbed');
 const keychainAvailable = Boolean(process.env['DBUS_SESSION_BUS_ADDRESS']) || process.env['ODRADEK_REQUIRE_KEYCHAIN'] === '1';
 const sender = { kind: 'bridge' as const, session: 'profile-paths' };
-
-function memorySecrets(): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    get: async (account) => values.get(account) ?? null,
-    set: async (account, value) => void values.set(account, value),
-    delete: async (account) => values.delete(account),
-    list: async () => [...values.keys()],
-  };
-}
 
 const tls = bed.tls;
 const admin = bed.users.admin;
@@ -130,7 +121,7 @@ describe('profiles through the app path, one per listener and mechanism', () => 
   let secrets: SecretStore;
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'odradek-profile-paths-'));
-    secrets = keychainAvailable ? createKeytarSecretStore(`odradek-test-${randomUUID()}`) : memorySecrets();
+    secrets = keychainAvailable ? createKeytarSecretStore(`odradek-test-${randomUUID()}`) : createMemorySecretStore();
     const { handlers, producers } = createAppHandlers({ ...createNodePorts({ dataDir }), secrets });
     dispatcher = createDispatcher({ handlers, producers, isTrustedSender: () => true });
   });

@@ -16,23 +16,14 @@ import type { DiagnosticResult, DiagnosticSummary } from '../../shared/domain/co
 import { bytesToBase64 } from '../../shared/domain/decoders/binary';
 import { emptyProfileDraft, type ProfileDraft } from '../../shared/domain/profile/profile-schema';
 import type { StreamFrame } from '../../shared/ipc/stream';
+import { createMemorySecretStore } from '../../electron/main/services/memory-secret-store';
 
 const bed = inject('testbed');
 const sender: Sender = { kind: 'bridge', session: 'test' };
 const keychainAvailable = Boolean(process.env['DBUS_SESSION_BUS_ADDRESS']) || process.env['ODRADEK_REQUIRE_KEYCHAIN'] === '1';
 
-function memorySecretStore(): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    get: async (account) => values.get(account) ?? null,
-    set: async (account, value) => void values.set(account, value),
-    delete: async (account) => values.delete(account),
-    list: async () => [...values.keys()],
-  };
-}
-
 const stores: { name: string; secrets: SecretStore }[] = [
-  { name: 'an in-memory keychain', secrets: memorySecretStore() },
+  { name: 'an in-memory keychain', secrets: createMemorySecretStore() },
   ...(keychainAvailable ? [{ name: 'the real OS keychain', secrets: createKeytarSecretStore(`odradek-test-${randomUUID()}`) }] : []),
 ];
 

@@ -11,22 +11,11 @@ import { emptyProfileDraft, type ProfileDraft } from '../../../shared/domain/pro
 import type { Result } from '../../../shared/ipc/result';
 import { createAppHandlers } from '../app-handlers';
 import { createDispatcher, type Sender } from '../ipc/dispatcher';
-import type { SecretStore } from '../services/ports';
 import { createProfileService } from '../services/profiles/profile-service';
 import { createNodePorts } from './node-ports';
+import { createMemorySecretStore } from '../services/memory-secret-store';
 
 const sender: Sender = { kind: 'bridge', session: 'test' };
-
-function memorySecretStore(): SecretStore & { values: Map<string, string> } {
-  const values = new Map<string, string>();
-  return {
-    values,
-    get: async (account) => values.get(account) ?? null,
-    set: async (account, value) => void values.set(account, value),
-    delete: async (account) => values.delete(account),
-    list: async () => [...values.keys()],
-  };
-}
 
 function mtlsDraft(identity: NonNullable<NonNullable<ProfileDraft['tls']>['identity']>): ProfileDraft {
   return {
@@ -42,13 +31,13 @@ describe('a PKCS12 keystore imported into the keychain', () => {
   const keystore = new Uint8Array([...Array.from({ length: 256 }, (_, index) => index), ...randomBytes(3001)]);
   const keystoreBase64 = bytesToBase64(keystore);
   let dataDir: string;
-  let secrets: ReturnType<typeof memorySecretStore>;
+  let secrets: ReturnType<typeof createMemorySecretStore>;
   let ports: ReturnType<typeof createNodePorts>;
   let invoke: (channel: string, input: unknown) => Promise<Result<unknown>>;
 
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'odradek-keystore-'));
-    secrets = memorySecretStore();
+    secrets = createMemorySecretStore();
     ports = { ...createNodePorts({ dataDir }), secrets };
     const { handlers, producers } = createAppHandlers(ports);
     const dispatcher = createDispatcher({ handlers, producers, isTrustedSender: () => true });

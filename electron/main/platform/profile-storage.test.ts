@@ -13,6 +13,7 @@ import { createAppHandlers } from '../app-handlers';
 import { createDispatcher, type Dispatcher, type Sender } from '../ipc/dispatcher';
 import { SecretStoreUnavailableError, type SecretStore } from '../services/ports';
 import { createKeytarSecretStore } from './keytar-secret-store';
+import { createMemorySecretStore } from '../services/memory-secret-store';
 import { createNodePorts } from './node-ports';
 
 const keychainAvailable = Boolean(process.env['DBUS_SESSION_BUS_ADDRESS']) || process.env['ODRADEK_REQUIRE_KEYCHAIN'] === '1';
@@ -180,14 +181,7 @@ describe('profile storage without a usable keychain or file', () => {
     const broken = { schemaVersion: 1, id: 'legacy', name: 'Legacy', bootstrapServers: 'not-a-list' };
     const newer = { schemaVersion: 99, id: 'future', name: 'From the future' };
     writeFileSync(join(dataDir, 'profiles.json'), JSON.stringify({ profiles: [broken, newer] }));
-    const memory = new Map<string, string>();
-    const inMemory: SecretStore = {
-      get: async (account) => memory.get(account) ?? null,
-      set: async (account, value) => void memory.set(account, value),
-      delete: async (account) => memory.delete(account),
-      list: async () => [...memory.keys()],
-    };
-    const ports = { ...createNodePorts({ dataDir }), secrets: inMemory };
+    const ports = { ...createNodePorts({ dataDir }), secrets: createMemorySecretStore() };
     const { handlers, producers } = createAppHandlers(ports);
     const dispatcher = createDispatcher({ handlers, producers, isTrustedSender: () => true });
     const listed = (await dispatcher.invoke('profiles:list', undefined, sender)) as Result<{ problems: { kind: string; message: string; profileId?: string }[] }>;

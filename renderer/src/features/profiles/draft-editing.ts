@@ -4,6 +4,7 @@ import type { ProfileIssue } from '../../../../shared/domain/profile/issues';
 import type { ProfileDraft, SaslMechanism, SecurityProtocol } from '../../../../shared/domain/profile/profile-schema';
 import type { SecretSlot } from '../../../../shared/domain/profile/secret-slots';
 import { secretSlotInfo } from '../../../../shared/domain/profile/secrets';
+import { profileIdFromName, uniqueProfileId } from '../../../../shared/domain/profile/ids';
 
 type Sasl = NonNullable<ProfileDraft['sasl']>;
 type Tls = NonNullable<ProfileDraft['tls']>;
@@ -74,22 +75,9 @@ export function issueFor(issues: readonly ProfileIssue[], field: string, severit
   return issue?.message.startsWith(`${field}: `) ? issue.message.slice(field.length + 2) : issue?.message;
 }
 
-export function slugify(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
-  return slug === '' ? 'profile' : slug;
-}
-
 /** An id for a new profile: its name as a slug, with a suffix when another profile has it. */
 export function newProfileId(name: string, taken: readonly string[]): string {
-  const base = slugify(name);
-  let id = base;
-  for (let suffix = 2; taken.includes(id); suffix += 1) id = `${base}-${suffix}`;
-  return id;
+  return uniqueProfileId(profileIdFromName(name, 'profile'), new Set(taken));
 }
 
 /** `key=value` lines ↔ the OAuth extra parameters. */
