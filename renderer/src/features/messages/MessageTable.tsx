@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import type { BrowseRow } from '../../../../shared/domain/messages/browse-request';
 import { formatBytes, formatTimestamp, previewLine } from './payload-format';
 import { rowKey } from './row-window';
+import { virtualRowStyle } from '../../components/virtual-row-style';
 
 const ROW_HEIGHT = 30;
 const GRID = '72px 96px 210px minmax(100px, 1fr) minmax(160px, 3fr) 80px 84px';
@@ -40,20 +41,7 @@ export function MessageTable({ rows, selected, onSelect }: { rows: BrowseRow[]; 
                 data-testid="message-row"
                 data-message={key}
                 onClick={() => onSelect(row)}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                  display: 'grid',
-                  gridTemplateColumns: GRID,
-                  alignItems: 'center',
-                  cursor: 'pointer',
-                  background: key === selected ? 'var(--mantine-primary-color-light)' : undefined,
-                  borderBottom: '1px solid var(--mantine-color-default-border)',
-                }}
+                style={virtualRowStyle({ offset: item.start, height: ROW_HEIGHT, columns: GRID, selected: key === selected })}
               >
                 <Cell>{row.partition}</Cell>
                 <Cell>{row.offset}</Cell>

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { TopicRow } from '../../../../shared/domain/topics/topic-schemas';
 import { formatBytes, formatCount, formatRate, type TopicColumn, type TopicSort } from './topic-table-model';
+import { virtualRowStyle } from '../../components/virtual-row-style';
 
 const ROW_HEIGHT = 32;
 // Columns shrink (down to ~550 px in all) so the detail panel fits beside the table.
@@ -57,21 +58,7 @@ export function TopicTable({ rows, sort, onSort, selected, onSelect }: { rows: T
                 aria-selected={row.name === selected}
                 data-topic={row.name}
                 onClick={() => onSelect(row.name)}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                  display: 'grid',
-                  gridTemplateColumns: GRID,
-                  alignItems: 'center',
-                  cursor: 'pointer',
-                  fontSize: 'var(--mantine-font-size-sm)',
-                  background: row.name === selected ? 'var(--mantine-primary-color-light)' : undefined,
-                  borderBottom: '1px solid var(--mantine-color-default-border)',
-                }}
+                style={{ ...virtualRowStyle({ offset: item.start, height: ROW_HEIGHT, columns: GRID, selected: row.name === selected }), fontSize: 'var(--mantine-font-size-sm)' }}
               >
                 <Group role="cell" gap={6} px="xs" wrap="nowrap" style={{ overflow: 'hidden' }}>
                   <Text size="sm" truncate="end">
