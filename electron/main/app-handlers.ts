@@ -1,5 +1,7 @@
 // Wires services to contract channels. Each handler stays thin: the dispatcher has already checked
 // the sender and parsed the input; the service does the work.
+import { rename, writeFile } from 'node:fs/promises';
+import type { ExportOptions } from '../../shared/domain/profile/export/common';
 import { exportJavaProperties } from '../../shared/domain/profile/export/java-properties';
 import { exportKafkajsSnippet } from '../../shared/domain/profile/export/kafkajs-snippet';
 import { exportLibrdkafkaConfig } from '../../shared/domain/profile/export/librdkafka';
@@ -79,6 +81,16 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     },
     // Exporters write a set secret as REDACTED_SECRET unless given its value, which they never are here.
     'profiles:export': async ({ id, format }) => ({ format, text: exporters[format](await profiles.get(id)) }),
+    'profiles:export-with-secrets': async ({ id, format, confirmation }) => {
+      const { profile, secrets } = await profiles.withSecrets(id);
+      if (confirmation !== profile.name) {
+        throw new AppFailure('INVALID_INPUT', `Type the profile's name, '${profile.name}', to export it with its secrets in clear.`);
+      }
+      const path = await ports.dialogs.chooseSavePath('profile-export', `${profile.id}${exportFileSuffix[format]}`);
+      if (path === null) return { path: null };
+      await writePrivateFile(path, exporters[format](profile, { secrets }));
+      return { path };
+    },
     'messages:fetch': async ({ profileId, ...message }) => fetchMessage(await profiles.resolveConnection(profileId), message, { clock: ports.clock }),
     'keychain:status': async () => {
       try {
@@ -116,11 +128,24 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
   return { handlers, producers };
 }
 
-const exporters: Record<ProfileExportFormat, (profile: ConnectionProfile) => string> = {
-  'java-properties': (profile) => exportJavaProperties(profile),
-  librdkafka: (profile) => exportLibrdkafkaConfig(profile),
-  kafkajs: (profile) => exportKafkajsSnippet(profile),
+const exporters: Record<ProfileExportFormat, (profile: ConnectionProfile, options?: ExportOptions) => string> = {
+  'java-properties': exportJavaProperties,
+  librdkafka: exportLibrdkafkaConfig,
+  kafkajs: exportKafkajsSnippet,
 };
+
+const exportFileSuffix: Record<ProfileExportFormat, string> = {
+  'java-properties': '.properties',
+  librdkafka: '.librdkafka.conf',
+  kafkajs: '.kafkajs.ts',
+};
+
+/** Owner-only, written beside the target and renamed, so no half-written file with secrets is left. */
+async function writePrivateFile(path: string, text: string): Promise<void> {
+  const partial = `${path}.partial-${process.pid}`;
+  await writeFile(partial, text, { mode: 0o600 });
+  await rename(partial, path);
+}
 
 /** The preview without secret values: those stay in main until `profiles:import-save` stores them. */
 function toImportPreviewView(preview: ImportPreview, replaces: boolean): ImportPreviewView {

@@ -169,6 +169,14 @@ export const channels = {
     input: z.object({ id: z.string().min(1).max(128), format: z.enum(profileExportFormats) }),
     output: z.object({ format: z.enum(profileExportFormats), text: z.string() }),
   },
+  /**
+   * The export with its secrets in clear, written by main to a file the user picks in a save dialog:
+   * the values never cross to the renderer. The user must type the profile's name to confirm.
+   */
+  'profiles:export-with-secrets': {
+    input: z.object({ id: z.string().min(1).max(128), format: z.enum(profileExportFormats), confirmation: z.string().max(200) }),
+    output: z.object({ path: z.string().nullable() }),
+  },
   /** One message in full (rows in a browse are cut to a preview); null when it no longer exists. */
   'messages:fetch': {
     input: fetchMessageRequestSchema,

@@ -1,6 +1,7 @@
 // Connection profiles end to end: the built renderer, main's real handlers, the real keychain (a
 // throwaway service inside `npm test`'s private gnome-keyring) and the real Kafka test bed.
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { diagnosticStages, type DiagnosticStage } from '../../shared/domain/connection-diagnostics';
 import { expect, test } from './fixtures';
 import { testbedInfo } from './testbed-info';
@@ -95,7 +96,7 @@ test('a wrong password fails the SASL stage with its reason and skips the later 
   await app.screenshot({ path: testInfo.outputPath('test-connection-wrong-password.png') });
 });
 
-test('a profile is exported with its secrets redacted and deleted only after its name is typed', async ({ app }, testInfo) => {
+test('a profile is exported with its secrets redacted, with secrets only to a chosen file after its name is typed, and deleted only after its name is typed', async ({ app, dialogAnswers }, testInfo) => {
   await fillScramProfile(app, 'Bed to delete', bed.users.admin.password);
   await app.getByRole('button', { name: 'Save connection' }).click();
   await expect(app.getByRole('heading', { name: 'Edit Bed to delete' })).toBeVisible();
@@ -108,6 +109,17 @@ test('a profile is exported with its secrets redacted and deleted only after its
   await app.getByText('librdkafka', { exact: true }).click();
   await expect(app.getByTestId('export-text')).toContainText('sasl.mechanisms=SCRAM-SHA-512');
   await app.screenshot({ path: testInfo.outputPath('export-redacted.png') });
+
+  // With secrets: main writes the file the (queued) save dialog names; the window never shows the value.
+  const withSecrets = testInfo.outputPath('bed-to-delete.librdkafka.conf');
+  dialogAnswers.push(withSecrets);
+  const saveWithSecrets = app.getByRole('button', { name: 'Save with secrets…' });
+  await expect(saveWithSecrets).toBeDisabled();
+  await app.getByRole('textbox', { name: 'Type Bed to delete to confirm' }).fill('Bed to delete');
+  await saveWithSecrets.click();
+  await expect(app.getByText(`Saved to ${withSecrets}.`)).toBeVisible();
+  expect(readFileSync(withSecrets, 'utf8')).toContain(`sasl.password=${bed.users.admin.password}`);
+  await expect(app.locator('body')).not.toContainText(bed.users.admin.password);
   await app.keyboard.press('Escape');
 
   await app.getByRole('button', { name: 'Actions for Bed to delete' }).click();

@@ -28,7 +28,10 @@ export function createElectronDialogs(): FileDialogs {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseSavePath(kind, suggestedName) {
-      const options = { title: 'Save the policy file as', defaultPath: suggestedName, filters: filters[kind] };
+      const options =
+        kind === 'policy'
+          ? { title: 'Save the policy file as', defaultPath: suggestedName, filters: filters.policy }
+          : { title: 'Save the connection settings (with secrets) as', defaultPath: suggestedName };
       const parent = BrowserWindow.getFocusedWindow();
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);

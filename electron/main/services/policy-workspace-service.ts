@@ -14,7 +14,7 @@ export type WorkspaceFileKind = 'policy' | 'snapshot';
 /** Native open/save dialogs; null when the user cancels. */
 export interface FileDialogs {
   chooseOpenPath(kind: WorkspaceFileKind): Promise<string | null>;
-  chooseSavePath(kind: 'policy', suggestedName: string): Promise<string | null>;
+  chooseSavePath(kind: 'policy' | 'profile-export', suggestedName: string): Promise<string | null>;
 }
 
 /** What a policy file looked like when read or written; save() compares it with the disk. */

@@ -106,6 +106,12 @@ export function createProfileService({ repo, secrets, readFile }: ProfileService
       return { deleted: await repo.delete(profile.id) };
     },
 
+    /** The stored profile and its secret values, for an export the user confirmed. Main-only. */
+    async withSecrets(id: string): Promise<{ profile: ConnectionProfile; secrets: SecretValues }> {
+      const profile = await find(id);
+      return { profile, secrets: await storedSecrets(profile) };
+    },
+
     /** The profile with its secrets and files, ready for the Kafka client factory. Main-only. */
     async resolveConnection(id: string): Promise<KafkaConnectionSettings> {
       const profile = await find(id);

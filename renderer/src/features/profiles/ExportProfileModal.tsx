@@ -1,5 +1,7 @@
-import { Alert, Button, Code, CopyButton, Group, Loader, Modal, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Divider, Group, Loader, Modal, ScrollArea, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { api, unwrap } from '../../lib/api';
 import type { ProfileExportFormat, ProfileSummary } from '../../../../shared/ipc/contract';
 import { useProfileExport } from './queries';
 
@@ -43,7 +45,45 @@ export function ExportProfileModal({ profile, onClose }: { profile: ProfileSumma
             </Group>
           </>
         )}
+        {profile && <ExportWithSecrets profile={profile} format={format} />}
       </Stack>
     </Modal>
+  );
+}
+
+/**
+ * The same export with secrets in clear: main writes it to a file chosen in a save dialog, owner-only,
+ * after the user types the profile's name. The secret values never reach this window.
+ */
+function ExportWithSecrets({ profile, format }: { profile: ProfileSummary; format: ProfileExportFormat }) {
+  const [confirmation, setConfirmation] = useState('');
+  const save = useMutation({
+    mutationFn: () => unwrap(api.invoke['profiles:export-with-secrets']({ id: profile.id, format, confirmation })),
+  });
+  return (
+    <>
+      <Divider label="With secrets" labelPosition="left" />
+      <Text size="sm">
+        Writes the {formatLabels[format]} export with every secret in clear to a file you choose (readable by you only). Anyone who can read
+        that file can connect as this profile.
+      </Text>
+      <Group align="end">
+        <TextInput
+          label={`Type ${profile.name} to confirm`}
+          value={confirmation}
+          onChange={(event) => setConfirmation(event.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
+        <Button color="red" variant="light" disabled={confirmation !== profile.name} loading={save.isPending} onClick={() => save.mutate()}>
+          Save with secrets…
+        </Button>
+      </Group>
+      {save.isError && (
+        <Alert color="red" title="Not exported">
+          {save.error.message}
+        </Alert>
+      )}
+      {save.data && <Text size="sm">{save.data.path ? `Saved to ${save.data.path}.` : 'Cancelled: nothing was written.'}</Text>}
+    </>
   );
 }
