@@ -81,11 +81,8 @@ function nextSignificant(text: string, from: number): number {
   return index;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+
+export { formatBytes } from '../../components/format';
 
 /** One line for the table: whitespace collapsed so JSON previews read as one row. */
 export function previewLine(payload: DecodedPayloadRow | null, maxChars = 200): string {

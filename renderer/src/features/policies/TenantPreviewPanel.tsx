@@ -4,7 +4,7 @@ import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Tabs, Text, Tex
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
 import type { TenantPreview } from '../../../../shared/domain/tenancy';
-import { formatBytes, formatRate, groupResources, instanceNames, resourceName } from './preview-model';
+import { formatDiskBytes, formatRate, groupResources, instanceNames, resourceName } from './preview-model';
 import { VirtualResourceList } from './VirtualResourceList';
 
 export interface TenantPreviewPanelProps {
@@ -68,7 +68,7 @@ export function TenantPreviewPanel({ tenantNames, preview, snapshot, onSelect, o
       <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="xs" aria-label="Tenant totals">
         <Stat label="Topics" value={totals.topics.toLocaleString('en')} />
         <Stat label="Partitions" value={totals.partitions.toLocaleString('en')} />
-        <Stat label="Replica disk size" value={formatBytes(totals.replicaBytes)} />
+        <Stat label="Replica disk size" value={formatDiskBytes(totals.replicaBytes)} />
         <Stat label="Write rate" value={formatRate(totals.writesPerSecond)} />
       </SimpleGrid>
       <TextInput label="Filter resources" placeholder="name contains…" value={filter} onChange={(event) => setFilter(event.currentTarget.value)} />

@@ -3,7 +3,7 @@ import { parseSnapshot, type ClusterSnapshot } from '../../../../shared/domain/s
 import { parsePolicyFile, previewPolicy } from '../../../../shared/domain/tenancy';
 import teamsPolicy from '../../../../test/fixtures/policies/teams.yaml?raw';
 import demoSnapshot from '../../../../test/fixtures/snapshots/demo.json?raw';
-import { fileNameOf, formatBytes, formatRate, groupResources, instanceNames, instanceOf, resourceName } from './preview-model';
+import { fileNameOf, formatDiskBytes, formatRate, groupResources, instanceNames, instanceOf, resourceName } from './preview-model';
 
 const parsed = parseSnapshot(demoSnapshot);
 if (!parsed.ok) throw new Error('demo snapshot fixture is invalid');
@@ -27,9 +27,9 @@ describe('preview model', () => {
   });
 
   it('formats sizes, rates and file names', () => {
-    expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(6_000)).toBe('6.0 KB');
-    expect(formatBytes(120_000_000_000)).toBe('120 GB');
+    expect(formatDiskBytes(512)).toBe('512 B');
+    expect(formatDiskBytes(6_000)).toBe('6.0 KB');
+    expect(formatDiskBytes(120_000_000_000)).toBe('120 GB');
     expect(formatRate(0)).toBe('0 msg/s');
     expect(formatRate(2.5)).toBe('2.50 msg/s');
     expect(formatRate(12_345.6)).toBe('12,346 msg/s');

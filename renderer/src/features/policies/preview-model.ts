@@ -2,6 +2,7 @@
 // beside each, and totals formatted the way operators read them.
 import type { ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
 import type { ResourceType, VisibleResource } from '../../../../shared/domain/tenancy';
+import { formatBytes } from '../../components/format';
 
 export interface ResourceGroup {
   type: ResourceType;
@@ -61,18 +62,9 @@ export function groupResources(resources: readonly VisibleResource[], snapshot: 
     .map(([type, label]) => ({ type, label, rows: rowsByType.get(type) ?? [] }));
 }
 
-const byteUnits = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
 
 /** Decimal units, as Kafka tooling reports disk use. */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < byteUnits.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${byteUnits[unit]}`;
-}
+export const formatDiskBytes = (bytes: number): string => formatBytes(bytes, 1000);
 
 export function formatRate(perSecond: number): string {
   if (perSecond === 0) return '0 msg/s';

@@ -53,18 +53,8 @@ export function visibleTopics(rows: Iterable<TopicRow>, filter: TopicFilter, sor
 
 const byName = (a: TopicRow, b: TopicRow) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
 
-export function formatBytes(bytes: number | null): string {
-  if (bytes === null) return '…';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${BYTE_UNITS[unit]}`;
-}
+export { formatBytes } from '../../components/format';
 
 const countFormat = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
