@@ -3,19 +3,8 @@ import type { BrowseProgress, BrowseRow, BrowseSummary } from '../../../../share
 import type { StreamHandlers } from '../../../../shared/ipc/stream';
 import { buildBrowseRequest, defaultBrowseForm, type BrowseForm } from './browse-form';
 import { BrowseSession, type BrowseStatus } from './browse-session';
+import { testRows } from './test-rows';
 
-const rows = (from: number, count: number): BrowseRow[] =>
-  Array.from({ length: count }, (_, index) => ({
-    partition: 0,
-    offset: String(from + index),
-    timestamp: 0,
-    timestampType: 'create',
-    key: null,
-    value: null,
-    headers: [],
-    sizes: { key: 0, value: 0, headers: 0, total: 0 },
-    truncated: false,
-  }));
 const summary: BrowseSummary = { scanned: 3, matched: 3, bytes: 0, elapsedMs: 1, partitions: [], reason: 'end-of-range' };
 
 function run(form: Partial<BrowseForm> = {}) {
@@ -43,9 +32,9 @@ describe('browse session', () => {
 
   it('shows the first rows at once, then coalesces later batches into one update per tick', async () => {
     const { stream, shown, statuses, cancel } = run();
-    await stream.onBatch(rows(0, 1), 0);
-    await stream.onBatch(rows(1, 1), 1);
-    await stream.onBatch(rows(2, 1), 2);
+    await stream.onBatch(testRows(0, 1), 0);
+    await stream.onBatch(testRows(1, 1), 1);
+    await stream.onBatch(testRows(2, 1), 2);
     expect(shown).toEqual([[0]]);
     vi.advanceTimersByTime(100);
     expect(shown).toEqual([[0], [0, 1, 2]]);
@@ -58,7 +47,7 @@ describe('browse session', () => {
 
   it('stops the stream when more rows arrive than the limit', async () => {
     const { stream, shown, statuses, cancel } = run({ limit: 2 });
-    await stream.onBatch(rows(0, 3), 0);
+    await stream.onBatch(testRows(0, 3), 0);
     expect(shown).toEqual([[0, 1]]);
     expect(statuses).toEqual(['running', 'stopped']);
     expect(cancel).toHaveBeenCalledTimes(1);
@@ -66,10 +55,10 @@ describe('browse session', () => {
 
   it('holds the credit and the view while paused, and releases both on resume', async () => {
     const { session, stream, shown } = run({ liveTail: true });
-    await stream.onBatch(rows(0, 1), 0);
+    await stream.onBatch(testRows(0, 1), 0);
     session.setPaused(true);
     let credited = false;
-    void Promise.resolve(stream.onBatch(rows(1, 1), 1)).then(() => (credited = true));
+    void Promise.resolve(stream.onBatch(testRows(1, 1), 1)).then(() => (credited = true));
     vi.advanceTimersByTime(300);
     await Promise.resolve();
     expect([credited, shown]).toEqual([false, [[0]]]);
@@ -82,7 +71,7 @@ describe('browse session', () => {
     const { session, stream, shown, statuses, cancel } = run();
     session.stop();
     session.stop();
-    await stream.onBatch(rows(0, 1), 0);
+    await stream.onBatch(testRows(0, 1), 0);
     stream.onError?.({ code: 'KAFKA_ERROR', message: 'late' });
     expect([shown, statuses, cancel.mock.calls.length]).toEqual([[], ['running', 'stopped'], 1]);
   });
