@@ -103,6 +103,14 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     },
     'connections:check': ({ id }) => checkConnection(id, () => profiles.resolveConnection(id), { factory: kafkaClients, events: ports.events }),
     'shell:open-external': ({ url }) => openExternalLink(url, ports.openExternal),
+    // Placeholders until the tenancy service lands (issue #6); they refuse rather than pretend.
+    'tenancy:state': notYet,
+    'tenancy:attach-policy': notYet,
+    'tenancy:detach-policy': notYet,
+    'tenancy:select-roles': notYet,
+    'tenancy:enter': notYet,
+    'cluster:overview': notYet,
+    'snapshots:capture': notYet,
     ...createPolicyHandlers(createPolicyWorkspaceService(ports.dialogs)),
     ...topics.handlers,
   };
@@ -127,6 +135,10 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
   };
   return { handlers, producers };
 }
+
+const notYet = (): never => {
+  throw new AppFailure('INTERNAL', 'This channel is not implemented yet.');
+};
 
 const exporters: Record<ProfileExportFormat, (profile: ConnectionProfile, options?: ExportOptions) => string> = {
   'java-properties': exportJavaProperties,

@@ -65,6 +65,8 @@ export const storedProfileProblemSchema = z.object({
 });
 
 const profileIdInput = z.object({ id: z.string().min(1).max(128) });
+/** The profile a cluster channel acts through. */
+const profileRef = z.object({ profileId: z.string().min(1).max(128) });
 
 export const profileIssueSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
@@ -124,6 +126,68 @@ export const connectionStateSchema = z.object({
   message: z.string().optional(),
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+/** A tenant the selected roles may enter (the two defaults when the policy file configures none). */
+export const tenantSummarySchema = z.object({
+  name: z.string(),
+  description: z.string().optional(),
+  presentationMode: z.enum(['DEFAULT', 'HIDE_RESOURCES']),
+  /** True for the built-in Global and Hidden tenants that apply when the file configures no tenants. */
+  builtIn: z.boolean(),
+});
+
+/**
+ * Where a profile stands with tenancy. Main keeps the active tenant itself and enforces it on every
+ * channel; the renderer only shows this state and asks to change it.
+ * - `none`: no policy file attached; the profile's whole cluster is visible.
+ * - `invalid`: the attached file has errors (or cannot be read); Kafka channels refuse until it is fixed.
+ * - `choose`: several tenants are available and none is entered yet; Kafka channels refuse until one is.
+ * - `active`: `activeTenant` is entered.
+ */
+export const tenancyStateSchema = z.object({
+  profileId: z.string(),
+  status: z.enum(['none', 'invalid', 'choose', 'active']),
+  policy: z
+    .object({
+      path: z.string(),
+      attachedTo: z.enum(['profile', 'app']),
+      problems: z.array(z.object({ severity: z.enum(['error', 'warning']), line: z.number(), column: z.number(), message: z.string() })),
+      /** The file has a `policies` list, so actions follow it (on top of the profile's safety settings). */
+      hasPolicies: z.boolean(),
+    })
+    .nullable(),
+  roles: z.object({ available: z.array(z.string()), selected: z.array(z.string()) }),
+  tenants: z.array(tenantSummarySchema),
+  activeTenant: z.string().nullable(),
+  /** Navigation the active tenant shows; HIDE_RESOURCES hides domains the tenant has no resources in. */
+  navigation: z.object({ schemas: z.boolean(), connect: z.boolean(), ksqldb: z.boolean() }),
+});
+export type TenancyState = z.infer<typeof tenancyStateSchema>;
+
+const policyScopeInput = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('profile'), profileId: z.string().min(1).max(128) }),
+  z.object({ scope: z.literal('app') }),
+]);
+
+/** Totals over what the active tenant sees, so every number on the overview agrees with the lists. */
+export const clusterOverviewSchema = z.object({
+  clusterId: z.string(),
+  tenant: z.string().nullable(),
+  brokers: z.number().int(),
+  controllerId: z.number().int().nullable(),
+  topics: z.number().int(),
+  internalTopics: z.number().int(),
+  partitions: z.number().int(),
+  /** Bytes on disk over every replica of the visible topics; null when the cluster refused DescribeLogDirs. */
+  replicaBytes: z.number().nullable(),
+  /** Records written per second over the visible topics, from two samples of their end offsets. */
+  writesPerSecond: z.number().nullable(),
+  groups: z.number().int(),
+  /** ACL principals visible to the tenant; null when the profile may not describe ACLs. */
+  principals: z.number().int().nullable(),
+  sampledAt: z.number(),
+});
+export type ClusterOverview = z.infer<typeof clusterOverviewSchema>;
 
 export const channels = {
   'app:info': {
@@ -222,6 +286,21 @@ export const channels = {
   'snapshots:open': {
     input: z.object({ path: workspacePath }),
     output: z.object({ path: z.string(), snapshot: clusterSnapshotSchema }),
+  },
+  /** The profile's tenancy: attached policy file, roles, tenants and the one entered. */
+  'tenancy:state': { input: profileRef, output: tenancyStateSchema },
+  /** Attaches a policy file chosen in a native dialog to one profile, or to the app (every profile without its own). */
+  'tenancy:attach-policy': { input: policyScopeInput, output: z.object({ path: z.string().nullable() }) },
+  'tenancy:detach-policy': { input: policyScopeInput, output: z.object({ detached: z.boolean() }) },
+  /** The roles the local user acts as; an empty list means every role in the file. Remembered per profile. */
+  'tenancy:select-roles': { input: z.object({ profileId: z.string().min(1).max(128), roles: z.array(z.string().min(1).max(200)).max(1000) }), output: tenancyStateSchema },
+  /** Enters a tenant the selected roles may use; remembered as the profile's last choice. */
+  'tenancy:enter': { input: z.object({ profileId: z.string().min(1).max(128), tenant: z.string().min(1).max(200) }), output: tenancyStateSchema },
+  'cluster:overview': { input: profileRef, output: clusterOverviewSchema },
+  /** Captures the cluster (only the active tenant's resources inside a tenant) to a snapshot file chosen in a save dialog. */
+  'snapshots:capture': {
+    input: profileRef,
+    output: z.object({ path: z.string().nullable(), topics: z.number().int(), groups: z.number().int() }),
   },
   /** Partitions, configuration (override/default, source, sensitive values masked) and the groups reading it with their lag. */
   'topics:detail': {

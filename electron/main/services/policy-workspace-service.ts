@@ -11,10 +11,15 @@ import { PolicyFileError, PolicyFileService } from './policy-file-service';
 
 export type WorkspaceFileKind = 'policy' | 'snapshot';
 
+/** Files the user opens: workspace files, and JSON Lines files of messages to produce. */
+export type OpenFileKind = WorkspaceFileKind | 'produce-input';
+/** Files main writes where the user says: policies, profile exports, message exports, captured snapshots. */
+export type SaveFileKind = 'policy' | 'profile-export' | 'message-export' | 'snapshot';
+
 /** Native open/save dialogs; null when the user cancels. */
 export interface FileDialogs {
-  chooseOpenPath(kind: WorkspaceFileKind): Promise<string | null>;
-  chooseSavePath(kind: 'policy' | 'profile-export', suggestedName: string): Promise<string | null>;
+  chooseOpenPath(kind: OpenFileKind): Promise<string | null>;
+  chooseSavePath(kind: SaveFileKind, suggestedName: string): Promise<string | null>;
 }
 
 /** What a policy file looked like when read or written; save() compares it with the disk. */
