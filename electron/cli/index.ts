@@ -16,6 +16,7 @@ Commands:
   policy preview FILE --snapshot SNAP [--tenant NAME] [--json]
   policy diff OLD NEW --snapshot SNAP [--json]
   policy acls FILE --tenant NAME --principal User:x [--access read|write|admin] [--bootstrap-server HOST:PORT] [--cluster ID] [--json]
+  policy acls FILE --tenant NAME --principal User:x --profile NAME [--apply] [--json]
   snapshot --profile NAME -o FILE [--rate-sample-ms N]
 `;
 

@@ -10,19 +10,24 @@ import {
   formatDiagnostic,
   formatPath,
   isKafkaPrincipal,
+  kafkajsAclCodes,
   parsePolicyFile,
   planTenantAcls,
   previewPolicy,
   toKafkaAclsCommands,
   toKafkajsAclEntries,
   type AclAccessLevel,
+  type KafkajsAclEntry,
   type PolicyDiagnostic,
   type Tenant,
+  type TenantAclPlan,
   type TenantPolicy,
   type TenantPreview,
   type VisibleResource,
 } from '../../../shared/domain/tenancy';
+import { createAclService, type AclApplyPreview } from '../../main/services/acls/acl-service';
 import type { CliIo } from '../io';
+import { cliServices, findProfile } from '../services';
 
 const usage = `Usage:
   odradek policy validate FILE [--json]
@@ -30,6 +35,8 @@ const usage = `Usage:
   odradek policy diff OLD NEW --snapshot SNAP [--json]
   odradek policy acls FILE --tenant NAME --principal User:x [--access read|write|admin]
                       [--bootstrap-server HOST:PORT] [--cluster ID|PROFILE] [--json]
+  odradek policy acls FILE --tenant NAME --principal User:x --profile NAME [--apply] [--json]
+                      (preview against the cluster: which ACLs it has and lacks; --apply creates the missing ones)
 `;
 
 /** A failure already explained to the user; carries the exit code. */
@@ -202,7 +209,15 @@ async function diff(args: readonly string[], io: CliIo): Promise<number> {
 async function acls(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { tenant: { type: 'string' }, principal: { type: 'string' }, access: { type: 'string', default: 'read' }, 'bootstrap-server': { type: 'string' }, cluster: { type: 'string' } },
+    {
+      tenant: { type: 'string' },
+      principal: { type: 'string' },
+      access: { type: 'string', default: 'read' },
+      'bootstrap-server': { type: 'string' },
+      cluster: { type: 'string' },
+      profile: { type: 'string' },
+      apply: { type: 'boolean' },
+    },
     ['FILE'],
   );
   const file = positionals[0]!;
@@ -210,31 +225,80 @@ async function acls(args: readonly string[], io: CliIo): Promise<number> {
   if (!(aclAccessLevels as readonly string[]).includes(access)) throw usageError(`--access must be one of ${aclAccessLevels.join(', ')}, got '${access}'.`);
   const principal = requireOption(values.principal, 'principal');
   if (!isKafkaPrincipal(principal)) throw usageError(`--principal must be a Kafka principal such as User:alice, got '${principal}'.`);
+  if (values.apply && typeof values.profile !== 'string') throw usageError('--apply needs --profile NAME: the cluster to create the ACLs on.');
+  if (typeof values.profile === 'string' && typeof values.cluster === 'string') throw usageError('--cluster and --profile exclude each other: with --profile the cluster id comes from the cluster.');
   const { policy } = await readPolicy(io, file);
   const tenants = effectiveTenants(policy);
   if (typeof values.tenant !== 'string') {
     throw usageError(`--tenant is required; tenants in ${file}: ${tenants.map((t) => JSON.stringify(t.name)).join(', ')}.`);
   }
   const tenant = findTenant(tenants, values.tenant, file);
-  const plan = planTenantAcls(tenant, {
-    principal,
-    access: access as AclAccessLevel,
-    ...(typeof values.cluster === 'string' ? { cluster: { id: values.cluster, profileName: values.cluster } } : {}),
-  });
+  const planFor = (cluster?: { id: string; profileName: string }) => planTenantAcls(tenant, { principal, access: access as AclAccessLevel, ...(cluster ? { cluster } : {}) });
+  if (typeof values.profile === 'string') return aclsOnCluster(io, { profile: values.profile, apply: values.apply === true, json: values.json === true, planFor });
+
+  const plan = planFor(typeof values.cluster === 'string' ? { id: values.cluster, profileName: values.cluster } : undefined);
   if (values.json) {
     io.out(json({ tenant: plan.tenant, principal: plan.principal, access: plan.access, acls: toKafkajsAclEntries(plan), bindings: plan.bindings, untranslated: plan.untranslated }));
     return 0;
   }
   const bootstrap = typeof values['bootstrap-server'] === 'string' ? values['bootstrap-server'] : 'localhost:9092';
+  io.out([`# Kafka ACLs for ${principal} from tenant ${JSON.stringify(tenant.name)} (${access} access)`, ...toKafkaAclsCommands(plan, bootstrap), ...untranslatedLines(plan)].join('\n'));
+  return 0;
+}
+
+/**
+ * The plan against a real cluster: which entries it already has and which it lacks (the preview), and
+ * with --apply the missing ones created through the ACL service. Nothing is ever deleted.
+ */
+async function aclsOnCluster(
+  io: CliIo,
+  options: { profile: string; apply: boolean; json: boolean; planFor(cluster: { id: string; profileName: string }): TenantAclPlan },
+): Promise<number> {
+  let plan: TenantAclPlan | undefined;
+  let result: AclApplyPreview & { created?: number };
+  try {
+    const services = cliServices(io);
+    const profile = await findProfile(services, options.profile);
+    const settings = await services.profiles.resolveConnection(profile.id);
+    const entriesFor = (clusterId: string) => toKafkajsAclEntries((plan = options.planFor({ id: clusterId, profileName: profile.name })));
+    const acls = createAclService({ factory: services.kafkaClients });
+    result = options.apply ? await acls.apply(settings, entriesFor) : await acls.preview(settings, entriesFor);
+  } catch (error) {
+    if (error instanceof CliFailure) throw error;
+    throw inputError(error instanceof Error ? error.message : String(error));
+  }
+  const applied = plan!;
+  if (options.json) {
+    io.out(json({ tenant: applied.tenant, principal: applied.principal, access: applied.access, clusterId: result.clusterId, missing: result.missing, present: result.present, created: result.created ?? 0, untranslated: applied.untranslated }));
+    return 0;
+  }
+  const describe = (entry: KafkajsAclEntry) => `${aclOperationName(entry.operation)} on ${aclResourceName(entry.resourceType)} ${JSON.stringify(entry.resourceName)} (${aclPatternName(entry.resourcePatternType)})`;
   const lines = [
-    `# Kafka ACLs for ${principal} from tenant ${JSON.stringify(tenant.name)} (${access} access)`,
-    ...toKafkaAclsCommands(plan, bootstrap),
+    `# ACLs for ${applied.principal} from tenant ${JSON.stringify(applied.tenant)} (${applied.access} access) on cluster ${result.clusterId}`,
+    ...result.present.map((entry) => `  = ${describe(entry)}  (already granted)`),
+    ...result.missing.map((entry) => `  ${options.apply ? '+' : '?'} ${describe(entry)}${options.apply ? '  (created)' : '  (missing)'}`),
+    options.apply
+      ? `Created ${plural(result.created ?? 0, 'ACL entry', 'ACL entries')}; ${plural(result.present.length, 'was', 'were')} already there.`
+      : result.missing.length > 0
+        ? `${plural(result.missing.length, 'ACL entry', 'ACL entries')} missing; run again with --apply to create ${result.missing.length === 1 ? 'it' : 'them'}.`
+        : 'Every entry is already granted.',
+    ...untranslatedLines(applied),
   ];
+  io.out(lines.join('\n'));
+  return 0;
+}
+
+function untranslatedLines(plan: TenantAclPlan): string[] {
+  const lines: string[] = [];
   if (plan.bindings.length === 0) lines.push('# Nothing in this tenant can be expressed as a Kafka ACL.');
   if (plan.untranslated.length > 0) {
     lines.push('#', '# Not translated:');
     for (const rule of plan.untranslated) lines.push(`#   ${rule.effect} ${formatPath(rule.path)}: ${rule.reason}`);
   }
-  io.out(lines.join('\n'));
-  return 0;
+  return lines;
 }
+
+const nameOfCode = (codes: Readonly<Record<string, number>>, code: number) => Object.keys(codes).find((name) => codes[name] === code) ?? String(code);
+const aclOperationName = (code: number) => nameOfCode(kafkajsAclCodes.operation, code);
+const aclResourceName = (code: number) => nameOfCode(kafkajsAclCodes.resourceType, code);
+const aclPatternName = (code: number) => nameOfCode(kafkajsAclCodes.patternType, code);
