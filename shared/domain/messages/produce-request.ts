@@ -1,0 +1,245 @@
+// What the renderer may ask the producer to write, and how one line of a bulk-produce file becomes a
+// record. Payloads cross IPC as text only; the bytes of a re-produced message never leave main.
+// Registry serialization (Avro/Protobuf/JSON Schema) would add a `valueFormat` here and a serializer
+// port in main's produce service; it waits for the Schema Registry client.
+import { parse as parseLosslessJson } from 'lossless-json';
+import { z } from 'zod';
+import { decodeJsonlBytes, jsonlEncodingSchema } from './message-jsonl';
+import { offsetStringSchema } from './browse-request';
+
+export const compressionTypes = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
+export type CompressionType = (typeof compressionTypes)[number];
+
+/** `all` waits for every in-sync replica, `leader` for the leader only, `none` for nothing. */
+export const ackModes = ['all', 'leader', 'none'] as const;
+export type AckMode = (typeof ackModes)[number];
+
+export const payloadFormats = ['text', 'json'] as const;
+export type PayloadFormat = (typeof payloadFormats)[number];
+
+/** Text typed into the producer; Kafka's own default limit is 1 MiB, so anything far larger is a mistake. */
+export const PRODUCE_TEXT_MAX = 16 * 1024 * 1024;
+export const PRODUCE_HEADERS_MAX = 1_000;
+
+const topicName = z.string().min(1).max(249);
+const profileId = z.string().min(1).max(128);
+const partitionNumber = z.number().int().nonnegative().max(1_000_000);
+
+export const produceHeaderSchema = z.object({
+  key: z.string().min(1, 'a header needs a name').max(1024),
+  value: z.string().max(PRODUCE_TEXT_MAX).nullable(),
+});
+export type ProduceHeader = z.infer<typeof produceHeaderSchema>;
+
+const deliveryShape = {
+  compression: z.enum(compressionTypes).default('none'),
+  acks: z.enum(ackModes).default('all'),
+  /** Kafka's default since 3.0: retries cannot duplicate or reorder records. */
+  idempotent: z.boolean().default(true),
+};
+
+export const IDEMPOTENCE_NEEDS_ACKS_ALL =
+  'An idempotent producer needs acks=all: Kafka only guarantees no duplicates when every in-sync replica has the record. Choose acks=all or turn idempotence off.';
+
+function checkDelivery(request: { acks: AckMode; idempotent: boolean }, context: z.RefinementCtx): void {
+  if (request.idempotent && request.acks !== 'all') context.addIssue({ code: 'custom', message: IDEMPOTENCE_NEEDS_ACKS_ALL, path: ['acks'] });
+}
+
+export const produceRequestSchema = z
+  .object({
+    profileId,
+    topic: topicName,
+    /** Null: no key, so the default partitioner spreads records (sticky per batch). */
+    key: z.string().max(PRODUCE_TEXT_MAX).nullable().default(null),
+    /** Null writes a tombstone (deletes the key on a compacted topic). */
+    value: z.string().max(PRODUCE_TEXT_MAX).nullable(),
+    /** `json` checks the value parses before anything is sent; the text is written as typed. */
+    valueFormat: z.enum(payloadFormats).default('text'),
+    headers: z.array(produceHeaderSchema).max(PRODUCE_HEADERS_MAX).default([]),
+    /** Null: the partition follows from the key (murmur2, like the Java client). */
+    partition: partitionNumber.nullable().default(null),
+    ...deliveryShape,
+  })
+  .superRefine((request, context) => {
+    checkDelivery(request, context);
+    if (request.valueFormat === 'json' && request.value !== null) {
+      const problem = findJsonProblem(request.value);
+      if (problem) context.addIssue({ code: 'custom', message: `The value is not valid JSON: ${problem.message}`, path: ['value'] });
+    }
+  });
+export type ProduceRequest = z.infer<typeof produceRequestSchema>;
+export type ProduceRequestInput = z.input<typeof produceRequestSchema>;
+
+export const produceResultSchema = z.object({
+  topic: z.string(),
+  partition: z.number().int(),
+  /** Null with acks=none: the broker does not answer, so the offset is unknown. */
+  offset: offsetStringSchema.nullable(),
+  /** The record's timestamp (epoch ms) as written. */
+  timestamp: z.number().int(),
+});
+export type ProduceResult = z.infer<typeof produceResultSchema>;
+
+export const reproduceRequestSchema = z
+  .object({
+    profileId,
+    source: z.object({ topic: topicName, partition: partitionNumber, offset: offsetStringSchema }),
+    targetTopic: topicName,
+    /** `same`: the source's partition number; `key`: chosen from the key like any new record. */
+    partition: z.union([z.literal('same'), z.literal('key'), partitionNumber]).default('key'),
+    /** Keep the source's timestamp instead of stamping the time of the re-produce. */
+    keepTimestamp: z.boolean().default(false),
+    /** Replace every source header with the same name, or are added; a null value writes a header without value. */
+    headers: z.array(produceHeaderSchema).max(PRODUCE_HEADERS_MAX).default([]),
+    ...deliveryShape,
+  })
+  .superRefine(checkDelivery);
+export type ReproduceRequest = z.infer<typeof reproduceRequestSchema>;
+export type ReproduceRequestInput = z.input<typeof reproduceRequestSchema>;
+
+export const produceFileRequestSchema = z
+  .object({
+    profileId,
+    topic: topicName,
+    /** `key`: from each line's key; `file`: each line's `partition` (key-based where a line has none); or one partition for all. */
+    partition: z.union([z.literal('key'), z.literal('file'), partitionNumber]).default('key'),
+    /** Use each line's `timestamp` where it has one; otherwise every record gets the time it is sent. */
+    keepTimestamps: z.boolean().default(false),
+    ...deliveryShape,
+  })
+  .superRefine(checkDelivery);
+export type ProduceFileRequest = z.infer<typeof produceFileRequestSchema>;
+export type ProduceFileRequestInput = z.input<typeof produceFileRequestSchema>;
+
+/** Bad lines reported in the summary; the rest are counted only. */
+export const PRODUCE_FILE_ERRORS_KEPT = 50;
+
+export const produceFileProgressSchema = z.object({
+  /** Lines read so far, blank ones included, so a line number can be found in an editor. */
+  lines: z.number().int(),
+  produced: z.number().int(),
+  failed: z.number().int(),
+  /** Bytes of the file read so far, against `totalBytes`. */
+  bytes: z.number().int(),
+  totalBytes: z.number().int(),
+});
+export type ProduceFileProgress = z.infer<typeof produceFileProgressSchema>;
+
+export const produceFileSummarySchema = z.object({
+  /** Null when the open dialog was cancelled: nothing was read. */
+  path: z.string().nullable(),
+  lines: z.number().int(),
+  produced: z.number().int(),
+  failed: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
+export type ProduceFileSummary = z.infer<typeof produceFileSummarySchema>;
+
+/** One record from a file line, bytes ready for Kafka. */
+export interface ProduceLineRecord {
+  key: Uint8Array | null;
+  value: Uint8Array | null;
+  headers: Array<{ key: string; value: Uint8Array | null }>;
+  partition?: number;
+  /** Epoch milliseconds. */
+  timestamp?: number;
+}
+
+export class ProduceLineError extends Error {
+  override readonly name = 'ProduceLineError';
+}
+
+const encoder = new TextEncoder();
+
+/** A JSON value as text: strings stay as they are, anything else becomes compact JSON. */
+const payloadText = (value: unknown): string | null => (value === null ? null : typeof value === 'string' ? value : JSON.stringify(value));
+
+const headerListSchema = z.array(
+  z.object({ key: z.string().min(1, 'a header needs a name'), value: z.json().optional(), encoding: jsonlEncodingSchema.default('utf8') }).strict(),
+);
+const headerMapSchema = z.record(z.string().min(1, 'a header needs a name'), z.union([z.json(), z.array(z.json())]));
+
+/**
+ * A bulk-produce line: the export format (shared/domain/messages/message-jsonl.ts) or the convenient
+ * form where `key`, `value` and header values may be any JSON (non-strings written as compact JSON)
+ * and `headers` may be an object `{name: value}` (an array value repeats the header).
+ */
+const produceLineSchema = z
+  .object({
+    topic: z.string().optional(),
+    partition: z.number().int().nonnegative().optional(),
+    offset: z.union([offsetStringSchema, z.number().int().nonnegative()]).optional(),
+    timestamp: z.union([z.iso.datetime({ offset: true }), z.number().int().nonnegative()]).optional(),
+    key: z.json().optional(),
+    keyEncoding: jsonlEncodingSchema.default('utf8'),
+    value: z.json().refine((value) => value !== undefined, 'a line needs a value (null for a tombstone)'),
+    valueEncoding: jsonlEncodingSchema.default('utf8'),
+    headers: z.union([headerListSchema, headerMapSchema]).default([]),
+  })
+  .strict();
+
+/** Parses one non-blank line; throws ProduceLineError saying what is wrong and where. */
+export function parseProduceLine(line: string): ProduceLineRecord {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (error) {
+    const problem = findJsonProblem(line) ?? { message: (error as Error).message };
+    throw new ProduceLineError(`not valid JSON: ${problem.message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ProduceLineError('a line must be a JSON object with at least a "value"');
+  const parsed = produceLineSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    const message = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((key) => `"${key}"`).join(', ')}` : issue.message;
+    throw new ProduceLineError(`${where}${message}`);
+  }
+  const data = parsed.data;
+  const bytes = (field: string, value: unknown, encoding: 'utf8' | 'base64'): Uint8Array | null => {
+    const text = payloadText(value ?? null);
+    if (text === null) return null;
+    if (encoding === 'base64' && typeof value !== 'string') throw new ProduceLineError(`${field}: a base64 payload must be a string`);
+    try {
+      return encoding === 'utf8' ? encoder.encode(text) : decodeJsonlBytes(text, 'base64');
+    } catch (error) {
+      throw new ProduceLineError(`${field}: ${(error as Error).message}`);
+    }
+  };
+  const headers = Array.isArray(data.headers)
+    ? data.headers.map((header, index) => ({ key: header.key, value: bytes(`headers.${index}.value`, header.value, header.encoding) }))
+    : Object.entries(data.headers).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((entry) => ({ key, value: bytes(`headers.${key}`, entry, 'utf8') })));
+  const record: ProduceLineRecord = {
+    key: bytes('key', data.key, data.keyEncoding),
+    value: bytes('value', data.value, data.valueEncoding),
+    headers,
+  };
+  if (data.partition !== undefined) record.partition = data.partition;
+  if (data.timestamp !== undefined) record.timestamp = typeof data.timestamp === 'number' ? data.timestamp : Date.parse(data.timestamp);
+  return record;
+}
+
+/** Where JSON text stops parsing, as a message with line and column (1-based); null when it parses. */
+export function findJsonProblem(text: string): { message: string; line: number; column: number } | null {
+  try {
+    JSON.parse(text);
+    return null;
+  } catch {
+    // Engines word JSON.parse errors differently and some omit the position; lossless-json always names it.
+    let reason = 'not valid JSON';
+    let index = text.length;
+    try {
+      parseLosslessJson(text);
+    } catch (error) {
+      const found = /^(.*) at position (\d+)$/.exec((error as Error).message);
+      if (found) {
+        reason = found[1]!;
+        index = Number(found[2]);
+      }
+    }
+    const before = text.slice(0, index);
+    const line = before.split('\n').length;
+    const column = index - before.lastIndexOf('\n');
+    return { message: `${reason} at line ${line}, column ${column}`, line, column };
+  }
+}
