@@ -4,17 +4,20 @@ import { ClusterNavigation } from '../features/cluster/ClusterNavigation';
 import { ClusterScreen } from '../features/cluster/ClusterScreen';
 import { ProfileSidebar } from '../features/profiles/ProfileSidebar';
 import { StartScreens } from '../features/profiles/StartScreens';
+import { useVisibleSections } from '../features/tenancy/queries';
 import { StatusBar } from './StatusBar';
 import { ThemeSwitch } from './ThemeSwitch';
-import { clusterSections, useUiStore } from './ui-store';
+import { useUiStore } from './ui-store';
 
 export function AppLayout() {
   const selectedProfileId = useUiStore((state) => state.selectedProfileId);
   const showSection = useUiStore((state) => state.showSection);
+  const sections = useVisibleSections(selectedProfileId);
 
-  // Alt+1…7 jump between the cluster screens, as in most desktop consoles.
+  // Alt+1…7 jump between the cluster screens, as in most desktop consoles; the numbers follow the
+  // sections the tenant shows, as the navigation labels them.
   useHotkeys(
-    clusterSections.map((section, index) => [`alt+${index + 1}`, () => selectedProfileId && showSection(section)]),
+    sections.map((section, index) => [`alt+${index + 1}`, () => selectedProfileId && showSection(section)]),
   );
 
   return (

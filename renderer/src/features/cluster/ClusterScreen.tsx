@@ -1,12 +1,38 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { useUiStore } from '../../app/ui-store';
+import { useUiStore, type ClusterSection } from '../../app/ui-store';
+import { useTenancyState } from '../tenancy/queries';
+import { TenancyGate } from '../tenancy/TenancyGate';
+import { TenantsScreen } from '../tenancy/TenantsScreen';
+import { tenancyViewKey, visibleSections } from '../tenancy/tenancy-view';
 import { TopicsScreen } from '../topics/TopicsScreen';
+import { OverviewScreen } from './OverviewScreen';
 import { sectionInfo } from './sections';
 
 export function ClusterScreen() {
   const section = useUiStore((state) => state.section);
   const profileId = useUiStore((state) => state.selectedProfileId);
-  if (section === 'topics' && profileId) return <TopicsScreen key={profileId} profileId={profileId} />;
+  const tenancy = useTenancyState(profileId);
+  if (!profileId) return null;
+  // A section the tenant hides (HIDE_RESOURCES) falls back to the overview rather than an empty screen.
+  const shown = visibleSections(tenancy.data?.navigation).includes(section) ? section : 'overview';
+  // The tenancy screen stays reachable while the file is invalid or no tenant is chosen: it is where that gets fixed.
+  if (shown === 'tenants') return <TenantsScreen profileId={profileId} />;
+  // Keyed by the tenant view too: the topic list is a stream, so a switch must start it over.
+  const viewKey = `${profileId}|${tenancyViewKey(tenancy.data)}`;
+  return (
+    <TenancyGate profileId={profileId}>
+      {shown === 'overview' ? (
+        <OverviewScreen key={viewKey} profileId={profileId} />
+      ) : shown === 'topics' ? (
+        <TopicsScreen key={viewKey} profileId={profileId} />
+      ) : (
+        <Placeholder section={shown} />
+      )}
+    </TenancyGate>
+  );
+}
+
+function Placeholder({ section }: { section: ClusterSection }) {
   const { label, purpose } = sectionInfo[section];
   return (
     <Stack maw={720} gap="sm">

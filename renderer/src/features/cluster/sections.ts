@@ -1,9 +1,12 @@
+import type { TenancyState } from '../../../../shared/ipc/contract';
 import type { ClusterSection } from '../../app/ui-store';
 
 export interface SectionInfo {
   label: string;
   /** What the screen will show; also the placeholder text until the feature lands. */
   purpose: string;
+  /** The resource domain the section lists; a HIDE_RESOURCES tenant without any of it hides the section. */
+  domain?: keyof TenancyState['navigation'];
 }
 
 export const sectionInfo: Record<ClusterSection, SectionInfo> = {
@@ -21,6 +24,7 @@ export const sectionInfo: Record<ClusterSection, SectionInfo> = {
   },
   schemas: {
     label: 'Schemas',
+    domain: 'schemas',
     purpose: 'Schema Registry subjects, versions, compatibility and the messages that use each schema.',
   },
   tenants: {

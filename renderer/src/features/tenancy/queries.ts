@@ -1,0 +1,78 @@
+// Tenancy over the contract. Main keeps the active tenant and enforces it; after any change the
+// renderer takes main's new state and drops every cached answer that depended on the old view.
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ChannelInput, TenancyState } from '../../../../shared/ipc/contract';
+import { api, unwrap } from '../../lib/api';
+import { clusterReadable, dependsOnTenant, visibleSections } from './tenancy-view';
+
+export const tenancyKeys = {
+  state: (profileId: string) => ['tenancy:state', profileId] as const,
+  overview: (profileId: string) => ['cluster:overview', profileId] as const,
+};
+
+export function useTenancyState(profileId: string | null) {
+  return useQuery({
+    queryKey: tenancyKeys.state(profileId ?? ''),
+    queryFn: () => unwrap(api.invoke['tenancy:state']({ profileId: profileId ?? '' })),
+    enabled: profileId !== null,
+  });
+}
+
+/** `state` is main's answer for one profile; without it (attach, detach) every profile's state is refetched, as an app-wide file applies to all of them. */
+async function afterTenancyChange(client: QueryClient, state?: TenancyState): Promise<void> {
+  if (state) client.setQueryData(tenancyKeys.state(state.profileId), state);
+  else await client.invalidateQueries({ queryKey: ['tenancy:state'] });
+  await client.invalidateQueries({ predicate: (query) => dependsOnTenant(query.queryKey) });
+}
+
+export function useEnterTenant(profileId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (tenant: string) => unwrap(api.invoke['tenancy:enter']({ profileId, tenant })),
+    onSuccess: (state) => afterTenancyChange(client, state),
+  });
+}
+
+export function useSelectRoles(profileId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (roles: string[]) => unwrap(api.invoke['tenancy:select-roles']({ profileId, roles })),
+    onSuccess: (state) => afterTenancyChange(client, state),
+  });
+}
+
+type PolicyScope = ChannelInput<'tenancy:attach-policy'>;
+
+export function useAttachPolicy() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (scope: PolicyScope) => unwrap(api.invoke['tenancy:attach-policy'](scope)),
+    onSuccess: () => afterTenancyChange(client),
+  });
+}
+
+export function useDetachPolicy() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (scope: PolicyScope) => unwrap(api.invoke['tenancy:detach-policy'](scope)),
+    onSuccess: () => afterTenancyChange(client),
+  });
+}
+
+export function useClusterOverview(profileId: string, tenancy: TenancyState | undefined) {
+  return useQuery({
+    queryKey: tenancyKeys.overview(profileId),
+    queryFn: () => unwrap(api.invoke['cluster:overview']({ profileId })),
+    enabled: clusterReadable(tenancy),
+  });
+}
+
+export function useCaptureSnapshot(profileId: string) {
+  return useMutation({ mutationFn: () => unwrap(api.invoke['snapshots:capture']({ profileId })) });
+}
+
+/** The cluster sections the profile's active tenant shows, in navigation order (Alt+N follows it). */
+export function useVisibleSections(profileId: string | null) {
+  const tenancy = useTenancyState(profileId);
+  return visibleSections(tenancy.data?.navigation);
+}
