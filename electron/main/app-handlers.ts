@@ -24,6 +24,7 @@ import { SecretStoreUnavailableError, type Clock, type ProfileRepo, type SecretS
 import { createPolicyHandlers, createPolicyWorkspaceService, type FileDialogs } from './services/policy-workspace-service';
 import { createProfileService } from './services/profiles/profile-service';
 import { createTopicHandlers } from './services/topics/topic-handlers';
+import { createTenantAclHandlers } from './services/acls/tenant-acl-handlers';
 
 /** Everything main's services need from the outside, supplied by the composition root or a test. */
 export interface AppPorts {
@@ -113,6 +114,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     'snapshots:capture': notYet,
     ...createPolicyHandlers(createPolicyWorkspaceService(ports.dialogs)),
     ...topics.handlers,
+    ...createTenantAclHandlers({ profiles, factory: kafkaClients }),
   };
 
   const producers: StreamProducers = {

@@ -189,6 +189,35 @@ export const clusterOverviewSchema = z.object({
 });
 export type ClusterOverview = z.infer<typeof clusterOverviewSchema>;
 
+/** A tenant's ACL plan for one principal, checked against (or applied to) the cluster behind a profile. */
+const tenantAclRequestSchema = z.object({
+  profileId: z.string().min(1).max(128),
+  /** The policy as edited in the workspace (it may be unsaved); main parses it again. */
+  policyText: z.string().max(16 * 1024 * 1024),
+  tenant: z.string().min(1).max(200),
+  principal: z.string().min(1).max(500),
+  access: z.enum(['read', 'write', 'admin']),
+});
+const aclEntrySchema = z.object({
+  resourceType: z.number().int(),
+  resourceName: z.string(),
+  resourcePatternType: z.number().int(),
+  principal: z.string(),
+  host: z.string(),
+  operation: z.number().int(),
+  permissionType: z.number().int(),
+  /** The entry in words, e.g. `READ on topic "orders" (PREFIXED)`. */
+  text: z.string(),
+});
+export const tenantAclResultSchema = z.object({
+  clusterId: z.string(),
+  /** Entries the cluster lacks; after an apply, the ones just created. */
+  missing: z.array(aclEntrySchema),
+  present: z.array(aclEntrySchema),
+  created: z.number().int(),
+  untranslated: z.array(z.object({ effect: z.enum(['include', 'exclude']), path: z.array(z.string()), reason: z.string() })),
+});
+
 export const channels = {
   'app:info': {
     input: noInput,
@@ -287,6 +316,10 @@ export const channels = {
     input: z.object({ path: workspacePath }),
     output: z.object({ path: z.string(), snapshot: clusterSnapshotSchema }),
   },
+  /** Which of a tenant's ACL entries the cluster already has; changes nothing. */
+  'acls:tenant-preview': { input: tenantAclRequestSchema, output: tenantAclResultSchema },
+  /** Creates the entries the cluster lacks (never deletes); needs the profile's `edit-acls` action. */
+  'acls:tenant-apply': { input: tenantAclRequestSchema, output: tenantAclResultSchema },
   /** The profile's tenancy: attached policy file, roles, tenants and the one entered. */
   'tenancy:state': { input: profileRef, output: tenancyStateSchema },
   /** Attaches a policy file chosen in a native dialog to one profile, or to the app (every profile without its own). */

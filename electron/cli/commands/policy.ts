@@ -10,14 +10,13 @@ import {
   formatDiagnostic,
   formatPath,
   isKafkaPrincipal,
-  kafkajsAclCodes,
+  describeAclEntry,
   parsePolicyFile,
   planTenantAcls,
   previewPolicy,
   toKafkaAclsCommands,
   toKafkajsAclEntries,
   type AclAccessLevel,
-  type KafkajsAclEntry,
   type PolicyDiagnostic,
   type Tenant,
   type TenantAclPlan,
@@ -272,11 +271,10 @@ async function aclsOnCluster(
     io.out(json({ tenant: applied.tenant, principal: applied.principal, access: applied.access, clusterId: result.clusterId, missing: result.missing, present: result.present, created: result.created ?? 0, untranslated: applied.untranslated }));
     return 0;
   }
-  const describe = (entry: KafkajsAclEntry) => `${aclOperationName(entry.operation)} on ${aclResourceName(entry.resourceType)} ${JSON.stringify(entry.resourceName)} (${aclPatternName(entry.resourcePatternType)})`;
   const lines = [
     `# ACLs for ${applied.principal} from tenant ${JSON.stringify(applied.tenant)} (${applied.access} access) on cluster ${result.clusterId}`,
-    ...result.present.map((entry) => `  = ${describe(entry)}  (already granted)`),
-    ...result.missing.map((entry) => `  ${options.apply ? '+' : '?'} ${describe(entry)}${options.apply ? '  (created)' : '  (missing)'}`),
+    ...result.present.map((entry) => `  = ${describeAclEntry(entry)}  (already granted)`),
+    ...result.missing.map((entry) => `  ${options.apply ? '+' : '?'} ${describeAclEntry(entry)}${options.apply ? '  (created)' : '  (missing)'}`),
     options.apply
       ? `Created ${plural(result.created ?? 0, 'ACL entry', 'ACL entries')}; ${plural(result.present.length, 'was', 'were')} already there.`
       : result.missing.length > 0
@@ -297,8 +295,3 @@ function untranslatedLines(plan: TenantAclPlan): string[] {
   }
   return lines;
 }
-
-const nameOfCode = (codes: Readonly<Record<string, number>>, code: number) => Object.keys(codes).find((name) => codes[name] === code) ?? String(code);
-const aclOperationName = (code: number) => nameOfCode(kafkajsAclCodes.operation, code);
-const aclResourceName = (code: number) => nameOfCode(kafkajsAclCodes.resourceType, code);
-const aclPatternName = (code: number) => nameOfCode(kafkajsAclCodes.patternType, code);

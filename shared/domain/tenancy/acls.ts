@@ -173,6 +173,13 @@ export function toKafkajsAclEntries(plan: TenantAclPlan): KafkajsAclEntry[] {
   );
 }
 
+/** "READ on topic \"orders\" (PREFIXED)": one kafkajs entry in words, for previews. */
+export function describeAclEntry(entry: KafkajsAclEntry): string {
+  const nameOf = (codes: Readonly<Record<string, number>>, code: number) => Object.keys(codes).find((name) => codes[name] === code) ?? String(code);
+  const { operation, resourceType, patternType } = kafkajsAclCodes;
+  return `${nameOf(operation, entry.operation)} on ${nameOf(resourceType, entry.resourceType)} ${JSON.stringify(entry.resourceName)} (${nameOf(patternType, entry.resourcePatternType)})`;
+}
+
 const cliOperationNames: Record<AclOperation, string> = {
   READ: 'Read',
   WRITE: 'Write',
