@@ -17,12 +17,15 @@ import { describeApp, type AppInfoSource } from './services/app-info-service';
 import { checkConnection } from './services/connections/connection-check';
 import { openExternalLink } from './services/external-links';
 import { browseMessages } from './services/messages/browse-messages';
+import { exportMessages } from './services/messages/export-messages';
 import { fetchMessage } from './services/messages/fetch-message';
 import { createKafkaClientFactory } from './services/kafka/client-factory';
 import { diagnoseConnection } from './services/kafka/connection-diagnostics';
 import { SecretStoreUnavailableError, type Clock, type ProfileRepo, type SecretStore } from './services/ports';
 import { createPolicyHandlers, createPolicyWorkspaceService, type FileDialogs } from './services/policy-workspace-service';
 import { createProfileService } from './services/profiles/profile-service';
+import { createTenancy } from './services/tenancy/tenancy-handlers';
+import { createMemoryTenancySettingsRepo, type TenancySettingsRepo } from './services/tenancy/tenancy-settings';
 import { createTopicHandlers } from './services/topics/topic-handlers';
 import { createTenantAclHandlers } from './services/acls/tenant-acl-handlers';
 
@@ -37,6 +40,8 @@ export interface AppPorts {
   readFile(path: string): Promise<Uint8Array>;
   /** The only source of policy and snapshot paths: the renderer cannot name files itself. */
   dialogs: FileDialogs;
+  /** Attached policy files, chosen roles and last tenants; kept in memory when omitted (tests that never touch tenancy). */
+  tenancySettings?: TenancySettingsRepo;
   /** Warnings from Kafka clients; must never be given secrets (kafkajs does not log credentials). */
   log?(line: string): void;
 }
@@ -44,6 +49,14 @@ export interface AppPorts {
 export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers; producers: StreamProducers } {
   const kafkaClients = createKafkaClientFactory(ports.clock, ports.log);
   const profiles = createProfileService({ repo: ports.profiles, secrets: ports.secrets, readFile: ports.readFile });
+  const tenancy = createTenancy({
+    settings: ports.tenancySettings ?? createMemoryTenancySettingsRepo(),
+    profiles,
+    factory: kafkaClients,
+    clock: ports.clock,
+    dialogs: ports.dialogs,
+    ...(ports.log ? { log: ports.log } : {}),
+  });
   const topics = createTopicHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
 
   /**
@@ -104,14 +117,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     },
     'connections:check': ({ id }) => checkConnection(id, () => profiles.resolveConnection(id), { factory: kafkaClients, events: ports.events }),
     'shell:open-external': ({ url }) => openExternalLink(url, ports.openExternal),
-    // Placeholders until the tenancy service lands (issue #6); they refuse rather than pretend.
-    'tenancy:state': notYet,
-    'tenancy:attach-policy': notYet,
-    'tenancy:detach-policy': notYet,
-    'tenancy:select-roles': notYet,
-    'tenancy:enter': notYet,
-    'cluster:overview': notYet,
-    'snapshots:capture': notYet,
+    ...tenancy.handlers,
     ...createPolicyHandlers(createPolicyWorkspaceService(ports.dialogs)),
     ...topics.handlers,
     ...createTenantAclHandlers({ profiles, factory: kafkaClients }),
@@ -120,6 +126,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
   const producers: StreamProducers = {
     'messages:browse': async (request, sink) =>
       browseMessages(await profiles.resolveConnection(request.profileId), request, sink, { clock: ports.clock }),
+    'messages:export': (request, sink) => exportMessages(request, sink, { clock: ports.clock, profiles, dialogs: ports.dialogs }),
     'profiles:test': async (request, sink) => {
       const settings = request.kind === 'saved' ? await profiles.resolveConnection(request.id) : await profiles.resolveDraft(request.draft, request.clearSecrets);
       // Stages finish one at a time; each goes out as its own batch, in order, as credit allows.
@@ -135,12 +142,9 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     },
     ...topics.producers,
   };
-  return { handlers, producers };
+  // Every channel acting through a profile passes the tenancy guards, here and nowhere else.
+  return tenancy.guard(handlers, producers);
 }
-
-const notYet = (): never => {
-  throw new AppFailure('INTERNAL', 'This channel is not implemented yet.');
-};
 
 const exporters: Record<ProfileExportFormat, (profile: ConnectionProfile, options?: ExportOptions) => string> = {
   'java-properties': exportJavaProperties,

@@ -12,6 +12,7 @@ import { createElectronDialogs } from './platform/dialogs';
 import { bindDispatcherToIpcMain } from './platform/ipc';
 import { createKeytarSecretStore } from './platform/keytar-secret-store';
 import { PROFILE_STORE_NAME, createStoreProfileRepo, openProfileStore } from './platform/profile-store';
+import { TENANCY_SETTINGS_STORE_NAME, createStoreTenancySettingsRepo } from './platform/tenancy-settings-store';
 import { createMainWindow, lockDownSessions, openInBrowser } from './platform/window';
 import { isTrustedWindowSender } from './security/web-security';
 import { systemClock } from './services/ports';
@@ -44,6 +45,7 @@ function start(): void {
     openExternal: openInBrowser,
     readFile: (path) => readFile(path),
     dialogs: createElectronDialogs(),
+    tenancySettings: createStoreTenancySettingsRepo(() => new ElectronStore({ name: TENANCY_SETTINGS_STORE_NAME })),
     log: (line) => console.warn(line),
   });
   const dispatcher = createDispatcher({

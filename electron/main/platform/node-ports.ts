@@ -12,6 +12,7 @@ import type { FileDialogs } from '../services/policy-workspace-service';
 import { systemClock } from '../services/ports';
 import { KEYCHAIN_SERVICE, createKeytarSecretStore } from './keytar-secret-store';
 import { PROFILE_STORE_NAME, createStoreProfileRepo, openProfileStore } from './profile-store';
+import { TENANCY_SETTINGS_STORE_NAME, createStoreTenancySettingsRepo } from './tenancy-settings-store';
 
 /** Electron's `app.getPath('userData')` for productName "Odradek", computed without Electron. */
 export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -41,6 +42,7 @@ export function createNodePorts(options: NodePortsOptions = {}, env: NodeJS.Proc
     openExternal: options.openExternal ?? (async () => undefined),
     readFile: (path) => readFile(path),
     dialogs: createQueuedDialogs([]),
+    tenancySettings: createStoreTenancySettingsRepo(() => new Conf({ cwd: dataDir, configName: TENANCY_SETTINGS_STORE_NAME, projectName: 'odradek' })),
   };
 }
 

@@ -32,6 +32,22 @@ export async function captureSnapshot(settings: KafkaConnectionSettings, deps: C
 }
 
 export async function captureCluster(settings: KafkaConnectionSettings, deps: CaptureDeps, options: CaptureOptions): Promise<SnapshotCluster> {
+  return (await captureClusterDetails(settings, deps, options)).cluster;
+}
+
+/** The snapshot cluster plus what the snapshot format does not record, for the live overview. */
+export interface CapturedCluster {
+  cluster: SnapshotCluster;
+  controllerId: number | null;
+  /** False when DescribeLogDirs was refused: replica bytes are then unknown, not zero. */
+  replicaBytesKnown: boolean;
+  /** False when the principal may not describe ACLs. */
+  principalsKnown: boolean;
+  /** False when rates were not sampled (rateSampleMs 0). */
+  ratesKnown: boolean;
+}
+
+export async function captureClusterDetails(settings: KafkaConnectionSettings, deps: CaptureDeps, options: CaptureOptions): Promise<CapturedCluster> {
   const warn = options.warn ?? (() => undefined);
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const admin = deps.factory.create(settings).admin();
@@ -57,19 +73,27 @@ export async function captureCluster(settings: KafkaConnectionSettings, deps: Ca
       name: topic.name,
       partitions: topic.partitions.length,
       replicationFactor: topic.partitions[0]?.replicas.length ?? 0,
-      replicaBytes: replicaBytes.get(topic.name) ?? 0,
+      replicaBytes: replicaBytes?.get(topic.name) ?? 0,
       writesPerSecond: round(writesPerSecond.get(topic.name) ?? 0),
       internal: topic.name.startsWith('__'),
     }));
 
-    return {
+    const principals = await capturePrincipals(admin, warn);
+    const cluster: SnapshotCluster = {
       id: description.clusterId,
       name: options.profileName,
       profileName: options.profileName,
       brokers: description.brokers.map((broker) => ({ id: broker.nodeId, host: broker.host, port: broker.port })),
       topics: topics.sort((a, b) => a.name.localeCompare(b.name)),
       groups: await captureGroups(admin, warn),
-      principals: await capturePrincipals(admin, warn),
+      principals: principals ?? [],
+    };
+    return {
+      cluster,
+      controllerId: description.controller ?? null,
+      replicaBytesKnown: replicaBytes !== null,
+      principalsKnown: principals !== null,
+      ratesKnown: rateSampleMs > 0,
     };
   } finally {
     await admin.disconnect();
@@ -85,7 +109,8 @@ async function endOffsetSums(admin: Admin, topics: string[]): Promise<Map<string
   return sums;
 }
 
-async function replicaBytesByTopic(settings: KafkaConnectionSettings, deps: CaptureDeps, topics: string[], warn: (message: string) => void): Promise<Map<string, number>> {
+/** Null when the cluster refused DescribeLogDirs. */
+async function replicaBytesByTopic(settings: KafkaConnectionSettings, deps: CaptureDeps, topics: string[], warn: (message: string) => void): Promise<Map<string, number> | null> {
   const bytes = new Map<string, number>();
   if (topics.length === 0) return bytes;
   const cluster = await openFetchCluster(settings, deps.clock);
@@ -95,6 +120,7 @@ async function replicaBytesByTopic(settings: KafkaConnectionSettings, deps: Capt
     }
   } catch (error) {
     warn(`Topic sizes were not captured: ${(error as Error).message}`);
+    return null;
   } finally {
     await cluster.close();
   }
@@ -127,7 +153,8 @@ async function captureGroups(admin: Admin, warn: (message: string) => void): Pro
   return result.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-async function capturePrincipals(admin: Admin, warn: (message: string) => void): Promise<string[]> {
+/** Null when the principal may not describe ACLs. */
+async function capturePrincipals(admin: Admin, warn: (message: string) => void): Promise<string[] | null> {
   try {
     const { resources } = await admin.describeAcls({
       resourceType: AclResourceTypes.ANY,
@@ -138,7 +165,7 @@ async function capturePrincipals(admin: Admin, warn: (message: string) => void):
     return [...new Set(resources.flatMap((resource) => resource.acls.map((acl) => acl.principal)))].sort();
   } catch (error) {
     warn(`ACL principals were not captured: ${(error as Error).message}`);
-    return [];
+    return null;
   }
 }
 

@@ -1,0 +1,125 @@
+// The tenancy channels, the cluster overview and snapshot capture, plus the guards around every other
+// profile channel: app-handlers.ts wires them with one call.
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { SNAPSHOT_VERSION, type ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
+import type { ClusterOverview } from '../../../../shared/ipc/contract';
+import type { ChannelHandlers, StreamProducers } from '../../ipc/dispatcher';
+import type { KafkaClientFactory } from '../kafka/client-factory';
+import type { KafkaConnectionSettings } from '../kafka/connection-settings';
+import type { FileDialogs } from '../policy-workspace-service';
+import type { Clock } from '../ports';
+import { captureClusterDetails } from '../snapshots/capture-snapshot';
+import { describeKafkaFailure, principalOf } from '../topics/kafka-error-words';
+import { guardHandlers } from './channel-guards';
+import type { TenancySettingsRepo } from './tenancy-settings';
+import { createTenancyService, type TenancyAccess } from './tenancy-service';
+import { createScopeCache } from './tenant-scope';
+
+type TenancyChannel = 'tenancy:state' | 'tenancy:attach-policy' | 'tenancy:detach-policy' | 'tenancy:select-roles' | 'tenancy:enter' | 'cluster:overview' | 'snapshots:capture';
+
+export interface TenancyDeps {
+  settings: TenancySettingsRepo;
+  profiles: {
+    get(id: string): Promise<{ name: string }>;
+    resolveConnection(id: string): Promise<KafkaConnectionSettings>;
+  };
+  factory: KafkaClientFactory;
+  clock: Clock;
+  dialogs: FileDialogs;
+  /** How long the overview and snapshot files watch end offsets for write rates. */
+  rateSampleMs?: number;
+  log?(line: string): void;
+}
+
+export function createTenancy(deps: TenancyDeps) {
+  const rateSampleMs = deps.rateSampleMs ?? 1_000;
+  const tenancy = createTenancyService({ settings: deps.settings, profileName: async (id) => (await deps.profiles.get(id)).name, dialogs: deps.dialogs });
+  const capture = async (profileId: string, sampleMs: number) => {
+    const [profile, settings] = await Promise.all([deps.profiles.get(profileId), deps.profiles.resolveConnection(profileId)]);
+    try {
+      return await captureClusterDetails(settings, { factory: deps.factory, clock: deps.clock }, { profileName: profile.name, rateSampleMs: sampleMs, ...(deps.log ? { warn: deps.log } : {}) });
+    } catch (error) {
+      throw describeKafkaFailure(error, 'Reading the cluster', principalOf(settings));
+    }
+  };
+  const scopes = createScopeCache({ capture, clock: deps.clock });
+  const tenantOf = (access: TenancyAccess) => (access.kind === 'tenant' ? access.tenant : null);
+
+  const handlers: Pick<ChannelHandlers, TenancyChannel> = {
+    'tenancy:state': ({ profileId }) => tenancy.state(profileId),
+    'tenancy:attach-policy': (scope) => tenancy.attachPolicy(scope),
+    'tenancy:detach-policy': (scope) => tenancy.detachPolicy(scope),
+    'tenancy:select-roles': ({ profileId, roles }) => tenancy.selectRoles(profileId, roles),
+    'tenancy:enter': ({ profileId, tenant }) => tenancy.enter(profileId, tenant),
+    'cluster:overview': async ({ profileId }): Promise<ClusterOverview> => {
+      const access = await tenancy.access(profileId);
+      const scope = await scopes.fresh(profileId, tenantOf(access), rateSampleMs);
+      const { captured } = scope;
+      const view = scope.visibleCluster();
+      const sum = (value: (topic: (typeof view.topics)[number]) => number) => view.topics.reduce((total, topic) => total + value(topic), 0);
+      const controllerId = captured.controllerId !== null && view.brokers.some((broker) => broker.id === captured.controllerId) ? captured.controllerId : null;
+      return {
+        clusterId: captured.cluster.id,
+        tenant: scope.tenantName,
+        brokers: view.brokers.length,
+        controllerId,
+        topics: view.topics.length,
+        internalTopics: view.topics.filter((topic) => topic.internal).length,
+        partitions: sum((topic) => topic.partitions),
+        replicaBytes: captured.replicaBytesKnown ? sum((topic) => topic.replicaBytes) : null,
+        writesPerSecond: captured.ratesKnown ? Math.round(sum((topic) => topic.writesPerSecond) * 100) / 100 : null,
+        groups: view.groups.length,
+        principals: captured.principalsKnown ? view.principals.length : null,
+        sampledAt: deps.clock.now(),
+      };
+    },
+    'snapshots:capture': async ({ profileId }) => {
+      const access = await tenancy.access(profileId);
+      const profile = await deps.profiles.get(profileId);
+      const path = await deps.dialogs.chooseSavePath('snapshot', `${safeFileName(profile.name)}-snapshot.json`);
+      if (path === null) return { path: null, topics: 0, groups: 0 };
+      const scope = await scopes.fresh(profileId, tenantOf(access), rateSampleMs);
+      const cluster = scope.visibleSnapshotCluster();
+      const snapshot: ClusterSnapshot = {
+        version: SNAPSHOT_VERSION,
+        capturedAt: new Date(deps.clock.now()).toISOString(),
+        clusters: [cluster],
+        schemaRegistries: [],
+        connectClusters: [],
+        ksqlDbs: [],
+      };
+      await writeFileAtomically(path, `${JSON.stringify(snapshot, null, 2)}\n`);
+      return { path, topics: cluster.topics.length, groups: cluster.groups.length };
+    },
+  };
+
+  return {
+    handlers,
+    /** Wraps the complete handler map and producers with the tenancy guards (see channel-guards.ts). */
+    guard: (all: ChannelHandlers, producers: StreamProducers) =>
+      guardHandlers(all, producers, {
+        access: (profileId) => tenancy.access(profileId),
+        scope: (profileId, access) => scopes.scope(profileId, access.tenant),
+        invalidate: (profileId) => scopes.invalidate(profileId),
+      }),
+  };
+}
+
+/** Written beside the target and renamed over it, so a failed capture never leaves half a file. */
+async function writeFileAtomically(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, text);
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Profile names may hold characters a file name cannot. */
+function safeFileName(name: string): string {
+  return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'cluster';
+}
