@@ -18,6 +18,7 @@ import { checkConnection } from './services/connections/connection-check';
 import { openExternalLink } from './services/external-links';
 import { browseMessages } from './services/messages/browse-messages';
 import { exportMessages } from './services/messages/export-messages';
+import { exportMessages } from './services/messages/export-messages';
 import { fetchMessage } from './services/messages/fetch-message';
 import { createKafkaClientFactory } from './services/kafka/client-factory';
 import { diagnoseConnection } from './services/kafka/connection-diagnostics';
@@ -126,6 +127,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
   const producers: StreamProducers = {
     'messages:browse': async (request, sink) =>
       browseMessages(await profiles.resolveConnection(request.profileId), request, sink, { clock: ports.clock }),
+    'messages:export': (request, sink) => exportMessages(request, sink, { clock: ports.clock, profiles, dialogs: ports.dialogs }),
     'messages:export': (request, sink) => exportMessages(request, sink, { clock: ports.clock, profiles, dialogs: ports.dialogs }),
     'profiles:test': async (request, sink) => {
       const settings = request.kind === 'saved' ? await profiles.resolveConnection(request.id) : await profiles.resolveDraft(request.draft, request.clearSecrets);

@@ -10,6 +10,7 @@ import {
   browseSummarySchema,
   fetchMessageRequestSchema,
 } from '../domain/messages/browse-request';
+import { exportProgressSchema, exportRequestSchema, exportSummarySchema } from '../domain/messages/export-request';
 import { importFormats } from '../domain/profile/import/detect';
 import {
   connectionProfileSchema,
@@ -367,6 +368,13 @@ export const streams = {
     item: browseRowSchema,
     progress: browseProgressSchema,
     summary: browseSummarySchema,
+  },
+  /** Messages written in full to a file main asks for with a save dialog; only progress crosses. */
+  'messages:export': {
+    request: exportRequestSchema,
+    item: z.never(),
+    progress: exportProgressSchema,
+    summary: exportSummarySchema,
   },
   /** Staged connection diagnostics, one item per stage as it finishes. */
   'profiles:test': {

@@ -1,7 +1,8 @@
 // The message browser: reads a topic without a consumer group, filters in main, and streams decoded rows
 // in batches that wait for the renderer's credit, so neither side accumulates. Oldest-first streams rows
 // per partition in offset order as fetched; newest-first reads each partition backwards in bounded
-// windows and merges partitions by timestamp.
+// windows and merges partitions by timestamp. The same engine streams raw records for export
+// (`browseRecords` with another mapper), so export reads exactly what browsing shows.
 import type { SchemaResolver } from '../../../../shared/domain/decoders';
 import type {
   BrowseProgress,
@@ -56,6 +57,13 @@ export interface BrowseDeps {
 
 export type BrowseSink = StreamSink<BrowseRow, BrowseProgress>;
 
+/** What the engine streams per matching record: display rows for browsing, full records for export. */
+export interface RecordMapper<Row extends { offset: string; timestamp: number }> {
+  toRow(partition: number, record: FetchedRecord, sizes: ReturnType<typeof recordSize>): Row | Promise<Row>;
+  /** Roughly what a row costs to hold and send, for sizing batches. */
+  weight(row: Row): number;
+}
+
 interface PartitionRange {
   partition: number;
   /** Oldest-first: first offset; newest-first: the lowest offset to reach. */
@@ -74,11 +82,29 @@ export async function browseMessages(
   sink: BrowseSink,
   deps: BrowseDeps,
 ): Promise<BrowseSummary> {
+  const resolver = deps.schemaResolver;
+  return browseRecords(settings, request, sink, deps, {
+    toRow(partition, record, sizes) {
+      const row = toRow(partition, record, request.previewBytes, sizes);
+      return resolver ? applySchemaResolver(row, record, resolver) : row;
+    },
+    weight: rowWeight,
+  });
+}
+
+/** The engine with any row shape; `request.limit` may be Infinity for an unbounded range. */
+export async function browseRecords<Row extends { offset: string; timestamp: number }>(
+  settings: KafkaConnectionSettings,
+  request: BrowseRequest,
+  sink: StreamSink<Row, BrowseProgress>,
+  deps: BrowseDeps,
+  mapper: RecordMapper<Row>,
+): Promise<BrowseSummary> {
   const predicate = compileFilters(request.filters);
   const cluster = await (deps.openCluster ?? ((s) => openFetchCluster(s, deps.clock)))(settings);
   try {
     sink.phase('resolving', `Finding offsets in ${request.topic}`);
-    const browser = new Browser(cluster, request, sink, deps, predicate);
+    const browser = new Browser(cluster, request, sink, deps, predicate, mapper);
     await browser.resolveRanges();
     sink.phase('reading');
     return request.direction === 'oldest-first' ? await browser.readOldestFirst() : await browser.readNewestFirst();
@@ -87,11 +113,11 @@ export async function browseMessages(
   }
 }
 
-class Browser {
+class Browser<Row extends { offset: string; timestamp: number }> {
   private readonly tuning: BrowseTuning;
   private readonly started: number;
   private ranges: PartitionRange[] = [];
-  private pending: BrowseRow[] = [];
+  private pending: Row[] = [];
   private pendingWeight = 0;
   private lastFlush: number;
   private lastProgress = 0;
@@ -103,9 +129,10 @@ class Browser {
   constructor(
     private readonly cluster: FetchCluster,
     private readonly request: BrowseRequest,
-    private readonly sink: BrowseSink,
+    private readonly sink: StreamSink<Row, BrowseProgress>,
     private readonly deps: BrowseDeps,
     private readonly predicate: RecordPredicate,
+    private readonly mapper: RecordMapper<Row>,
   ) {
     this.tuning = { ...defaultBrowseTuning, ...deps.tuning };
     this.filtered = request.filters.length > 0;
@@ -221,7 +248,7 @@ class Browser {
 
   async readNewestFirst(): Promise<BrowseSummary> {
     const perPartitionCap = Math.max(16, Math.floor(this.tuning.maxHeldRows / Math.max(1, this.ranges.length)));
-    const windows = new Map(this.ranges.map((range) => [range.partition, { rows: [] as BrowseRow[], span: BigInt(perPartitionCap) }]));
+    const windows = new Map(this.ranges.map((range) => [range.partition, { rows: [] as Row[], span: BigInt(perPartitionCap) }]));
     for (;;) {
       this.throwIfCancelled();
       const empty = this.ranges.filter((range) => !range.done && windows.get(range.partition)!.rows.length === 0);
@@ -230,7 +257,7 @@ class Browser {
         continue;
       }
       // Every unfinished partition holds its newest unsent rows: the newest of those heads goes next.
-      let newest: BrowseRow[] | null = null;
+      let newest: Row[] | null = null;
       for (const window of windows.values()) {
         const head = window.rows[0];
         if (head && (newest === null || head.timestamp > newest[0]!.timestamp)) newest = window.rows;
@@ -245,12 +272,12 @@ class Browser {
   }
 
   /** Reads the next window below each range's position, keeping at most `cap` matching rows per partition. */
-  private async readWindows(ranges: PartitionRange[], windows: Map<number, { rows: BrowseRow[]; span: bigint }>, cap: number): Promise<void> {
+  private async readWindows(ranges: PartitionRange[], windows: Map<number, { rows: Row[]; span: bigint }>, cap: number): Promise<void> {
     const limits = this.limits(this.tuning.rangeMaxWaitMs);
     const reads = ranges.map((range) => {
       const window = windows.get(range.partition)!;
       const windowStart = range.position - window.span < range.start ? range.start : range.position - window.span;
-      return { range, window, windowStart, windowEnd: range.position, next: windowStart, kept: [] as BrowseRow[], overflowed: false };
+      return { range, window, windowStart, windowEnd: range.position, next: windowStart, kept: [] as Row[], overflowed: false };
     });
     for (let open = reads; open.length > 0; open = reads.filter((read) => read.next < read.windowEnd)) {
       this.throwIfCancelled();
@@ -322,20 +349,19 @@ class Browser {
    * Counts the record and returns its row if it matches. Synchronous unless a schema resolver is set:
    * this runs once per record scanned, and a promise per record was a measurable share of P1.
    */
-  private match(partition: number, record: FetchedRecord): BrowseRow | Promise<BrowseRow> | null {
+  private match(partition: number, record: FetchedRecord): Row | Promise<Row> | null {
     const sizes = recordSize(record);
     this.scanned += 1;
     this.bytes += sizes.total;
     if (this.filtered && !this.predicate({ partition, timestamp: record.timestamp, key: record.key, value: record.value, headers: record.headers })) return null;
-    const row = toRow(partition, record, this.request.previewBytes, sizes);
-    return this.deps.schemaResolver ? applySchemaResolver(row, record, this.deps.schemaResolver) : row;
+    return this.mapper.toRow(partition, record, sizes);
   }
 
   /** Queues a row; returns a promise only when the batch is full and must be sent first. */
-  private emit(row: BrowseRow): Promise<void> | undefined {
+  private emit(row: Row): Promise<void> | undefined {
     this.matched += 1;
     this.pending.push(row);
-    this.pendingWeight += rowWeight(row);
+    this.pendingWeight += this.mapper.weight(row);
     if (this.pending.length >= this.tuning.batchMaxRows || this.pendingWeight >= this.tuning.batchMaxBytes) return this.flush();
     return undefined;
   }

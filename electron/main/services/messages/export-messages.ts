@@ -1,0 +1,135 @@
+// Message export: the browse engine in full-record mode, written line by line to a file the user picked
+// in a save dialog. Writes wait for the file to drain, so memory stays at a few fetches however large the
+// export; the file appears under its name only once complete (written as `<path>.partial-<pid>`, renamed).
+import { once } from 'node:events';
+import { open, rename, unlink } from 'node:fs/promises';
+import { PassThrough, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import { PREVIEW_BYTES_DEFAULT, type BrowseProgress, type BrowseRequest } from '../../../../shared/domain/messages/browse-request';
+import type { ExportFormat, ExportProgress, ExportRequest, ExportSummary } from '../../../../shared/domain/messages/export-request';
+import { MESSAGE_CSV_COLUMNS, toMessageCsvRow } from '../../../../shared/domain/messages/message-csv';
+import { formatMessageJsonlLine, type ExportableRecord } from '../../../../shared/domain/messages/message-jsonl';
+import type { ConnectionProfile } from '../../../../shared/domain/profile/profile-schema';
+import { AppFailure } from '../../../../shared/ipc/result';
+import { StreamCancelledError, type StreamSink } from '../../../../shared/ipc/stream';
+import type { KafkaConnectionSettings } from '../kafka/connection-settings';
+import type { FileDialogs } from '../policy-workspace-service';
+import { assertActionAllowed } from '../topics/topic-service';
+import { browseRecords, type BrowseDeps } from './browse-messages';
+
+export interface ExportDeps extends BrowseDeps {
+  profiles: {
+    get(id: string): Promise<Pick<ConnectionProfile, 'name' | 'safety'>>;
+    resolveConnection(id: string): Promise<KafkaConnectionSettings>;
+  };
+  dialogs: Pick<FileDialogs, 'chooseSavePath'>;
+  /** Names the partial file, so two app instances never write the same one. */
+  pid?: number;
+}
+
+export type ExportSink = StreamSink<never, ExportProgress>;
+
+/** Large enough that a typical record is one write; a bigger one simply waits for 'drain'. */
+const WRITE_BUFFER_BYTES = 1024 * 1024;
+
+const extensions: Record<ExportFormat, string> = { jsonl: '.jsonl', csv: '.csv' };
+
+export function suggestedExportName(topic: string, format: ExportFormat, now: number): string {
+  return `${topic}-${new Date(now).toISOString().slice(0, 10)}${extensions[format]}`;
+}
+
+export async function exportMessages(request: ExportRequest, sink: ExportSink, deps: ExportDeps): Promise<ExportSummary> {
+  // Refused before the dialog: a profile without export-data never gets as far as choosing a file.
+  assertActionAllowed(await deps.profiles.get(request.profileId), 'export-data');
+  const settings = await deps.profiles.resolveConnection(request.profileId);
+  const path = await deps.dialogs.chooseSavePath('message-export', suggestedExportName(request.topic, request.format, deps.clock.now()));
+  if (path === null) return { path: null, cancelled: true, scanned: 0, written: 0, bytes: 0 };
+  if (sink.signal.aborted) throw new StreamCancelledError();
+
+  const partialPath = `${path}.partial-${deps.pid ?? process.pid}`;
+  const handle = await open(partialPath, 'wx').catch((error: unknown) => {
+    throw new AppFailure('INVALID_INPUT', `Cannot write the export next to ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  });
+  const file = handle.createWriteStream({ highWaterMark: WRITE_BUFFER_BYTES });
+  const source = openEncoder(request.format);
+  const written = pipeline(source.stream, file);
+  // Until awaited below, a failed pipeline is seen by the writes (their 'drain' wait rejects), not as unhandled.
+  written.catch(() => undefined);
+  let count = 0;
+  const progressOf = (scanned: number): ExportProgress => ({ scanned, written: count, bytes: file.bytesWritten });
+
+  try {
+    const summary = await browseRecords(
+      settings,
+      toBrowseRequest(request),
+      {
+        signal: sink.signal,
+        phase: (phase, message) => sink.phase(phase, message),
+        progress: (progress: BrowseProgress) => sink.progress(progressOf(progress.scanned)),
+        async batch(records: ExportableRecord[]) {
+          for (const record of records) {
+            if (sink.signal.aborted) throw new StreamCancelledError();
+            if (!source.write(record)) await once(source.stream, 'drain', { signal: sink.signal });
+            count += 1;
+          }
+        },
+      },
+      deps,
+      {
+        toRow: (partition, record) => ({
+          topic: request.topic,
+          partition,
+          offset: record.offset.toString(),
+          timestamp: record.timestamp,
+          key: record.key,
+          value: record.value,
+          headers: record.headers,
+        }),
+        weight: (record) => 128 + (record.key?.length ?? 0) + (record.value?.length ?? 0) + record.headers.reduce((sum, header) => sum + header.key.length + (header.value?.length ?? 0), 0),
+      },
+    );
+    source.stream.end();
+    await written;
+    await rename(partialPath, path);
+    const final = progressOf(summary.scanned);
+    sink.progress(final);
+    return { ...final, path, cancelled: false };
+  } catch (error) {
+    source.stream.destroy();
+    await written.catch(() => undefined);
+    await unlink(partialPath).catch(() => undefined);
+    if (sink.signal.aborted) throw new StreamCancelledError();
+    throw error;
+  }
+}
+
+interface RecordEncoder {
+  stream: Writable & NodeJS.ReadableStream;
+  /** False when the caller should wait for 'drain' before writing more. */
+  write(record: ExportableRecord): boolean;
+}
+
+function openEncoder(format: ExportFormat): RecordEncoder {
+  if (format === 'csv') {
+    const csv = stringify({ header: true, columns: [...MESSAGE_CSV_COLUMNS], highWaterMark: WRITE_BUFFER_BYTES });
+    return { stream: csv, write: (record) => csv.write(toMessageCsvRow(record)) };
+  }
+  const lines = new PassThrough({ highWaterMark: WRITE_BUFFER_BYTES });
+  return { stream: lines, write: (record) => lines.write(`${formatMessageJsonlLine(record)}\n`) };
+}
+
+function toBrowseRequest(request: ExportRequest): BrowseRequest {
+  return {
+    profileId: request.profileId,
+    topic: request.topic,
+    partitions: request.partitions,
+    start: request.start,
+    direction: request.direction,
+    filters: request.filters,
+    limit: request.limit ?? Number.POSITIVE_INFINITY,
+    liveTail: false,
+    // Unused: export maps records itself and writes every byte.
+    previewBytes: PREVIEW_BYTES_DEFAULT,
+  };
+}
