@@ -35,6 +35,8 @@ export type GuardKind = 'tenancy' | 'read' | 'browse' | 'mutate' | 'create';
 export interface ChannelGuard<C extends Channel> {
   kind: GuardKind;
   topics?(input: InputOf<C>): TopicUse[];
+  /** A Kpow action on the whole cluster (`["cluster", id]`), checked against the file's policies. */
+  clusterAction?: KpowAction;
   /** Drops what the tenant does not show from a reply that lists more than the requested topic. */
   visibleOutput?(output: ChannelOutput<C>, scope: TenantScope): ChannelOutput<C>;
 }
@@ -42,6 +44,7 @@ export interface ChannelGuard<C extends Channel> {
 export interface StreamGuard<S extends StreamName> {
   kind: GuardKind;
   topics?(request: RequestOf<S>): TopicUse[];
+  clusterAction?: KpowAction;
   /** `topic-rows`: items are topic rows or patches keyed by name; only visible ones go out, in every phase. */
   items?: 'topic-rows';
 }
@@ -68,11 +71,19 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   'topics:alter-config': { kind: 'mutate', topics: ({ topic }) => [visible(topic, 'TOPIC_EDIT')] },
   'topics:purge': { kind: 'mutate', topics: ({ topic }) => [visible(topic, 'TOPIC_TRUNCATE')] },
   'messages:fetch': { kind: 'browse', topics: ({ topic }) => [visible(topic, 'TOPIC_DATA_QUERY')] },
+  // Producing to a missing topic may auto-create it, so the name must still be the tenant's.
+  'messages:produce': { kind: 'mutate', topics: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
+  'messages:reproduce': { kind: 'mutate', topics: ({ source, targetTopic }) => [visible(source.topic, 'TOPIC_DATA_QUERY'), visible(targetTopic, 'TOPIC_PRODUCE')] },
+  // The plan comes from the policy text in the request; creating ACLs is a cluster-wide admin action.
+  'acls:tenant-preview': { kind: 'read' },
+  'acls:tenant-apply': { kind: 'mutate', clusterAction: 'ACL_EDIT' },
 };
 
 export const streamGuards: { [S in StreamName]?: StreamGuard<S> } = {
   'topics:list': { kind: 'read', items: 'topic-rows' },
   'messages:browse': { kind: 'browse', topics: ({ topic }) => [visible(topic, 'TOPIC_DATA_QUERY')] },
+  'messages:export': { kind: 'browse', topics: ({ topic }) => [visible(topic, 'TOPIC_DATA_DOWNLOAD')] },
+  'messages:produce-file': { kind: 'mutate', topics: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
 };
 
 /** Kinds after which the cluster's topics differ, so the next check must read them again. */
@@ -133,6 +144,7 @@ async function enter(
   }
   const scope = await deps.scope(input.profileId, access);
   for (const use of guard.topics?.(input as never) ?? []) checkTopic(use, scope, access);
+  if (guard.clusterAction !== undefined) checkPolicy(guard.clusterAction, ['cluster', scope.clusterId], 'the cluster', access);
   return { scope };
 }
 
@@ -144,13 +156,18 @@ function checkTopic(use: TopicUse, scope: TenantScope, access: Extract<TenancyAc
   if (use.need === 'new-name' && !scope.coversNewTopic(use.topic)) {
     throw new AppFailure('NOT_ALLOWED', `Tenant '${tenant}' does not include the topic name '${use.topic}', so it cannot be created here; choose a name the tenant's rules include.`, { tenant });
   }
-  if (use.action === undefined || access.policies === null) return;
-  const decision = decideAction(access.policies, access.roles, use.action, ['cluster', scope.clusterId, 'topic', use.topic], { profileName: access.profileName });
+  if (use.action !== undefined) checkPolicy(use.action, ['cluster', scope.clusterId, 'topic', use.topic], `topic '${use.topic}'`, access);
+}
+
+/** Only when the file has policies: deny wins, no match denies, Stage needs an approval Odradek cannot give. */
+function checkPolicy(action: KpowAction, path: string[], what: string, access: Extract<TenancyAccess, { kind: 'tenant' }>): void {
+  if (access.policies === null) return;
+  const decision = decideAction(access.policies, access.roles, action, path, { profileName: access.profileName });
   if (decision === 'deny') {
-    throw new AppFailure('NOT_ALLOWED', `${use.action} on topic '${use.topic}' is denied by policy for the roles ${access.roles.join(', ') || '(none)'}.`, { action: use.action, decision });
+    throw new AppFailure('NOT_ALLOWED', `${action} on ${what} is denied by policy for the roles ${access.roles.join(', ') || '(none)'}.`, { action, decision });
   }
   if (decision === 'stage') {
-    throw new AppFailure('NOT_ALLOWED', `${use.action} on topic '${use.topic}' needs approval (Stage) under the policy file; Odradek does not run staged actions.`, { action: use.action, decision });
+    throw new AppFailure('NOT_ALLOWED', `${action} on ${what} needs approval (Stage) under the policy file; Odradek does not run staged actions.`, { action, decision });
   }
 }
 

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { compileTenant, parsePolicyFile } from '../../../../shared/domain/tenancy';
+import { channelNames, channels, streamNames, streams } from '../../../../shared/ipc/contract';
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { StreamSink } from '../../../../shared/ipc/stream';
+import type { ChannelHandlers, StreamProducers } from '../../ipc/dispatcher';
+import type { CapturedCluster } from '../snapshots/capture-snapshot';
+import { channelGuards, guardHandlers, inputNamesProfile, streamGuards, type GuardDeps } from './channel-guards';
+import type { TenancyAccess } from './tenancy-service';
+import { TenantScope } from './tenant-scope';
+
+describe('the guard table', () => {
+  it('has an entry for every channel and stream whose input names a profile, so none can skip enforcement', () => {
+    const profileChannels = channelNames.filter((channel) => inputNamesProfile(channels[channel].input));
+    const profileStreams = streamNames.filter((name) => inputNamesProfile(streams[name].request));
+    expect(profileChannels).toContain('topics:detail');
+    expect(profileStreams).toContain('topics:list');
+    expect(profileChannels.filter((channel) => channelGuards[channel] === undefined)).toEqual([]);
+    expect(profileStreams.filter((name) => streamGuards[name] === undefined)).toEqual([]);
+  });
+
+  it('recognises profileId through unions, refinements and defaults', () => {
+    expect(inputNamesProfile(channels['tenancy:attach-policy'].input)).toBe(true);
+    expect(inputNamesProfile(channels['topics:alter-config'].input)).toBe(true);
+    expect(inputNamesProfile(channels['profiles:get'].input)).toBe(false);
+  });
+});
+
+const policy = parsePolicyFile(`
+policies:
+  - actions: [TOPIC_DATA_QUERY, TOPIC_CREATE, TOPIC_EDIT]
+    effect: Allow
+    resource: ["cluster", "*", "topic", "pay-*"]
+    role: payments
+  - actions: [TOPIC_DELETE]
+    effect: Stage
+    resource: ["cluster", "*", "topic", "pay-*"]
+    role: payments
+  - actions: [TOPIC_EDIT]
+    effect: Deny
+    resource: ["cluster", "*", "topic", "pay-ledger"]
+    role: "*"
+tenants:
+  - name: Payments
+    resources:
+      - include: ["cluster", "*", "topic", "pay-*"]
+      - include: ["cluster", "*", "group", "pay-*"]
+      - exclude: ["cluster", "*", "topic", "pay-secret"]
+    roles: [payments]
+`).policy;
+const payments = policy.tenants[0]!;
+
+const captured: CapturedCluster = {
+  cluster: {
+    id: 'c1',
+    name: 'prod',
+    profileName: 'prod',
+    brokers: [{ id: 1 }],
+    topics: ['pay-ledger', 'pay-secret', 'orders', 'audit'].map((name) => ({ name, partitions: 2, replicaBytes: 10, writesPerSecond: 1, internal: false })),
+    groups: [
+      { name: 'pay-reader', topics: ['pay-ledger', 'audit'] },
+      { name: 'orders-app', topics: ['orders'] },
+    ],
+    principals: [],
+  },
+  controllerId: 1,
+  replicaBytesKnown: true,
+  principalsKnown: true,
+  ratesKnown: false,
+};
+
+function guarded(access: TenancyAccess) {
+  const calls: string[] = [];
+  const invalidated: string[] = [];
+  const reply = (channel: string) => (input: unknown) => {
+    calls.push(channel);
+    return { channel, input } as never;
+  };
+  const handlers = Object.fromEntries(channelNames.map((channel) => [channel, reply(channel)])) as unknown as ChannelHandlers;
+  handlers['topics:detail'] = async ({ topic }) => ({
+    name: topic,
+    internal: false,
+    partitions: [],
+    configs: [],
+    groups: [
+      { groupId: 'pay-reader', state: 'Stable', members: 1, lag: 0, partitions: [] },
+      { groupId: 'orders-app', state: 'Stable', members: 1, lag: 0, partitions: [] },
+    ],
+    warnings: [],
+  });
+  const producers = Object.fromEntries(streamNames.map((name) => [name, async () => ({})])) as unknown as StreamProducers;
+  producers['topics:list'] = async (_request, sink) => {
+    await sink.batch(captured.cluster.topics.map((topic) => ({ name: topic.name, partitions: topic.partitions })));
+    sink.progress({ phase: 'metadata', done: 4, total: 4 });
+    await sink.batch([{ name: 'orders', messages: 5 }, { name: 'pay-ledger', messages: 7 }]);
+    return { topics: 4, partitions: 8, phaseMs: {}, warnings: [] };
+  };
+  const deps: GuardDeps = {
+    access: async () => access,
+    scope: async (_profileId, tenantAccess) => new TenantScope(captured, compileTenant(tenantAccess.tenant)),
+    invalidate: (profileId) => void invalidated.push(profileId),
+  };
+  return { ...guardHandlers(handlers, producers, deps), calls, invalidated };
+}
+
+const inTenant = (roles: string[], withPolicies = true): TenancyAccess => ({ kind: 'tenant', profileName: 'prod', tenant: payments, policies: withPolicies ? policy.policies : null, roles });
+const context = { sender: { kind: 'bridge' as const, session: 't' } };
+const failureOf = async (work: () => unknown) => {
+  try {
+    await work();
+  } catch (error) {
+    return error as AppFailure;
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('guardHandlers', () => {
+  it('passes everything through for a profile without a policy', async () => {
+    const { handlers, calls, invalidated } = guarded({ kind: 'unrestricted', profileName: 'prod' });
+    await handlers['topics:delete']({ profileId: 'p', topic: 'anything', confirmation: 'anything' }, context);
+    expect(calls).toEqual(['topics:delete']);
+    expect(invalidated).toEqual(['p']);
+  });
+
+  it('refuses a topic outside the tenant on every topic channel without calling the service or naming anything else', async () => {
+    const { handlers, calls } = guarded(inTenant(['payments']));
+    for (const [channel, input] of [
+      ['topics:delete', { profileId: 'p', topic: 'orders', confirmation: 'orders' }],
+      ['topics:purge', { profileId: 'p', topic: 'pay-secret', upTo: { kind: 'all' } }],
+      ['messages:fetch', { profileId: 'p', topic: 'orders', partition: 0, offset: '0' }],
+    ] as const) {
+      const failure = await failureOf(() => (handlers[channel] as (input: unknown, ctx: unknown) => unknown)(input, context));
+      expect(failure).toMatchObject({ code: 'NOT_ALLOWED', message: `Topic '${input.topic}' is not part of tenant 'Payments'.` });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('shows a topic reached only through an included group (inference), but not for creating a new name', async () => {
+    const { handlers } = guarded(inTenant(['payments'], false));
+    expect(await handlers['topics:detail']({ profileId: 'p', topic: 'audit' }, context)).toMatchObject({ name: 'audit' });
+    const failure = await failureOf(() => handlers['topics:create']({ profileId: 'p', name: 'orders-2', configs: {} }, context));
+    expect(failure.message).toBe("Tenant 'Payments' does not include the topic name 'orders-2', so it cannot be created here; choose a name the tenant's rules include.");
+    await handlers['topics:create']({ profileId: 'p', name: 'pay-new', configs: {} }, context);
+  });
+
+  it("drops the consuming groups the tenant does not show from a topic's detail", async () => {
+    const { handlers } = guarded(inTenant(['payments']));
+    const detail = await handlers['topics:detail']({ profileId: 'p', topic: 'pay-ledger' }, context);
+    expect(detail.groups.map((group) => group.groupId)).toEqual(['pay-reader']);
+  });
+
+  it('applies policies: Allow passes, Deny wins, Stage needs approval, no match denies', async () => {
+    const { handlers } = guarded(inTenant(['payments']));
+    await handlers['topics:add-partitions']({ profileId: 'p', topic: 'pay-cards', totalPartitions: 3 }, context);
+    expect(await failureOf(() => handlers['topics:add-partitions']({ profileId: 'p', topic: 'pay-ledger', totalPartitions: 3 }, context))).toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: "TOPIC_EDIT on topic 'pay-ledger' is denied by policy for the roles payments.",
+    });
+    expect((await failureOf(() => handlers['topics:delete']({ profileId: 'p', topic: 'pay-cards', confirmation: 'pay-cards' }, context))).message).toBe(
+      "TOPIC_DELETE on topic 'pay-cards' needs approval (Stage) under the policy file; Odradek does not run staged actions.",
+    );
+    expect((await failureOf(() => handlers['topics:purge']({ profileId: 'p', topic: 'pay-cards', upTo: { kind: 'all' } }, context))).message).toContain('TOPIC_TRUNCATE on topic \'pay-cards\' is denied by policy');
+  });
+
+  it('streams only the tenant’s topic rows and patches, with counts over them', async () => {
+    const { producers } = guarded(inTenant(['payments']));
+    const batches: unknown[][] = [];
+    const progress: unknown[] = [];
+    const sink: StreamSink<unknown, unknown> = {
+      batch: async (items) => void batches.push(items),
+      progress: (value) => void progress.push(value),
+      phase: () => undefined,
+      signal: new AbortController().signal,
+    };
+    const summary = await (producers['topics:list'] as (request: unknown, sink: StreamSink<unknown, unknown>) => Promise<unknown>)({ profileId: 'p', rateSampleMs: 0 }, sink);
+    expect(batches).toEqual([
+      [{ name: 'pay-ledger', partitions: 2 }, { name: 'audit', partitions: 2 }],
+      [{ name: 'pay-ledger', messages: 7 }],
+    ]);
+    expect(progress).toEqual([{ phase: 'metadata', done: 2, total: 2 }]);
+    expect(summary).toMatchObject({ topics: 2, partitions: 4 });
+  });
+});
