@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileTenant, parsePolicyFile } from '../../../../shared/domain/tenancy';
 import { channelNames, channels, streamNames, streams } from '../../../../shared/ipc/contract';
-import { AppFailure } from '../../../../shared/ipc/result';
+import type { AppFailure } from '../../../../shared/ipc/result';
 import type { StreamSink } from '../../../../shared/ipc/stream';
 import type { ChannelHandlers, StreamProducers } from '../../ipc/dispatcher';
 import type { CapturedCluster } from '../snapshots/capture-snapshot';
