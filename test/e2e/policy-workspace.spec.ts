@@ -136,3 +136,25 @@ test('edits, validates, previews, diffs and saves a policy file offline, and rep
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('turns a tenant into kafka-acls commands offline and lists what ACLs cannot express', async ({ app, dialogAnswers }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'native file dialogs cannot be answered from a test; the Chromium project queues the answers');
+  dialogAnswers.push(policyFixture);
+  await app.getByRole('button', { name: 'Open a policy file offline' }).click();
+  await app.getByRole('button', { name: 'Open…' }).click();
+  await expect(app.getByTestId('policy-file-name')).toHaveText('teams.yaml');
+
+  await app.getByRole('tab', { name: 'Kafka ACLs' }).click();
+  const panel = app.getByTestId('tenant-acl-panel');
+  await panel.getByRole('combobox', { name: 'Tenant' }).click();
+  await app.getByRole('option', { name: 'Transactions', exact: true }).click();
+  await panel.getByRole('textbox', { name: 'Principal' }).fill('User:tx-service');
+  const commands = app.getByTestId('acl-commands');
+  await expect(commands).toContainText("--allow-principal User:tx-service --operation Read --operation Describe --topic tx- --resource-pattern-type prefixed");
+  await panel.getByText('write', { exact: true }).click();
+  await expect(commands).toContainText('--operation Write');
+  await expect(panel.getByText('Not expressible as Kafka ACLs')).toBeVisible();
+  await expect(panel).toContainText('"tx-audit"');
+  // Checking against a cluster needs a connection; none is chosen, so nothing is sent.
+  await expect(app.getByRole('button', { name: 'Preview on cluster' })).toBeDisabled();
+});

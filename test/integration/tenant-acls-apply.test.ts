@@ -9,6 +9,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../electron/cli/index';
 import type { CliIo } from '../../electron/cli/io';
 import { cliServices } from '../../electron/cli/services';
+import { createAppHandlers } from '../../electron/main/app-handlers';
+import { createDispatcher, type Dispatcher } from '../../electron/main/ipc/dispatcher';
+import { createNodePorts } from '../../electron/main/platform/node-ports';
+import { createMemorySecretStore } from '../../electron/main/services/memory-secret-store';
 import { emptyProfileDraft } from '../../shared/domain/profile/profile-schema';
 import { createTopics } from '../../testbed/helpers';
 
@@ -104,5 +108,51 @@ describe('odradek policy acls --profile: preview and apply on the bed', () => {
     const unknown = capturingIo(dir);
     expect(await runCli(['policy', 'acls', policyFile, '--tenant', 'Payments', '--principal', principal, '--profile', 'Nope'], unknown.io)).toBe(1);
     expect(unknown.err.join('\n')).toMatch(/There is no profile 'Nope'/);
+  });
+});
+
+describe('acls:tenant-preview and acls:tenant-apply through main\'s dispatcher', () => {
+  const sender = { kind: 'bridge' as const, session: 'tenant-acls' };
+  const appRun = `${run}app`;
+  let dir: string;
+  let dispatcher: Dispatcher;
+  const policyText = ['tenants:', '  - name: Audit', '    resources:', `      - include: ["cluster", "*", "topic", "${appRun}-audit*"]`, '    roles: ["*"]', ''].join('\n');
+  const request = (profileId: string, overrides: Partial<{ policyText: string; tenant: string }> = {}) => ({ profileId, policyText, tenant: 'Audit', principal, access: 'read' as const, ...overrides });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'odradek-acls-app-'));
+    await createTopics(bed, [{ topic: `${appRun}-audit-log`, partitions: 1 }]);
+    const { handlers, producers } = createAppHandlers({ ...createNodePorts({ dataDir: dir }), secrets: createMemorySecretStore() });
+    dispatcher = createDispatcher({ handlers, producers, isTrustedSender: () => true });
+    const servers = bed.listeners.plaintext.split(',');
+    await dispatcher.invoke('profiles:save', { draft: { ...emptyProfileDraft('writer', 'Writer'), bootstrapServers: servers } }, sender);
+    const readOnly = emptyProfileDraft('reader', 'Reader');
+    await dispatcher.invoke('profiles:save', { draft: { ...readOnly, bootstrapServers: servers, safety: { ...readOnly.safety, readOnly: true } } }, sender);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('previews, refuses to apply through a read-only profile, applies through a writable one', async () => {
+    const preview = await dispatcher.invoke('acls:tenant-preview', request('reader'), sender);
+    expect(preview.ok && preview.data).toMatchObject({ clusterId: bed.clusterId, present: [], created: 0 });
+    if (!preview.ok) return;
+    expect(preview.data.missing.map((entry) => entry.text)).toEqual([`READ on topic "${appRun}-audit" (PREFIXED)`, `DESCRIBE on topic "${appRun}-audit" (PREFIXED)`]);
+
+    const refused = await dispatcher.invoke('acls:tenant-apply', request('reader'), sender);
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringMatching(/Profile 'Reader' is read-only/) });
+    expect(await restrictedCanDescribe(`${appRun}-audit-log`)).toBe(false);
+
+    const applied = await dispatcher.invoke('acls:tenant-apply', request('writer'), sender);
+    expect(applied.ok && applied.data).toMatchObject({ created: 2, present: [] });
+    await expect.poll(() => restrictedCanDescribe(`${appRun}-audit-log`), { timeout: 10_000 }).toBe(true);
+    const after = await dispatcher.invoke('acls:tenant-preview', request('reader'), sender);
+    expect(after.ok && after.data).toMatchObject({ missing: [], created: 0 });
+    expect(after.ok && after.data.present).toHaveLength(2);
+  });
+
+  it('names the problem in a broken policy or an unknown tenant before connecting', async () => {
+    const broken = await dispatcher.invoke('acls:tenant-preview', request('writer', { policyText: 'tenants:\n  - name: Audit\n    roles: ["*"]\n' }), sender);
+    expect(broken.ok ? null : broken.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/policy:2:\d+: .*resources/) });
+    const unknown = await dispatcher.invoke('acls:tenant-preview', request('writer', { tenant: 'Payments' }), sender);
+    expect(unknown.ok ? null : unknown.error).toMatchObject({ code: 'NOT_FOUND', message: "There is no tenant 'Payments' in the policy; it has 'Audit'." });
   });
 });

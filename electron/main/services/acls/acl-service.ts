@@ -1,11 +1,14 @@
 // Applies planned ACL bindings (e.g. a tenant's, shared/domain/tenancy/acls.ts) to a cluster. The
 // preview describes what the cluster already has for the principal, so applying is a reviewed,
 // idempotent step: only missing entries are created, nothing is ever deleted.
-import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes, type Admin } from 'kafkajs';
+import kafkajs, { type Admin } from 'kafkajs';
 import type { KafkajsAclEntry } from '../../../../shared/domain/tenancy/acls';
 import type { KafkaClientFactory } from '../kafka/client-factory';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { describeKafkaFailure, principalOf } from '../topics/kafka-error-words';
+
+// kafkajs is CommonJS: Node's ESM loader (CLI, test bridge) sees only its default export.
+const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
 
 export interface AclApplyPreview {
   /** Entries the cluster does not have yet: what applying would create. */

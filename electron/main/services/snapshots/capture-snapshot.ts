@@ -1,13 +1,16 @@
 // Captures what a connected cluster holds into the offline snapshot format (docs/snapshot-format.md):
 // brokers, topics with partitions, replica bytes and write rate, groups with the topics they consume,
 // and ACL principals. The policy workspace and `odradek policy preview` evaluate tenants against it.
-import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, AssignerProtocol, ResourcePatternTypes, type Admin } from 'kafkajs';
+import kafkajs, { type Admin } from 'kafkajs';
 import { SNAPSHOT_VERSION, type ClusterSnapshot, type SnapshotCluster, type SnapshotGroup, type SnapshotTopic } from '../../../../shared/domain/snapshot/snapshot';
 import type { KafkaClientFactory } from '../kafka/client-factory';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { describeLogDirs } from '../kafka/protocol/describe-log-dirs';
 import { openFetchCluster } from '../kafka/protocol/fetch-cluster';
 import type { Clock } from '../ports';
+
+// kafkajs is CommonJS: Node's ESM loader (CLI, test bridge) sees only its default export.
+const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, AssignerProtocol, ResourcePatternTypes } = kafkajs;
 
 export interface CaptureOptions {
   /** The profile (environment) name recorded beside the cluster id; tenants may match either. */

@@ -15,6 +15,7 @@ import { PolicyEditor } from './PolicyEditor';
 import { fileNameOf } from './preview-model';
 import { ProblemsList } from './ProblemsList';
 import { SnapshotSummary } from './SnapshotSummary';
+import { TenantAclPanel } from './TenantAclPanel';
 import { TenantPreviewPanel } from './TenantPreviewPanel';
 import { errorCode, useChoosePolicyFile, useChooseSnapshotFile, useOpenPolicy, useSavePolicy, useSnapshot } from './workspace-queries';
 import { isDirty, suggestedFileName, usePolicyWorkspaceStore } from './workspace-store';
@@ -171,12 +172,17 @@ export function PolicyWorkspace() {
                 The policy has {errors} error{errors === 1 ? '' : 's'}; the preview uses the rules that could be read.
               </Text>
             )}
-            {snapshotData && (
-              <Tabs value={panel} onChange={setPanel} keepMounted={false}>
-                <Tabs.List>
-                  <Tabs.Tab value="preview">Preview</Tabs.Tab>
-                  <Tabs.Tab value="diff">Diff against saved</Tabs.Tab>
-                </Tabs.List>
+            <Tabs value={panel} onChange={setPanel} keepMounted={false}>
+              <Tabs.List>
+                <Tabs.Tab value="preview" disabled={!snapshotData}>
+                  Preview
+                </Tabs.Tab>
+                <Tabs.Tab value="diff" disabled={!snapshotData}>
+                  Diff against saved
+                </Tabs.Tab>
+                <Tabs.Tab value="acls">Kafka ACLs</Tabs.Tab>
+              </Tabs.List>
+              {snapshotData && (
                 <Tabs.Panel value="preview" pt="sm">
                   <TenantPreviewPanel
                     tenantNames={tenants.map((tenant) => tenant.name)}
@@ -186,6 +192,8 @@ export function PolicyWorkspace() {
                     onReveal={revealTenant}
                   />
                 </Tabs.Panel>
+              )}
+              {snapshotData && (
                 <Tabs.Panel value="diff" pt="sm">
                   {computing && (
                     <Group gap="xs" mb="xs">
@@ -197,8 +205,11 @@ export function PolicyWorkspace() {
                   )}
                   {diff && <PolicyDiffPanel diff={diff} snapshot={snapshotData} />}
                 </Tabs.Panel>
-              </Tabs>
-            )}
+              )}
+              <Tabs.Panel value="acls" pt="sm">
+                <TenantAclPanel tenants={tenants} policyText={validatedText} policyValid={parsed.valid} />
+              </Tabs.Panel>
+            </Tabs>
           </Stack>
         </Grid.Col>
       </Grid>
