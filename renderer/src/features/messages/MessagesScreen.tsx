@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { BrowseProgress, BrowseRow } from '../../../../shared/domain/messages/browse-request';
 import { useTopicDetail } from '../topics/queries';
 import { buildBrowseRequest, defaultBrowseForm, LIVE_TAIL_WINDOW, MAX_HELD_ROWS, type BrowseForm, type JsonOperator, type StartKind, type TextTarget } from './browse-form';
+import { ExportPanel } from './ExportPanel';
 import { MessageDetail } from './MessageDetail';
 import { MessageTable } from './MessageTable';
 import { formatBytes } from './payload-format';
@@ -65,6 +66,7 @@ export function MessagesScreen({ profileId, topic, onBack }: { profileId: string
             Messages in {topic}
           </Title>
         </Group>
+        <ExportPanel profileId={profileId} topic={topic} buildBrowse={() => buildBrowseRequest(form, profileId, topic)} />
       </Group>
       <Paper
         withBorder

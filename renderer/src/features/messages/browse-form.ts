@@ -143,7 +143,8 @@ export function jsonScalar(typed: string): string | number | boolean | null {
   return trimmed;
 }
 
-function instant(text: string, what: string): number {
+/** A `datetime-local` value as epoch milliseconds, in the local time zone. */
+export function instant(text: string, what: string): number {
   const value = Date.parse(text);
   if (Number.isNaN(value) || value < 0) throw new Error(`${what} is not a valid date and time.`);
   return value;

@@ -1,0 +1,85 @@
+// Message export end to end: browse a topic, filter it, export the result to JSON Lines and a whole range
+// to CSV through the queued save dialog, and read the files back.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import kafkajs from 'kafkajs';
+import { parseMessageJsonlLine } from '../../shared/domain/messages/message-jsonl';
+import { createTopic, kafkaConfig, uniqueTopic } from '../../testbed/helpers';
+import { expect, test } from './fixtures';
+import { testbedInfo } from './testbed-info';
+
+const bed = testbedInfo();
+const MESSAGES = 30;
+const isPaid = (index: number) => index % 3 === 0;
+const PAID = Array.from({ length: MESSAGES }, (_, index) => index).filter(isPaid).length;
+
+test('browse, filter and export the result to JSON Lines and a whole range to CSV', async ({ app, dialogAnswers }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'file dialogs are answered from a queue only in the Chromium project');
+  const topic = uniqueTopic('e2e-export');
+  await createTopic(bed, { topic, partitions: 2 });
+  const producer = new kafkajs.Kafka({ ...kafkaConfig(bed, 'plaintext'), clientId: 'e2e-export' }).producer();
+  await producer.connect();
+  await producer.send({
+    topic,
+    messages: [
+      ...Array.from({ length: MESSAGES }, (_, index) => ({
+        partition: index % 2,
+        key: `order-${index}`,
+        value: JSON.stringify({ id: index, status: isPaid(index) ? 'paid' : 'open' }),
+        headers: { source: 'e2e' },
+      })),
+      { partition: 0, key: Buffer.from([0xff, 0x00]), value: Buffer.from([0xc3, 0x28]) },
+    ],
+  });
+  await producer.disconnect();
+  const dir = mkdtempSync(join(tmpdir(), 'odradek-e2e-export-'));
+
+  await app.getByRole('button', { name: 'Add a connection' }).click();
+  await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed export');
+  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
+  await bootstrap.fill(bed.listeners.plaintext);
+  await bootstrap.press('Enter');
+  await app.getByRole('button', { name: 'Save connection' }).click();
+  await app.getByTestId('profile-bed-export').getByText('Bed export').click();
+  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Topics', { exact: true }).click();
+  await app.getByRole('textbox', { name: 'Search topics' }).fill(topic);
+  await app.locator(`[data-topic="${topic}"]`).click({ timeout: 20_000 });
+  await app.getByRole('button', { name: 'Browse messages' }).click();
+
+  const count = app.getByTestId('message-count');
+  await app.getByRole('textbox', { name: 'Contains' }).fill('"paid"');
+  await app.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(count).toHaveText(`${PAID} messages`, { timeout: 20_000 });
+
+  // The current result: the filtered browse, to JSON Lines.
+  const jsonlPath = join(dir, 'paid.jsonl');
+  dialogAnswers.push(jsonlPath);
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: `Export messages from ${topic}` });
+  await dialog.getByRole('button', { name: 'Choose file and export' }).click();
+  await expect(dialog.getByTestId('export-result')).toContainText(`Wrote ${PAID} messages`, { timeout: 20_000 });
+  await expect(dialog.getByTestId('export-result')).toContainText(jsonlPath);
+  await app.screenshot({ path: testInfo.outputPath('export-finished.png') });
+  const lines = readFileSync(jsonlPath, 'utf8').trimEnd().split('\n').map(parseMessageJsonlLine);
+  expect(lines).toHaveLength(PAID);
+  for (const line of lines) {
+    expect(line).toMatchObject({ topic, keyEncoding: 'utf8', valueEncoding: 'utf8', headers: [{ key: 'source', value: 'e2e', encoding: 'utf8' }] });
+    expect(JSON.parse(line.value!)).toMatchObject({ status: 'paid' });
+  }
+  expect(lines.map((line) => line.key).sort()).toEqual(Array.from({ length: MESSAGES }, (_, index) => index).filter(isPaid).map((index) => `order-${index}`).sort());
+
+  // A whole range, filters off, to CSV: every message, the binary one in base64.
+  const csvPath = join(dir, 'all.csv');
+  dialogAnswers.push(csvPath);
+  await dialog.getByText('Whole range', { exact: true }).click();
+  await dialog.getByRole('checkbox', { name: 'Only messages matching the filters in the browse options' }).uncheck();
+  await dialog.getByText('CSV', { exact: true }).click();
+  await dialog.getByRole('button', { name: 'Choose file and export' }).click();
+  await expect(dialog.getByTestId('export-result')).toContainText(`Wrote ${MESSAGES + 1} messages`, { timeout: 20_000 });
+  const rows = parseCsv(readFileSync(csvPath), { columns: true }) as Array<Record<string, string>>;
+  expect(rows).toHaveLength(MESSAGES + 1);
+  expect(rows.find((row) => row.key_encoding === 'base64')).toMatchObject({ key: '/wA=', value: 'wyg=', value_encoding: 'base64', headers: '[]' });
+  expect(readdirSync(dir).sort()).toEqual(['all.csv', 'paid.jsonl']);
+});
