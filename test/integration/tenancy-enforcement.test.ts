@@ -164,6 +164,11 @@ describe('tenancy enforced in main', () => {
       expect(await refusal('topics:add-partitions', { profileId: 'prod', topic: name, totalPartitions: 3 })).toMatchObject(expected);
       expect(await refusal('topics:clone', { profileId: 'prod', source: name, target: `pay${run}-copy` })).toMatchObject(expected);
       expect((await stream('messages:browse', { profileId: 'prod', topic: name })).error).toMatchObject(expected);
+      expect((await stream('messages:export', { profileId: 'prod', topic: name, format: 'jsonl' })).error).toMatchObject(expected);
+      expect((await stream('messages:produce-file', { profileId: 'prod', topic: name })).error).toMatchObject(expected);
+      expect(await refusal('messages:produce', { profileId: 'prod', topic: name, value: 'x' })).toMatchObject(expected);
+      expect(await refusal('messages:reproduce', { profileId: 'prod', source: { topic: name, partition: 0, offset: '0' }, targetTopic: topic.ledger })).toMatchObject(expected);
+      expect(await refusal('messages:reproduce', { profileId: 'prod', source: { topic: topic.ledger, partition: 0, offset: '0' }, targetTopic: name })).toMatchObject(expected);
     }
     // Nothing was changed behind the refusals.
     const admin = await adminClient(bed);
@@ -201,10 +206,9 @@ describe('tenancy enforced in main', () => {
       message: `TOPIC_DELETE on topic '${topic.ledger}' needs approval (Stage) under the policy file; Odradek does not run staged actions.`,
     });
     // Visible through inference, but no policy allows reading its data.
-    expect((await stream('messages:browse', { profileId: 'prod', topic: topic.audit })).error).toMatchObject({
-      code: 'NOT_ALLOWED',
-      message: `TOPIC_DATA_QUERY on topic '${topic.audit}' is denied by policy for the roles payments.`,
-    });
+    const noMatch = { code: 'NOT_ALLOWED', message: `TOPIC_DATA_QUERY on topic '${topic.audit}' is denied by policy for the roles payments.` };
+    expect((await stream('messages:browse', { profileId: 'prod', topic: topic.audit })).error).toMatchObject(noMatch);
+    expect(await refusal('messages:reproduce', { profileId: 'prod', source: { topic: topic.audit, partition: 0, offset: '0' }, targetTopic: topic.ledger })).toMatchObject(noMatch);
   });
 
   it("the overview's totals are the sums over the topic rows the tenant sees", async () => {
