@@ -18,8 +18,8 @@ import { checkConnection } from './services/connections/connection-check';
 import { openExternalLink } from './services/external-links';
 import { browseMessages } from './services/messages/browse-messages';
 import { exportMessages } from './services/messages/export-messages';
-import { exportMessages } from './services/messages/export-messages';
 import { fetchMessage } from './services/messages/fetch-message';
+import { createProduceHandlers } from './services/messages/produce-messages';
 import { createKafkaClientFactory } from './services/kafka/client-factory';
 import { diagnoseConnection } from './services/kafka/connection-diagnostics';
 import { SecretStoreUnavailableError, type Clock, type ProfileRepo, type SecretStore } from './services/ports';
@@ -58,6 +58,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     dialogs: ports.dialogs,
     ...(ports.log ? { log: ports.log } : {}),
   });
+  const produce = createProduceHandlers({ profiles, factory: kafkaClients, clock: ports.clock, dialogs: ports.dialogs });
   const topics = createTopicHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
 
   /**
@@ -121,13 +122,13 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     ...tenancy.handlers,
     ...createPolicyHandlers(createPolicyWorkspaceService(ports.dialogs)),
     ...topics.handlers,
+    ...produce.handlers,
     ...createTenantAclHandlers({ profiles, factory: kafkaClients }),
   };
 
   const producers: StreamProducers = {
     'messages:browse': async (request, sink) =>
       browseMessages(await profiles.resolveConnection(request.profileId), request, sink, { clock: ports.clock }),
-    'messages:export': (request, sink) => exportMessages(request, sink, { clock: ports.clock, profiles, dialogs: ports.dialogs }),
     'messages:export': (request, sink) => exportMessages(request, sink, { clock: ports.clock, profiles, dialogs: ports.dialogs }),
     'profiles:test': async (request, sink) => {
       const settings = request.kind === 'saved' ? await profiles.resolveConnection(request.id) : await profiles.resolveDraft(request.draft, request.clearSecrets);
@@ -143,6 +144,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
       return summary;
     },
     ...topics.producers,
+    ...produce.producers,
   };
   // Every channel acting through a profile passes the tenancy guards, here and nowhere else.
   return tenancy.guard(handlers, producers);

@@ -11,6 +11,14 @@ import {
   fetchMessageRequestSchema,
 } from '../domain/messages/browse-request';
 import { exportProgressSchema, exportRequestSchema, exportSummarySchema } from '../domain/messages/export-request';
+import {
+  produceFileProgressSchema,
+  produceFileRequestSchema,
+  produceFileSummarySchema,
+  produceRequestSchema,
+  produceResultSchema,
+  reproduceRequestSchema,
+} from '../domain/messages/produce-request';
 import { importFormats } from '../domain/profile/import/detect';
 import {
   connectionProfileSchema,
@@ -276,6 +284,10 @@ export const channels = {
     input: fetchMessageRequestSchema,
     output: browseRowSchema.nullable(),
   },
+  /** Writes one message typed in the app; the profile must allow 'produce' (checked in main). */
+  'messages:produce': { input: produceRequestSchema, output: produceResultSchema },
+  /** Copies a stored message (key, value, headers byte for byte, read by main) to the same or another topic. */
+  'messages:reproduce': { input: reproduceRequestSchema, output: produceResultSchema },
   'keychain:status': {
     input: noInput,
     output: z.object({ available: z.boolean(), message: z.string().optional() }),
@@ -375,6 +387,13 @@ export const streams = {
     item: z.never(),
     progress: exportProgressSchema,
     summary: exportSummarySchema,
+  },
+  /** Produces every line of a JSON Lines file main asks for with an open dialog; bad lines are skipped and reported by number. */
+  'messages:produce-file': {
+    request: produceFileRequestSchema,
+    item: z.never(),
+    progress: produceFileProgressSchema,
+    summary: produceFileSummarySchema,
   },
   /** Staged connection diagnostics, one item per stage as it finishes. */
   'profiles:test': {

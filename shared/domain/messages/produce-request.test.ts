@@ -89,7 +89,8 @@ describe('parseProduceLine', () => {
 
   it('says what is wrong with a bad line', () => {
     expect(() => parseProduceLine('{"value": "x",}')).toThrow("not valid JSON: Quoted object key expected but got '}' at line 1, column 15");
-    expect(() => parseProduceLine('{"key": "k"}')).toThrow(/value/);
+    expect(() => parseProduceLine('{"key": "k"}')).toThrow('value: a line needs a "value" (null for a tombstone)');
+    expect(() => parseProduceLine('{"key": "k", "vaule": "typo"}')).toThrow('unknown field "vaule"');
     expect(() => parseProduceLine('{"value": "x", "vaule": 1}')).toThrow('unknown field "vaule"');
     expect(() => parseProduceLine('{"value": "***", "valueEncoding": "base64"}')).toThrow(/value: .*base64/);
     expect(() => parseProduceLine('{"value": 5, "valueEncoding": "base64"}')).toThrow('value: a base64 payload must be a string');

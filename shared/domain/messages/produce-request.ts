@@ -27,7 +27,7 @@ const partitionNumber = z.number().int().nonnegative().max(1_000_000);
 
 export const produceHeaderSchema = z.object({
   key: z.string().min(1, 'a header needs a name').max(1024),
-  value: z.string().max(PRODUCE_TEXT_MAX).nullable(),
+  value: z.string().max(PRODUCE_TEXT_MAX),
 });
 export type ProduceHeader = z.infer<typeof produceHeaderSchema>;
 
@@ -72,7 +72,8 @@ export type ProduceRequestInput = z.input<typeof produceRequestSchema>;
 
 export const produceResultSchema = z.object({
   topic: z.string(),
-  partition: z.number().int(),
+  /** Null with acks=none and a key-based partition: the broker does not answer, so neither is known. */
+  partition: z.number().int().nullable(),
   /** Null with acks=none: the broker does not answer, so the offset is unknown. */
   offset: offsetStringSchema.nullable(),
   /** The record's timestamp (epoch ms) as written. */
@@ -89,7 +90,7 @@ export const reproduceRequestSchema = z
     partition: z.union([z.literal('same'), z.literal('key'), partitionNumber]).default('key'),
     /** Keep the source's timestamp instead of stamping the time of the re-produce. */
     keepTimestamp: z.boolean().default(false),
-    /** Replace every source header with the same name, or are added; a null value writes a header without value. */
+    /** Each replaces every source header of the same name, or is added. */
     headers: z.array(produceHeaderSchema).max(PRODUCE_HEADERS_MAX).default([]),
     ...deliveryShape,
   })
@@ -172,11 +173,12 @@ const produceLineSchema = z
     timestamp: z.union([z.iso.datetime({ offset: true }), z.number().int().nonnegative()]).optional(),
     key: z.json().optional(),
     keyEncoding: jsonlEncodingSchema.default('utf8'),
-    value: z.json().refine((value) => value !== undefined, 'a line needs a value (null for a tombstone)'),
+    value: z.json().optional(),
     valueEncoding: jsonlEncodingSchema.default('utf8'),
     headers: z.union([headerListSchema, headerMapSchema]).default([]),
   })
-  .strict();
+  .strict()
+  .refine((line) => line.value !== undefined, { message: 'a line needs a "value" (null for a tombstone)', path: ['value'] });
 
 /** Parses one non-blank line; throws ProduceLineError saying what is wrong and where. */
 export function parseProduceLine(line: string): ProduceLineRecord {

@@ -2,7 +2,7 @@
 import type { BrowseRow } from '../../../../shared/domain/messages/browse-request';
 import type { Clock } from '../ports';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
-import { openFetchCluster, type FetchCluster } from '../kafka/protocol/fetch-cluster';
+import { openFetchCluster, type FetchCluster, type FetchedRecord } from '../kafka/protocol/fetch-cluster';
 import { toRow } from './record-rows';
 
 export interface FetchMessageDeps {
@@ -19,6 +19,16 @@ export async function fetchMessage(
   target: { topic: string; partition: number; offset: string },
   deps: FetchMessageDeps,
 ): Promise<BrowseRow | null> {
+  const record = await fetchRecord(settings, target, deps);
+  return record ? toRow(target.partition, record, Number.MAX_SAFE_INTEGER) : null;
+}
+
+/** The record at exactly this offset with its bytes as stored (re-produce copies them); null if it no longer exists. */
+export async function fetchRecord(
+  settings: KafkaConnectionSettings,
+  target: { topic: string; partition: number; offset: string },
+  deps: FetchMessageDeps,
+): Promise<FetchedRecord | null> {
   const cluster = await (deps.openCluster ?? ((s) => openFetchCluster(s, deps.clock)))(settings);
   try {
     const offset = BigInt(target.offset);
@@ -34,8 +44,7 @@ export async function fetchMessage(
         await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
         continue;
       }
-      const record = result.records.find((candidate) => candidate.offset === offset);
-      return record ? toRow(target.partition, record, Number.MAX_SAFE_INTEGER) : null;
+      return result.records.find((candidate) => candidate.offset === offset) ?? null;
     }
     throw new Error(`Partition ${target.partition} of '${target.topic}' has no reachable leader.`);
   } finally {
