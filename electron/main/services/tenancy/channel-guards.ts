@@ -74,8 +74,9 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   // Producing to a missing topic may auto-create it, so the name must still be the tenant's.
   'messages:produce': { kind: 'mutate', topics: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
   'messages:reproduce': { kind: 'mutate', topics: ({ source, targetTopic }) => [visible(source.topic, 'TOPIC_DATA_QUERY'), visible(targetTopic, 'TOPIC_PRODUCE')] },
-  // The plan comes from the policy text in the request; creating ACLs is a cluster-wide admin action.
-  'acls:tenant-preview': { kind: 'read' },
+  // The plan comes from the policy text in the request, so it may name anything: reading which ACLs
+  // exist is gated like editing them, a cluster-wide admin action.
+  'acls:tenant-preview': { kind: 'read', clusterAction: 'ACL_EDIT' },
   'acls:tenant-apply': { kind: 'mutate', clusterAction: 'ACL_EDIT' },
 };
 
