@@ -57,7 +57,7 @@ export function OverviewScreen({ profileId }: { profileId: string }) {
       )}
       {captured && (
         <Alert color={captured.path ? 'green' : 'gray'} variant="light" role="status" data-testid="snapshot-result">
-          {captured.path ? `Saved ${captured.topics} topics and ${captured.groups} groups to ${captured.path}.` : 'No file was chosen; nothing was captured.'}
+          {captured.path ? `Saved ${plural(captured.topics, 'topic')} and ${plural(captured.groups, 'group')} to ${captured.path}.` : 'No file was chosen; nothing was captured.'}
         </Alert>
       )}
       {capture.isError && (
@@ -68,3 +68,5 @@ export function OverviewScreen({ profileId }: { profileId: string }) {
     </Stack>
   );
 }
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -14,9 +14,12 @@ export function PolicyProblems({ problems }: { problems: readonly Problem[] }) {
             <Badge size="xs" color={problem.severity === 'error' ? 'red' : 'yellow'} variant="filled" style={{ flexShrink: 0 }}>
               {problem.severity}
             </Badge>
-            <Text size="xs" ff="monospace" c="dimmed" style={{ flexShrink: 0 }}>
-              {problem.line}:{problem.column}
-            </Text>
+            {/* Line 0: the file as a whole (it could not be read). */}
+            {problem.line > 0 && (
+              <Text size="xs" ff="monospace" c="dimmed" style={{ flexShrink: 0 }}>
+                {problem.line}:{problem.column}
+              </Text>
+            )}
             <Text size="sm">{problem.message}</Text>
           </Group>
         </li>

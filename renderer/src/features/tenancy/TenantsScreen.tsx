@@ -56,7 +56,7 @@ export function TenantsScreen({ profileId }: { profileId: string }) {
                 </Text>
               )}
               <Text size="sm" data-testid="tenancy-status">
-                {tenancyHeadline(state)}
+                {state.status === 'active' ? `Active tenant: ${tenancyHeadline(state)}` : tenancyHeadline(state)}
               </Text>
               <Group gap="xs">
                 <Button size="xs" loading={attach.isPending && attach.variables?.scope === 'profile'} onClick={() => attachTo('profile')}>

@@ -3,11 +3,12 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChannelInput, TenancyState } from '../../../../shared/ipc/contract';
 import { api, unwrap } from '../../lib/api';
-import { clusterReadable, dependsOnTenant, visibleSections } from './tenancy-view';
+import { clusterReadable, dependsOnTenant, tenancyViewKey, visibleSections } from './tenancy-view';
 
 export const tenancyKeys = {
   state: (profileId: string) => ['tenancy:state', profileId] as const,
-  overview: (profileId: string) => ['cluster:overview', profileId] as const,
+  /** Keyed by the tenant view too, so figures cached for one tenant never show in another. */
+  overview: (profileId: string, view: string) => ['cluster:overview', profileId, view] as const,
 };
 
 export function useTenancyState(profileId: string | null) {
@@ -61,7 +62,7 @@ export function useDetachPolicy() {
 
 export function useClusterOverview(profileId: string, tenancy: TenancyState | undefined) {
   return useQuery({
-    queryKey: tenancyKeys.overview(profileId),
+    queryKey: tenancyKeys.overview(profileId, tenancyViewKey(tenancy)),
     queryFn: () => unwrap(api.invoke['cluster:overview']({ profileId })),
     enabled: clusterReadable(tenancy),
   });

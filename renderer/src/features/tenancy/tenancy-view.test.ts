@@ -41,6 +41,7 @@ describe('tenancyHeadline', () => {
 describe('rolesSummary', () => {
   it('reads an empty selection as every role in the file', () => {
     expect(rolesSummary({ available: ['pay-team', 'tx-team'], selected: [] })).toBe('Acting as all 2 roles in the file.');
+    expect(rolesSummary({ available: ['pay-team', 'tx-team'], selected: ['pay-team', 'tx-team'] })).toBe('Acting as all 2 roles in the file.');
     expect(rolesSummary({ available: ['pay-team'], selected: [] })).toBe('Acting as all 1 role in the file.');
     expect(rolesSummary({ available: ['pay-team', 'tx-team'], selected: ['tx-team'] })).toBe('Acting as tx-team.');
     expect(rolesSummary({ available: [], selected: [] })).toBe('The policy file names no roles.');

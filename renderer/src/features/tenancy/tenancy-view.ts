@@ -29,10 +29,10 @@ export function tenancyHeadline(state: TenancyState): string {
   }
 }
 
-/** What the roles picker shows when the selection is empty: main then uses every role in the file. */
+/** Which roles the user acts as; main answers an empty choice with every role in the file. */
 export function rolesSummary(roles: TenancyState['roles']): string {
   if (roles.available.length === 0) return 'The policy file names no roles.';
-  if (roles.selected.length === 0) return `Acting as all ${roles.available.length} role${roles.available.length === 1 ? '' : 's'} in the file.`;
+  if (roles.selected.length === 0 || roles.selected.length === roles.available.length) return `Acting as all ${roles.available.length} role${roles.available.length === 1 ? '' : 's'} in the file.`;
   return `Acting as ${roles.selected.join(', ')}.`;
 }
 
