@@ -158,3 +158,22 @@ test('turns a tenant into kafka-acls commands offline and lists what ACLs cannot
   // Checking against a cluster needs a connection; none is chosen, so nothing is sent.
   await expect(app.getByRole('button', { name: 'Preview on cluster' })).toBeDisabled();
 });
+
+test('closing the window with unsaved edits asks first', async ({ app }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'Electron answers beforeunload with a native dialog a test cannot click');
+  await app.getByRole('button', { name: 'Open a policy file offline' }).click();
+  await expect(app.getByRole('heading', { name: 'Offline policy workspace' })).toBeVisible();
+  const asked: string[] = [];
+  app.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await app.locator('.cm-content').click();
+  await app.keyboard.type('# a note');
+  await expect(app.getByTestId('dirty-indicator')).toBeVisible();
+  // Headless Chromium skips beforeunload on close but runs it on reload: the same request to leave.
+  const leaving = app.reload({ timeout: 3_000 }).catch(() => 'stayed');
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  expect(await leaving).toBe('stayed');
+  await expect(app.locator('.cm-content')).toContainText('# a note');
+});

@@ -14,6 +14,8 @@ import { createDispatcher, type Dispatcher } from '../../electron/main/ipc/dispa
 import { createNodePorts } from '../../electron/main/platform/node-ports';
 import { createMemorySecretStore } from '../../electron/main/services/memory-secret-store';
 import { emptyProfileDraft } from '../../shared/domain/profile/profile-schema';
+import type { ChannelOutput } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/result';
 import { createTopics } from '../../testbed/helpers';
 
 const bed = inject('testbed');
@@ -132,7 +134,7 @@ describe('acls:tenant-preview and acls:tenant-apply through main\'s dispatcher',
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('previews, refuses to apply through a read-only profile, applies through a writable one', async () => {
-    const preview = await dispatcher.invoke('acls:tenant-preview', request('reader'), sender);
+    const preview = (await dispatcher.invoke('acls:tenant-preview', request('reader'), sender)) as Result<ChannelOutput<'acls:tenant-preview'>>;
     expect(preview.ok && preview.data).toMatchObject({ clusterId: bed.clusterId, present: [], created: 0 });
     if (!preview.ok) return;
     expect(preview.data.missing.map((entry) => entry.text)).toEqual([`READ on topic "${appRun}-audit" (PREFIXED)`, `DESCRIBE on topic "${appRun}-audit" (PREFIXED)`]);
@@ -144,7 +146,7 @@ describe('acls:tenant-preview and acls:tenant-apply through main\'s dispatcher',
     const applied = await dispatcher.invoke('acls:tenant-apply', request('writer'), sender);
     expect(applied.ok && applied.data).toMatchObject({ created: 2, present: [] });
     await expect.poll(() => restrictedCanDescribe(`${appRun}-audit-log`), { timeout: 10_000 }).toBe(true);
-    const after = await dispatcher.invoke('acls:tenant-preview', request('reader'), sender);
+    const after = (await dispatcher.invoke('acls:tenant-preview', request('reader'), sender)) as Result<ChannelOutput<'acls:tenant-preview'>>;
     expect(after.ok && after.data).toMatchObject({ missing: [], created: 0 });
     expect(after.ok && after.data.present).toHaveLength(2);
   });

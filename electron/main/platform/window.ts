@@ -1,4 +1,4 @@
-import { BrowserWindow, nativeTheme, session, shell } from 'electron';
+import { BrowserWindow, dialog, nativeTheme, session, shell } from 'electron';
 import {
   createSecureWindow,
   installNavigationGuards,
@@ -22,6 +22,20 @@ export function createMainWindow({ preloadPath, entryUrl }: MainWindowParams): B
   const window = createSecureWindow(BrowserWindow, preloadPath, nativeTheme.shouldUseDarkColors);
   installNavigationGuards(window.webContents, entryUrl, (url) => void openInBrowser(url));
   window.once('ready-to-show', () => window.show());
+  // The renderer raises beforeunload while an editor holds unsaved changes; Electron would otherwise
+  // silently keep the window open, so ask the user, and preventDefault here means "close anyway".
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: 'Unsaved changes',
+      message: 'You have unsaved changes.',
+      detail: 'Close Odradek anyway? Your edits will be lost.',
+      buttons: ['Close without saving', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   void window.loadURL(entryUrl);
   return window;
 }

@@ -8,6 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { EditorView } from '@codemirror/view';
 import { useMemo, useRef, useState } from 'react';
 import { effectiveTenants, parsePolicyFile, previewTenant } from '../../../../shared/domain/tenancy';
+import { useBeforeUnloadGuard } from '../../lib/use-before-unload-guard';
 import { offsetOf } from './editor-diagnostics';
 import { usePolicyDiff } from './policy-diff';
 import { PolicyDiffPanel } from './PolicyDiffPanel';
@@ -48,6 +49,7 @@ export function PolicyWorkspace() {
   const preview = useMemo(() => (snapshotData && shownTenant ? previewTenant(shownTenant, snapshotData) : null), [shownTenant, snapshotData]);
   const { diff, computing } = usePolicyDiff(document.savedText, validatedText, snapshotData, panel === 'diff');
   const dirty = isDirty(document);
+  useBeforeUnloadGuard(dirty);
   const busy = choosePolicy.isPending || openPolicy.isPending || savePolicy.isPending;
 
   const run = (action: () => Promise<void>) => {

@@ -51,6 +51,7 @@ import { useKeychainStatus, useProfileList, useSaveProfile, useStoredProfile } f
 import { KeychainStoreField, SecretField, type KeychainStoreFieldFor, type SecretFieldFor } from './SecretField';
 import { TestConnectionPanel } from './TestConnectionPanel';
 import { TlsFields } from './TlsFields';
+import { useBeforeUnloadGuard } from '../../lib/use-before-unload-guard';
 import { guardEditorExit, hasUnsavedChanges, type Navigation } from './unsaved-changes';
 
 const mechanismLabels: Record<SaslMechanism, string> = {
@@ -107,6 +108,7 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
   const errors = issues.filter((issue) => issue.severity === 'error');
   const error = (field: string) => (showErrors ? issueFor(issues, field) : undefined);
   const dirty = hasUnsavedChanges(draft, initial, cleared);
+  useBeforeUnloadGuard(dirty);
   const [heldBack, setHeldBack] = useState<Navigation | null>(null);
   // Read by the store guard at navigation time; false once the user discarded or the save navigates.
   const guardActive = useRef(dirty);
