@@ -180,6 +180,14 @@ describe('exporting a topic to a file', () => {
     expect(exported.map((record) => [record.partition, record.offset])).toEqual([[1, '5'], [1, '6'], [1, '7']]);
   });
 
+  it('exports the newest records first with a limit, each in full', async () => {
+    const { summary } = await runExport({ topic, format: 'jsonl', partitions: [1], direction: 'newest-first', limit: 3 });
+    const exported = await readJsonl(summary.path!);
+    const inPartition = produced.filter((record) => record.partition === 1);
+    expect(exported.map((record) => Number(record.offset))).toEqual([inPartition.length - 1, inPartition.length - 2, inPartition.length - 3]);
+    expect(comparable(exported)).toEqual(comparable(inPartition.slice(-3)));
+  });
+
   it('writes nothing when the save dialog is cancelled', async () => {
     const { summary, dir } = await runExport({ topic, format: 'jsonl' }, { answer: null });
     expect(summary).toEqual({ path: null, cancelled: true, scanned: 0, written: 0, bytes: 0 });

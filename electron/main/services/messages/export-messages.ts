@@ -32,6 +32,13 @@ export type ExportSink = StreamSink<never, ExportProgress>;
 
 /** Large enough that a typical record is one write; a bigger one simply waits for 'drain'. */
 const WRITE_BUFFER_BYTES = 1024 * 1024;
+/** Few, because a record may be large: the CSV writer's queue is bounded in records, not bytes. */
+const CSV_QUEUED_RECORDS = 4;
+/**
+ * Newest-first holds matching records per partition before writing them (see browse-messages.ts); full
+ * values make each one far heavier than a preview row, so hold fewer.
+ */
+const NEWEST_FIRST_MAX_HELD_RECORDS = 1_000;
 
 const extensions: Record<ExportFormat, string> = { jsonl: '.jsonl', csv: '.csv' };
 
@@ -57,6 +64,7 @@ export async function exportMessages(request: ExportRequest, sink: ExportSink, d
   // Until awaited below, a failed pipeline is seen by the writes (their 'drain' wait rejects), not as unhandled.
   written.catch(() => undefined);
   let count = 0;
+  const newestFirst = request.direction === 'newest-first';
   const progressOf = (scanned: number): ExportProgress => ({ scanned, written: count, bytes: file.bytesWritten });
 
   try {
@@ -75,16 +83,17 @@ export async function exportMessages(request: ExportRequest, sink: ExportSink, d
           }
         },
       },
-      deps,
+      newestFirst ? { ...deps, tuning: { maxHeldRows: NEWEST_FIRST_MAX_HELD_RECORDS, ...deps.tuning } } : deps,
       {
         toRow: (partition, record) => ({
           topic: request.topic,
           partition,
           offset: record.offset.toString(),
           timestamp: record.timestamp,
-          key: record.key,
-          value: record.value,
-          headers: record.headers,
+          // Fetched bytes are views into the whole fetch response: copies keep held records from pinning it.
+          key: newestFirst ? copyOf(record.key) : record.key,
+          value: newestFirst ? copyOf(record.value) : record.value,
+          headers: newestFirst ? record.headers.map((header) => ({ key: header.key, value: copyOf(header.value) })) : record.headers,
         }),
         weight: (record) => 128 + (record.key?.length ?? 0) + (record.value?.length ?? 0) + record.headers.reduce((sum, header) => sum + header.key.length + (header.value?.length ?? 0), 0),
       },
@@ -104,20 +113,23 @@ export async function exportMessages(request: ExportRequest, sink: ExportSink, d
   }
 }
 
-interface RecordEncoder {
+export interface RecordEncoder {
   stream: Writable & NodeJS.ReadableStream;
   /** False when the caller should wait for 'drain' before writing more. */
   write(record: ExportableRecord): boolean;
 }
 
-function openEncoder(format: ExportFormat): RecordEncoder {
+export function openEncoder(format: ExportFormat): RecordEncoder {
   if (format === 'csv') {
-    const csv = stringify({ header: true, columns: [...MESSAGE_CSV_COLUMNS], highWaterMark: WRITE_BUFFER_BYTES });
+    // Rows go in as objects, so the writable side counts records, not bytes.
+    const csv = stringify({ header: true, columns: [...MESSAGE_CSV_COLUMNS], writableHighWaterMark: CSV_QUEUED_RECORDS, readableHighWaterMark: WRITE_BUFFER_BYTES });
     return { stream: csv, write: (record) => csv.write(toMessageCsvRow(record)) };
   }
   const lines = new PassThrough({ highWaterMark: WRITE_BUFFER_BYTES });
   return { stream: lines, write: (record) => lines.write(`${formatMessageJsonlLine(record)}\n`) };
 }
+
+const copyOf = (bytes: Buffer | null) => (bytes === null ? null : Buffer.from(bytes));
 
 function toBrowseRequest(request: ExportRequest): BrowseRequest {
   return {
