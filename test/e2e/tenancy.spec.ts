@@ -147,3 +147,52 @@ test('attach a policy, choose a tenant, see only its topics with matching totals
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an invalid policy file closes the Kafka views and lists its problems with a way to fix them', async ({ app, dialogAnswers }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'native file dialogs cannot be answered from a test; the Chromium project queues the answers');
+  const dir = mkdtempSync(join(tmpdir(), 'odradek-tenancy-e2e-'));
+  try {
+    const policyPath = join(dir, 'broken.yaml');
+    const text = policyFor(uniqueTopic('e2e-ten-bad')).replace('presentation_mode: HIDE_RESOURCES', 'presentation_mode: SOMETIMES');
+    writeFileSync(policyPath, text);
+    const badLine = text.split('\n').findIndex((line) => line.includes('SOMETIMES')) + 1;
+
+    await app.getByRole('button', { name: 'Add a connection' }).click();
+    await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed broken policy');
+    const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
+    await bootstrap.fill(bed.listeners.plaintext);
+    await bootstrap.press('Enter');
+    await app.getByRole('button', { name: 'Save connection' }).click();
+    await app.getByTestId('profile-bed-broken-policy').getByText('Bed broken policy').click();
+
+    dialogAnswers.push(policyPath);
+    await app.getByRole('region', { name: 'Tenant', exact: true }).getByRole('button', { name: 'Attach policy file…' }).click();
+    await expect(app.getByRole('region', { name: 'Tenant', exact: true })).toContainText('The policy file has errors');
+
+    // Every Kafka view shows the problems instead of a refusal.
+    for (const section of ['Overview', 'Topics']) {
+      await app.getByRole('navigation', { name: 'Cluster' }).getByText(section, { exact: true }).click();
+      await expect(app.getByRole('heading', { name: 'The policy file has errors' })).toBeVisible();
+    }
+    const problems = app.getByRole('list', { name: 'Policy file problems' });
+    await expect(problems).toContainText('unknown presentation_mode "SOMETIMES"');
+    await expect(problems).toContainText(`${badLine}:`);
+    await app.screenshot({ path: testInfo.outputPath('tenancy-invalid.png') });
+
+    // The Tenants section stays open so the file can be replaced or detached.
+    await app.getByRole('navigation', { name: 'Cluster' }).getByText('Tenants', { exact: true }).click();
+    await expect(app.getByTestId('policy-path')).toHaveText(policyPath);
+    await expect(app.getByRole('list', { name: 'Policy file problems' })).toContainText('SOMETIMES');
+    await app.getByRole('button', { name: 'Detach from this connection' }).click();
+    await expect(app.getByTestId('tenancy-status')).toHaveText('Whole cluster (no policy file)');
+
+    // Attached again, the pointer leads to the policy workspace.
+    dialogAnswers.push(policyPath);
+    await app.getByRole('button', { name: 'Attach to this connection…' }).click();
+    await app.getByRole('navigation', { name: 'Cluster' }).getByText('Overview', { exact: true }).click();
+    await app.getByRole('button', { name: 'Fix it in the policy workspace' }).click();
+    await expect(app.getByRole('heading', { name: 'Offline policy workspace' })).toBeVisible();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
