@@ -35,7 +35,9 @@ interface ExportedRecord {
   headers: Array<{ key: string; value: Uint8Array | null }>;
 }
 
-function sinkFor(onProgress?: (progress: ExportProgress, abort: () => void) => void): ExportSink & { frames: ExportProgress[]; phases: string[] } {
+type TestSink = ExportSink & { frames: ExportProgress[]; phases: string[] };
+
+function sinkFor(onProgress?: (progress: ExportProgress, abort: () => void) => void): TestSink {
   const abort = new AbortController();
   const sink = {
     frames: [] as ExportProgress[],
@@ -53,7 +55,7 @@ function sinkFor(onProgress?: (progress: ExportProgress, abort: () => void) => v
   return sink;
 }
 
-async function runExport(input: Omit<ExportRequestInput, 'profileId'>, options: { sink?: ExportSink; allowed?: ProfileAction[]; dir?: string; answer?: string | null; tuning?: ExportDeps['tuning'] } = {}) {
+async function runExport(input: Omit<ExportRequestInput, 'profileId'>, options: { sink?: TestSink; allowed?: ProfileAction[]; dir?: string; answer?: string | null; tuning?: ExportDeps['tuning'] } = {}) {
   const dir = options.dir ?? (await mkdtemp(path.join(tmpdir(), 'odradek-export-')));
   const suggested: string[] = [];
   const sink = options.sink ?? sinkFor();
