@@ -180,4 +180,33 @@ describe('guardHandlers', () => {
     expect(progress).toEqual([{ phase: 'metadata', done: 2, total: 2 }]);
     expect(summary).toMatchObject({ topics: 2, partitions: 4 });
   });
+
+  it('reads the cluster again before refusing a topic the cached capture cannot infer yet, and not for a visible one', async () => {
+    // Since the cached capture, 'pay-reader' (an included group) started reading 'ledger-archive'.
+    const later: CapturedCluster = {
+      ...captured,
+      cluster: {
+        ...captured.cluster,
+        topics: [...captured.cluster.topics, { name: 'ledger-archive', partitions: 1, replicaBytes: 0, writesPerSecond: 0, internal: false }],
+        groups: [{ name: 'pay-reader', topics: ['pay-ledger', 'audit', 'ledger-archive'] }, ...captured.cluster.groups.slice(1)],
+      },
+    };
+    const asked: (number | undefined)[] = [];
+    const handlers = Object.fromEntries(channelNames.map((channel) => [channel, async () => ({ groups: [] })])) as unknown as ChannelHandlers;
+    const producers = Object.fromEntries(streamNames.map((name) => [name, async () => ({})])) as unknown as StreamProducers;
+    const { handlers: guardedHandlers } = guardHandlers(handlers, producers, {
+      access: async () => inTenant(['payments'], false),
+      scope: async (_profileId, access, maxAgeMs) => {
+        asked.push(maxAgeMs);
+        return new TenantScope(maxAgeMs === undefined ? captured : later, compileTenant(access.tenant));
+      },
+      invalidate: () => undefined,
+    });
+    await guardedHandlers['topics:detail']({ profileId: 'p', topic: 'pay-ledger' }, context);
+    expect(asked).toEqual([undefined]);
+    await guardedHandlers['topics:detail']({ profileId: 'p', topic: 'ledger-archive' }, context);
+    expect(asked).toEqual([undefined, undefined, 3_000]);
+    // Still refused when a recent capture does not show it either.
+    await expect(guardedHandlers['topics:detail']({ profileId: 'p', topic: 'orders' }, context)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+  });
 });

@@ -87,12 +87,16 @@ export const streamGuards: { [S in StreamName]?: StreamGuard<S> } = {
   'messages:produce-file': { kind: 'mutate', topics: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
 };
 
+/** A capture younger than this answers even a miss: re-reading the cluster on every refused request would let the renderer hammer it. */
+const RECENT_CAPTURE_MS = 3_000;
+
 /** Kinds after which the cluster's topics differ, so the next check must read them again. */
 const changesTopics = new Set<GuardKind>(['create', 'mutate']);
 
 export interface GuardDeps {
   access(profileId: string): Promise<TenancyAccess>;
-  scope(profileId: string, access: Extract<TenancyAccess, { kind: 'tenant' }>): Promise<TenantScope>;
+  /** `maxAgeMs`: how recent the capture behind the scope must be (default: the cache's TTL). */
+  scope(profileId: string, access: Extract<TenancyAccess, { kind: 'tenant' }>, maxAgeMs?: number): Promise<TenantScope>;
   invalidate(profileId: string): void;
 }
 
@@ -143,8 +147,14 @@ async function enter(
   if (guard === undefined) {
     throw new AppFailure('NOT_ALLOWED', `'${name}' is not available inside tenant '${access.tenant.name}': it has no tenancy rule yet.`);
   }
-  const scope = await deps.scope(input.profileId, access);
-  for (const use of guard.topics?.(input as never) ?? []) checkTopic(use, scope, access);
+  const uses = guard.topics?.(input as never) ?? [];
+  let scope = await deps.scope(input.profileId, access);
+  // A topic created outside Odradek is missing from a cached capture: before refusing it, or when the
+  // user reloads the list, read the cluster again unless the capture is only seconds old.
+  if (('items' in guard && guard.items === 'topic-rows') || uses.some((use) => use.need === 'visible' && !scope.isTopicVisible(use.topic))) {
+    scope = await deps.scope(input.profileId, access, RECENT_CAPTURE_MS);
+  }
+  for (const use of uses) checkTopic(use, scope, access);
   if (guard.clusterAction !== undefined) checkPolicy(guard.clusterAction, ['cluster', scope.clusterId], 'the cluster', access);
   return { scope };
 }

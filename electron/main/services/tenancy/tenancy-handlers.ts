@@ -101,7 +101,7 @@ export function createTenancy(deps: TenancyDeps) {
     guard: (all: ChannelHandlers, producers: StreamProducers) =>
       guardHandlers(all, producers, {
         access: (profileId) => tenancy.access(profileId),
-        scope: (profileId, access) => scopes.scope(profileId, access.tenant),
+        scope: (profileId, access, maxAgeMs) => scopes.scope(profileId, access.tenant, maxAgeMs),
         invalidate: (profileId) => scopes.invalidate(profileId),
       }),
   };

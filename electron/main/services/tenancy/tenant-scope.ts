@@ -103,9 +103,10 @@ export function createScopeCache({ capture, clock, ttlMs = 30_000 }: ScopeCacheO
     return found;
   };
   return {
-    async scope(profileId: string, tenant: Tenant | null): Promise<TenantScope> {
+    /** `maxAgeMs` (at most the TTL) asks for a capture at least that recent. */
+    async scope(profileId: string, tenant: Tenant | null, maxAgeMs = ttlMs): Promise<TenantScope> {
       const cached = captures.get(profileId);
-      let captured = cached && clock.now() - cached.at < ttlMs ? cached.captured : undefined;
+      let captured = cached && clock.now() - cached.at < Math.min(maxAgeMs, ttlMs) ? cached.captured : undefined;
       if (captured === undefined) {
         captured = capture(profileId, 0);
         captures.set(profileId, { at: clock.now(), captured });
