@@ -149,9 +149,10 @@ async function enter(
   }
   const uses = guard.topics?.(input as never) ?? [];
   let scope = await deps.scope(input.profileId, access);
-  // A topic created outside Odradek is missing from a cached capture: before refusing it, or when the
-  // user reloads the list, read the cluster again unless the capture is only seconds old.
-  if (('items' in guard && guard.items === 'topic-rows') || uses.some((use) => use.need === 'visible' && !scope.isTopicVisible(use.topic))) {
+  // A topic an included group started reading after the cached capture is not inferred yet: read the
+  // cluster again before refusing it, unless the capture is only seconds old. (Topic lists keep the
+  // cached capture: their first rows must not wait for every group's offsets.)
+  if (uses.some((use) => use.need === 'visible' && !scope.isTopicVisible(use.topic))) {
     scope = await deps.scope(input.profileId, access, RECENT_CAPTURE_MS);
   }
   for (const use of uses) checkTopic(use, scope, access);
