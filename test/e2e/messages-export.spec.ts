@@ -83,3 +83,26 @@ test('browse, filter and export the result to JSON Lines and a whole range to CS
   expect(rows.find((row) => row.key_encoding === 'base64')).toMatchObject({ key: '/wA=', value: 'wyg=', value_encoding: 'base64', headers: '[]' });
   expect(readdirSync(dir).sort()).toEqual(['all.csv', 'paid.jsonl']);
 });
+
+test('a profile that may not export data shows Export… disabled with the reason', async ({ app }) => {
+  const topic = uniqueTopic('e2e-export-denied');
+  await createTopic(bed, { topic, partitions: 1 });
+
+  await app.getByRole('button', { name: 'Add a connection' }).click();
+  await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed no export');
+  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
+  await bootstrap.fill(bed.listeners.plaintext);
+  await bootstrap.press('Enter');
+  await app.getByRole('checkbox', { name: 'Export data' }).uncheck();
+  await app.getByRole('button', { name: 'Save connection' }).click();
+  await app.getByTestId('profile-bed-no-export').getByText('Bed no export').click();
+  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Topics', { exact: true }).click();
+  await app.getByRole('textbox', { name: 'Search topics' }).fill(topic);
+  await app.locator(`[data-topic="${topic}"]`).click({ timeout: 20_000 });
+  await app.getByRole('button', { name: 'Browse messages' }).click();
+
+  const exportButton = app.getByRole('button', { name: 'Export…' });
+  await expect(exportButton).toBeDisabled();
+  await exportButton.hover({ force: true });
+  await expect(app.getByRole('tooltip')).toHaveText("Profile 'Bed no export' does not allow 'export-data'.");
+});
