@@ -42,6 +42,8 @@ describe('export request from the form', () => {
       ok: false,
       error: 'The "from" time must not be after the "until" time.',
     });
+    expect(build({}, { liveTail: true })).toEqual({ ok: false, error: 'A live tail has no fixed result to export: turn live tail off, or export a whole range.' });
+    expect(build({ scope: 'range' }, { liveTail: true }).ok).toBe(true);
     expect(build({}, { limit: 0 })).toMatchObject({ ok: false, error: expect.stringMatching(/^Check the browse options first: The result limit/) });
   });
 });

@@ -47,8 +47,9 @@ export function buildExportRequest(form: ExportForm, browse: BuiltRequest): Buil
 }
 
 function resultExport(request: BrowseRequest) {
+  // A tail keeps growing and sliding, so there is no fixed set of messages to write.
+  if (request.liveTail) throw new Error('A live tail has no fixed result to export: turn live tail off, or export a whole range.');
   const { profileId, topic, partitions, start, direction, filters, limit } = request;
-  // A live tail result is what has arrived so far: export the same window, oldest first, without waiting.
   return { profileId, topic, partitions, start, direction, filters, limit };
 }
 
