@@ -3,9 +3,9 @@
 // idempotent step: only missing entries are created, nothing is ever deleted.
 import kafkajs, { type Admin } from 'kafkajs';
 import type { KafkajsAclEntry } from '../../../../shared/domain/tenancy/acls';
+import { withAdminClient } from '../kafka/admin-session';
 import type { KafkaClientFactory } from '../kafka/client-factory';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
-import { describeKafkaFailure, principalOf } from '../topics/kafka-error-words';
 
 // kafkajs is CommonJS: Node's ESM loader (CLI, test bridge) sees only its default export.
 const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
@@ -28,17 +28,7 @@ export interface AclService {
 }
 
 export function createAclService(deps: { factory: KafkaClientFactory }): AclService {
-  const withAdmin = async <T>(settings: KafkaConnectionSettings, doing: string, work: (admin: Admin) => Promise<T>): Promise<T> => {
-    const admin = deps.factory.create(settings).admin();
-    try {
-      await admin.connect();
-      return await work(admin);
-    } catch (error) {
-      throw describeKafkaFailure(error, doing, principalOf(settings));
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
-  };
+  const withAdmin = <T>(settings: KafkaConnectionSettings, doing: string, work: (admin: Admin) => Promise<T>) => withAdminClient(deps.factory, settings, doing, work);
 
   const previewWith = async (admin: Admin, entriesFor: AclEntriesFor): Promise<AclApplyPreview> => {
     const { clusterId } = await admin.describeCluster();

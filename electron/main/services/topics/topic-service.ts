@@ -6,6 +6,7 @@ import { isActionAllowed, type ConnectionProfile, type ProfileAction } from '../
 import { checkTopicName, looksInternal } from '../../../../shared/domain/topics/topic-names';
 import type { TopicConfigEntry, TopicDetail } from '../../../../shared/domain/topics/topic-schemas';
 import { AppFailure } from '../../../../shared/ipc/result';
+import { withAdminClient } from '../kafka/admin-session';
 import type { KafkaClientFactory } from '../kafka/client-factory';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { openFetchCluster, type FetchCluster } from '../kafka/protocol/fetch-cluster';
@@ -55,17 +56,7 @@ export function assertActionAllowed(profile: Pick<ConnectionProfile, 'name' | 's
 
 export function createTopicService(deps: TopicServiceDeps) {
   /** Runs `work` with a connected admin client; Kafka failures come back as plain-word AppFailures. */
-  const withAdmin = async <T>(settings: KafkaConnectionSettings, doing: string, work: (admin: Admin) => Promise<T>): Promise<T> => {
-    const admin = deps.factory.create(settings).admin();
-    try {
-      await admin.connect();
-      return await work(admin);
-    } catch (error) {
-      throw describeKafkaFailure(error, doing, principalOf(settings));
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
-  };
+  const withAdmin = <T>(settings: KafkaConnectionSettings, doing: string, work: (admin: Admin) => Promise<T>) => withAdminClient(deps.factory, settings, doing, work);
   const withCluster = async <T>(settings: KafkaConnectionSettings, doing: string, work: (cluster: FetchCluster) => Promise<T>): Promise<T> => {
     let cluster: FetchCluster | undefined;
     try {

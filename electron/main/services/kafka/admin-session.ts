@@ -1,0 +1,18 @@
+// One admin-client round: connect, work, always disconnect, and Kafka's failures in plain words.
+import type { Admin } from 'kafkajs';
+import { describeKafkaFailure, principalOf } from '../topics/kafka-error-words';
+import type { KafkaClientFactory } from './client-factory';
+import type { KafkaConnectionSettings } from './connection-settings';
+
+/** `doing` starts the error message, e.g. "Deleting topic 'orders'" → "Deleting topic 'orders' failed: …". */
+export async function withAdminClient<T>(factory: KafkaClientFactory, settings: KafkaConnectionSettings, doing: string, work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = factory.create(settings).admin();
+  try {
+    await admin.connect();
+    return await work(admin);
+  } catch (error) {
+    throw describeKafkaFailure(error, doing, principalOf(settings));
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
