@@ -2,6 +2,7 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import { useUiStore } from '../../app/ui-store';
 import { useVisibleSections } from '../tenancy/queries';
 import { TenantPicker } from '../tenancy/TenantPicker';
+import { shownSection } from '../tenancy/tenancy-view';
 import { sectionInfo } from './sections';
 
 export function ClusterNavigation() {
@@ -9,6 +10,7 @@ export function ClusterNavigation() {
   const showSection = useUiStore((state) => state.showSection);
   const profileId = useUiStore((state) => state.selectedProfileId);
   const sections = useVisibleSections(profileId);
+  const current = shownSection(section, sections);
   return (
     <Stack gap={2}>
       {profileId && <TenantPicker profileId={profileId} />}
@@ -20,8 +22,8 @@ export function ClusterNavigation() {
           <NavLink
             key={id}
             label={sectionInfo[id].label}
-            active={id === section}
-            aria-current={id === section ? 'page' : undefined}
+            active={id === current}
+            aria-current={id === current ? 'page' : undefined}
             aria-keyshortcuts={`Alt+${index + 1}`}
             onClick={() => showSection(id)}
           />

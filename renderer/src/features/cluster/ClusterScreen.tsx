@@ -3,7 +3,7 @@ import { useUiStore, type ClusterSection } from '../../app/ui-store';
 import { useTenancyState } from '../tenancy/queries';
 import { TenancyGate } from '../tenancy/TenancyGate';
 import { TenantsScreen } from '../tenancy/TenantsScreen';
-import { tenancyViewKey, visibleSections } from '../tenancy/tenancy-view';
+import { shownSection, tenancyViewKey, visibleSections } from '../tenancy/tenancy-view';
 import { TopicsScreen } from '../topics/TopicsScreen';
 import { OverviewScreen } from './OverviewScreen';
 import { sectionInfo } from './sections';
@@ -13,8 +13,7 @@ export function ClusterScreen() {
   const profileId = useUiStore((state) => state.selectedProfileId);
   const tenancy = useTenancyState(profileId);
   if (!profileId) return null;
-  // A section the tenant hides (HIDE_RESOURCES) falls back to the overview rather than an empty screen.
-  const shown = visibleSections(tenancy.data?.navigation).includes(section) ? section : 'overview';
+  const shown = shownSection(section, visibleSections(tenancy.data?.navigation));
   // The tenancy screen stays reachable while the file is invalid or no tenant is chosen: it is where that gets fixed.
   if (shown === 'tenants') return <TenantsScreen profileId={profileId} />;
   // Keyed by the tenant view too: the topic list is a stream, so a switch must start it over.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterOverview, TenancyState } from '../../../../shared/ipc/contract';
-import { clusterReadable, dependsOnTenant, overviewFigures, rolesSummary, tenancyHeadline, tenancyViewKey, visibleSections } from './tenancy-view';
+import { clusterReadable, dependsOnTenant, overviewFigures, rolesSummary, shownSection, tenancyHeadline, tenancyViewKey, visibleSections } from './tenancy-view';
 
 function tenancy(overrides: Partial<TenancyState> = {}): TenancyState {
   return {
@@ -26,6 +26,15 @@ describe('visibleSections', () => {
 
   it('hides Schemas when the tenant hides schema resources, keeping the order of the rest', () => {
     expect(visibleSections({ schemas: false, connect: false, ksqldb: false })).toEqual(['overview', 'topics', 'groups', 'tenants', 'acls', 'brokers']);
+  });
+});
+
+describe('shownSection', () => {
+  it('falls back to the overview when the remembered section is hidden', () => {
+    const hidden = visibleSections({ schemas: false, connect: false, ksqldb: false });
+    expect(shownSection('schemas', hidden)).toBe('overview');
+    expect(shownSection('topics', hidden)).toBe('topics');
+    expect(shownSection('schemas', visibleSections(undefined))).toBe('schemas');
   });
 });
 

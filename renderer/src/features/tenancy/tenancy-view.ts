@@ -15,6 +15,11 @@ export function visibleSections(navigation: TenancyState['navigation'] | undefin
   });
 }
 
+/** The section to show: one the tenant hides (a remembered Schemas, say) falls back to the overview. */
+export function shownSection(section: ClusterSection, visible: readonly ClusterSection[]): ClusterSection {
+  return visible.includes(section) ? section : 'overview';
+}
+
 /** One line for the navigation's tenant indicator. */
 export function tenancyHeadline(state: TenancyState): string {
   switch (state.status) {
