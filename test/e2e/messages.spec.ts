@@ -19,7 +19,7 @@ test('browse from the beginning, filter by a JSON field, open a message, see ref
     topic,
     Array.from({ length: MESSAGES }, (_, position) => {
       const index = position + 1;
-      return { key: `key-${index}`, partition: index % 2, value: JSON.stringify({ id: index, type: isPayment(index) ? 'payment' : 'order', amount: index * 10 }) };
+      return { key: `key-${index}`, partition: index % 2, value: JSON.stringify({ id: index, type: isPayment(index) ? 'payment' : 'order', amount: index * 10, meta: { source: 'e2e' } }) };
     }),
   );
 
@@ -58,6 +58,15 @@ test('browse from the beginning, filter by a JSON field, open a message, see ref
   await expect(drawer).toBeVisible();
   await expect(drawer.getByTestId('payload-value')).toContainText('"type": "order",\n  "amount":');
   await expect(drawer.getByTestId('payload-key')).toHaveText(/^key-\d+$/);
+  // The tree opens two levels, so the nested key shows; collapsing to the top hides it.
+  await drawer.getByRole('group', { name: 'Value' }).getByText('Tree', { exact: true }).click();
+  const tree = drawer.getByTestId('payload-value-tree');
+  await expect(tree.getByText('source:')).toBeVisible();
+  await expect(tree.getByText('"e2e"')).toBeVisible();
+  await tree.getByRole('button', { name: 'Collapse to top' }).click();
+  await expect(tree.getByText('source:')).toBeHidden();
+  await tree.getByRole('button', { name: 'Expand all' }).click();
+  await expect(tree.getByText('source:')).toBeVisible();
   await app.screenshot({ path: testInfo.outputPath('messages-detail.png') });
 
   await drawer.getByRole('group', { name: 'Key' }).getByText('Hex', { exact: true }).click();

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BrowseRow, DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
 import { api, unwrap } from '../../lib/api';
+import { JsonTree } from './JsonTree';
 import { availableViews, formatBytes, formatTimestamp, renderPayload, viewLabels, type PayloadView } from './payload-format';
 
 const timestampTypeWords = { create: 'create time (set by the producer)', 'log-append': 'log-append time (set by the broker)' } as const;
@@ -118,6 +119,10 @@ function PayloadSection({ title, payload, compact = false }: { title: string; pa
         <Text size="sm" c="dimmed">
           null
         </Text>
+      ) : view === 'tree' ? (
+        <ScrollArea.Autosize mah={compact ? 160 : 420} data-testid={`payload-${title.toLowerCase()}-tree`}>
+          <JsonTree text={payload.text} label={`${title} as a tree`} />
+        </ScrollArea.Autosize>
       ) : (
         <ScrollArea.Autosize mah={compact ? 160 : 420}>
           <Code block data-testid={`payload-${title.toLowerCase()}`} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>

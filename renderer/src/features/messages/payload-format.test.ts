@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
-import { availableViews, prettyJson, previewLine, renderPayload } from './payload-format';
+import { availableViews, parseJsonTree, prettyJson, previewLine, renderPayload } from './payload-format';
 
 const payload = (kind: DecodedPayloadRow['kind'], text: string): DecodedPayloadRow => ({ kind, text, size: text.length, truncated: false });
 
@@ -16,12 +16,22 @@ describe('payload formatting', () => {
   });
 
   it('offers views by kind and renders base64 and hex from text or binary', () => {
-    expect(availableViews(payload('json', '{}'))).toEqual(['pretty', 'text', 'base64', 'hex']);
+    expect(availableViews(payload('json', '{}'))).toEqual(['pretty', 'tree', 'text', 'base64', 'hex']);
+    expect(availableViews(payload('json', '42'))).toEqual(['pretty', 'text', 'base64', 'hex']);
+    expect(availableViews({ ...payload('json', '{"a":[1,'), truncated: true })).toEqual(['pretty', 'text', 'base64', 'hex']);
     expect(availableViews(payload('binary', '3q2+7w=='))).toEqual(['base64', 'hex']);
     expect(renderPayload(payload('text', 'hi'), 'base64')).toBe('aGk=');
     expect(renderPayload(payload('text', 'hi'), 'hex')).toBe('68 69');
     expect(renderPayload(payload('binary', '3q2+7w=='), 'hex')).toBe('de ad be ef');
     expect(renderPayload(payload('binary', '3q2+7w=='), 'base64')).toBe('3q2+7w==');
+  });
+
+  it('parses JSON for the tree keeping integers past 2^53 exact, and reports broken JSON', () => {
+    expect(parseJsonTree('{"id":12345678901234567890,"n":7,"f":1.5,"l":[{"x":null}]}')).toEqual({
+      ok: true,
+      value: { id: 12345678901234567890n, n: 7, f: 1.5, l: [{ x: null }] },
+    });
+    expect(parseJsonTree('{"a":')).toMatchObject({ ok: false, error: expect.stringMatching(/./) });
   });
 
   it('collapses whitespace in table previews and shows hex for binary', () => {

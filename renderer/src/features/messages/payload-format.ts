@@ -1,14 +1,16 @@
-// How a decoded key, value or header can be shown: JSON pretty-printed, text as written, and any of
-// them as base64 or hex.
+// How a decoded key, value or header can be shown: JSON pretty-printed or as a tree, text as written,
+// and any of them as base64 or hex.
+import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
 import { base64ToBytes, bytesToBase64, bytesToHex } from '../../../../shared/domain/decoders';
 import type { DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
 
-export type PayloadView = 'pretty' | 'text' | 'base64' | 'hex';
+export type PayloadView = 'pretty' | 'tree' | 'text' | 'base64' | 'hex';
 
-export const viewLabels: Record<PayloadView, string> = { pretty: 'Pretty JSON', text: 'Text', base64: 'Base64', hex: 'Hex' };
+export const viewLabels: Record<PayloadView, string> = { pretty: 'Pretty JSON', tree: 'Tree', text: 'Text', base64: 'Base64', hex: 'Hex' };
 
 export function availableViews(payload: DecodedPayloadRow): PayloadView[] {
-  if (payload.kind === 'json') return ['pretty', 'text', 'base64', 'hex'];
+  // A preview is cut off mid-document, and a bare scalar has nothing to expand: no tree for either.
+  if (payload.kind === 'json') return !payload.truncated && /^\s*[[{]/.test(payload.text) ? ['pretty', 'tree', 'text', 'base64', 'hex'] : ['pretty', 'text', 'base64', 'hex'];
   if (payload.kind === 'text') return ['text', 'base64', 'hex'];
   return ['base64', 'hex'];
 }
@@ -18,6 +20,7 @@ export function renderPayload(payload: DecodedPayloadRow, view: PayloadView): st
   const bytes = () => (payload.kind === 'binary' ? base64ToBytes(payload.text) : new TextEncoder().encode(payload.text));
   switch (view) {
     case 'pretty':
+    case 'tree':
       return prettyJson(payload.text);
     case 'text':
       return payload.text;
@@ -73,6 +76,18 @@ export function prettyJson(text: string, indent = '  '): string {
     }
   }
   return out;
+}
+
+/**
+ * Parses JSON for the tree view. Integers beyond 2^53 become bigints so ids keep every digit (plain
+ * JSON.parse would round them); other numbers stay numbers.
+ */
+export function parseJsonTree(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: parseLossless(text, null, (digits) => (isInteger(digits) && !isSafeNumber(digits) ? BigInt(digits) : Number(digits))) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 function nextSignificant(text: string, from: number): number {
