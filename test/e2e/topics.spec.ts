@@ -1,5 +1,5 @@
 // Topic management end to end: a PLAINTEXT profile on the real bed, the streamed topic list, search,
-// creating a topic and deleting it with the typed confirmation.
+// creating a topic, cloning it (with the warning main returns) and deleting it with the typed confirmation.
 import { expect, test } from './fixtures';
 import { testbedInfo } from './testbed-info';
 
@@ -41,6 +41,17 @@ test('list, search, create and delete a topic with typed confirmation', async ({
   await row.click();
   await expect(app.getByRole('tab', { name: 'Partitions (3)' })).toBeVisible();
   await app.screenshot({ path: testInfo.outputPath('topics-created.png') });
+
+  // Cloning into a name with '.' succeeds, and the dialog stays to show the warning main returned.
+  const cloneName = `e2e.clone-${Date.now().toString(36)}`;
+  await app.getByRole('button', { name: 'Clone', exact: true }).click();
+  const clone = app.getByRole('dialog', { name: `Clone ${topic}` });
+  await clone.getByRole('textbox', { name: 'New topic' }).fill(cloneName);
+  await clone.getByRole('button', { name: 'Clone', exact: true }).click();
+  await expect(clone.getByRole('status')).toContainText(`Topic ${cloneName} was created, with a warning`);
+  await expect(clone.getByRole('status')).toContainText("Metric names turn '.' into '_'");
+  await clone.getByRole('button', { name: 'Done' }).click();
+  await expect(clone).toBeHidden();
 
   await app.getByRole('button', { name: 'Delete', exact: true }).click();
   const remove = app.getByRole('dialog', { name: `Delete topic ${topic}?` });

@@ -29,6 +29,28 @@ function NameField({ value, onChange, existingNames, label }: { value: string; o
   );
 }
 
+/** Kafka made the topic, but something the user asked for or should know did not go through. */
+function CreatedWithWarnings({ name, warnings, onDone }: { name: string; warnings: readonly string[]; onDone(): void }) {
+  return (
+    <Stack gap="sm">
+      <Alert color="yellow" title={`Topic ${name} was created, with ${warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`}`} role="status">
+        <Stack gap={4}>
+          {warnings.map((warning) => (
+            <Text key={warning} size="sm">
+              {warning}
+            </Text>
+          ))}
+        </Stack>
+      </Alert>
+      <Group justify="flex-end">
+        <Button onClick={onDone} data-autofocus>
+          Done
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 const optionalNumber = (value: string | number) => (typeof value === 'number' ? value : undefined);
 
 export function CreateTopicDialog({ opened, profileId, defaults, existingNames, onClose, onCreated }: { opened: boolean; profileId: string; defaults: ConnectionProfile['topicDefaults'] | undefined; existingNames: readonly string[]; onClose(): void; onCreated(name: string): void }) {
@@ -45,30 +67,37 @@ export function CreateTopicDialog({ opened, profileId, defaults, existingNames, 
     setConfigText('');
     onClose();
   };
+  const finish = (created: string) => (close(), onCreated(created));
   const submit = () =>
     create.mutate(
       { profileId, name, partitions: optionalNumber(partitions) ?? defaults?.partitions ?? undefined, replicationFactor: optionalNumber(replicationFactor) ?? defaults?.replicationFactor ?? undefined, configs: configs.values },
-      { onSuccess: (created) => (close(), onCreated(created.name)) },
+      // With warnings the dialog stays open to show them; Done finishes.
+      { onSuccess: (created) => created.warnings.length === 0 && finish(created.name) },
     );
+  const created = create.data && create.data.warnings.length > 0 ? create.data : undefined;
   return (
-    <Modal opened={opened} onClose={close} title="Create topic" centered>
-      <Stack gap="sm">
-        <NameField label="Name" value={name} onChange={setName} existingNames={existingNames} />
-        <Group grow>
-          <NumberInput label="Partitions" min={1} value={partitions} onChange={setPartitions} placeholder={defaults?.partitions ? String(defaults.partitions) : "cluster's default"} />
-          <NumberInput label="Replication factor" min={1} value={replicationFactor} onChange={setReplicationFactor} placeholder={defaults?.replicationFactor ? String(defaults.replicationFactor) : "cluster's default"} />
-        </Group>
-        <Textarea label="Configuration (key=value per line)" autosize minRows={2} value={configText} onChange={(event) => setConfigText(event.currentTarget.value)} error={configs.problems.join(' ') || undefined} placeholder="retention.ms=604800000" />
-        <ActionError error={create.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button onClick={submit} disabled={!valid} loading={create.isPending}>
-            Create
-          </Button>
-        </Group>
-      </Stack>
+    <Modal opened={opened} onClose={created ? () => finish(created.name) : close} title="Create topic" centered>
+      {created ? (
+        <CreatedWithWarnings name={created.name} warnings={created.warnings} onDone={() => finish(created.name)} />
+      ) : (
+        <Stack gap="sm">
+          <NameField label="Name" value={name} onChange={setName} existingNames={existingNames} />
+          <Group grow>
+            <NumberInput label="Partitions" min={1} value={partitions} onChange={setPartitions} placeholder={defaults?.partitions ? String(defaults.partitions) : "cluster's default"} />
+            <NumberInput label="Replication factor" min={1} value={replicationFactor} onChange={setReplicationFactor} placeholder={defaults?.replicationFactor ? String(defaults.replicationFactor) : "cluster's default"} />
+          </Group>
+          <Textarea label="Configuration (key=value per line)" autosize minRows={2} value={configText} onChange={(event) => setConfigText(event.currentTarget.value)} error={configs.problems.join(' ') || undefined} placeholder="retention.ms=604800000" />
+          <ActionError error={create.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button onClick={submit} disabled={!valid} loading={create.isPending}>
+              Create
+            </Button>
+          </Group>
+        </Stack>
+      )}
     </Modal>
   );
 }
@@ -246,21 +275,29 @@ export function CloneTopicDialog({ opened, profileId, detail, existingNames, onC
   const overrides = detail.configs.filter((entry) => entry.isOverride);
   return (
     <Modal opened={opened} onClose={close} title={`Clone ${detail.name}`} centered>
-      <Stack gap="sm">
-        <NameField label="New topic" value={target} onChange={setTarget} existingNames={existingNames} />
-        <Text size="sm">
-          Creates an empty topic with {detail.partitions.length} partitions, replication factor {detail.partitions[0]?.replicas.length ?? 1} and {overrides.length} configuration override(s). Messages are not copied.
-        </Text>
-        <ActionError error={clone.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button disabled={!checkTopicName(target, existingNames).ok} loading={clone.isPending} onClick={() => clone.mutate({ profileId, source: detail.name, target }, { onSuccess: close })}>
-            Clone
-          </Button>
-        </Group>
-      </Stack>
+      {clone.data && clone.data.warnings.length > 0 ? (
+        <CreatedWithWarnings name={clone.data.name} warnings={clone.data.warnings} onDone={close} />
+      ) : (
+        <Stack gap="sm">
+          <NameField label="New topic" value={target} onChange={setTarget} existingNames={existingNames} />
+          <Text size="sm">
+            Creates an empty topic with {detail.partitions.length} partitions, replication factor {detail.partitions[0]?.replicas.length ?? 1} and {overrides.length} configuration override(s). Messages are not copied.
+          </Text>
+          <ActionError error={clone.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button
+              disabled={!checkTopicName(target, existingNames).ok}
+              loading={clone.isPending}
+              onClick={() => clone.mutate({ profileId, source: detail.name, target }, { onSuccess: (created) => created.warnings.length === 0 && close() })}
+            >
+              Clone
+            </Button>
+          </Group>
+        </Stack>
+      )}
     </Modal>
   );
 }
