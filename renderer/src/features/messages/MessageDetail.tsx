@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BrowseRow, DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
 import { api, unwrap } from '../../lib/api';
+import { ReproduceButton } from '../producer/ReproduceDialog';
 import { JsonTree } from './JsonTree';
 import { availableViews, formatBytes, formatTimestamp, renderPayload, viewLabels, type PayloadView } from './payload-format';
 
@@ -30,6 +31,7 @@ export function MessageDetail({ profileId, topic, row, onClose }: { profileId: s
             </Meta>
           </Table.Tbody>
         </Table>
+        <ReproduceButton profileId={profileId} source={{ topic, partition: row.partition, offset: row.offset }} />
         {shown.truncated && (
           <Alert color="blue" title="This is a preview">
             <Stack gap="xs" align="flex-start">

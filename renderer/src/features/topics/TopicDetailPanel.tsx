@@ -2,12 +2,14 @@ import { Alert, Badge, Button, CloseButton, Code, Group, Loader, Paper, ScrollAr
 import { useState } from 'react';
 import type { ProfileAction } from '../../../../shared/domain/profile/profile-schema';
 import type { TopicDetail } from '../../../../shared/domain/topics/topic-schemas';
+import { ProduceDialog } from '../producer/ProduceDialog';
+import { ProduceFileDialog } from '../producer/ProduceFileDialog';
 import { AddPartitionsDialog, CloneTopicDialog, DeleteTopicDialog, EditConfigDialog, PurgeTopicDialog } from './TopicDialogs';
 import { useTopicDetail } from './queries';
 import type { TopicPermissions } from './topic-permissions';
 import { formatBytes, formatCount } from './topic-table-model';
 
-type Dialog = 'delete' | 'partitions' | 'config' | 'purge' | 'clone' | null;
+type Dialog = 'delete' | 'partitions' | 'config' | 'purge' | 'clone' | 'produce' | 'produce-file' | null;
 
 const sourceWords: Record<string, string> = {
   topic: 'topic override',
@@ -46,6 +48,8 @@ export function TopicDetailPanel(props: { profileId: string; topic: string; exis
         <Button size="xs" onClick={props.onBrowse}>
           Browse messages
         </Button>
+        {action('Produce…', 'produce', 'produce')}
+        {action('Produce from file…', 'produce-file', 'produce')}
         {action('Edit configuration', 'config', 'edit-topics')}
         {action('Add partitions', 'partitions', 'edit-topics')}
         {action('Clone', 'clone', 'create-topics')}
@@ -65,6 +69,8 @@ export function TopicDetailPanel(props: { profileId: string; topic: string; exis
           <AddPartitionsDialog opened={dialog === 'partitions'} profileId={profileId} detail={detail.data} onClose={() => setDialog(null)} onChanged={props.onChanged} />
           {dialog === 'config' && <EditConfigDialog opened profileId={profileId} detail={detail.data} onClose={() => setDialog(null)} onChanged={props.onChanged} />}
           <PurgeTopicDialog opened={dialog === 'purge'} profileId={profileId} detail={detail.data} onClose={() => setDialog(null)} onChanged={props.onChanged} />
+          <ProduceDialog opened={dialog === 'produce'} profileId={profileId} topic={topic} partitions={detail.data.partitions.length} onClose={() => setDialog(null)} />
+          <ProduceFileDialog opened={dialog === 'produce-file'} profileId={profileId} topic={topic} partitions={detail.data.partitions.length} onClose={() => setDialog(null)} />
           <CloneTopicDialog opened={dialog === 'clone'} profileId={profileId} detail={detail.data} existingNames={props.existingNames} onClose={() => setDialog(null)} onChanged={props.onChanged} />
         </>
       )}

@@ -1,0 +1,100 @@
+// "Produce…" on a topic: one message typed here. Stays open after a send so the next one can follow.
+import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ProduceRequestInput } from '../../../../shared/domain/messages/produce-request';
+import { api, unwrap } from '../../lib/api';
+import { DeliveryFields, HeadersEditor } from './ProducerFields';
+import { buildProduceRequest, defaultProduceForm, describeProduced, valueProblem, type ProduceForm } from './produce-form';
+
+export function partitionChoices(partitions: number, first: { value: string; label: string }[]) {
+  return [...first, ...Array.from({ length: partitions }, (_, partition) => ({ value: String(partition), label: `Partition ${partition}` }))];
+}
+
+export function ProduceDialog({ opened, profileId, topic, partitions, onClose }: { opened: boolean; profileId: string; topic: string; partitions: number; onClose(): void }) {
+  const [form, setForm] = useState<ProduceForm>(defaultProduceForm);
+  const [formError, setFormError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const produce = useMutation({
+    mutationFn: (request: ProduceRequestInput) => unwrap(api.invoke['messages:produce'](request)),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['topics:detail'] }),
+  });
+  const update = (changes: Partial<ProduceForm>) => {
+    setForm((current) => ({ ...current, ...changes }));
+    setFormError(null);
+  };
+  const jsonProblem = form.value === '' ? null : valueProblem(form);
+  const submit = () => {
+    const built = buildProduceRequest(profileId, topic, form);
+    if (!built.ok) return setFormError(built.error);
+    produce.mutate(built.request);
+  };
+  const close = () => {
+    produce.reset();
+    onClose();
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={`Produce to ${topic}`} size="lg">
+      <Stack gap="sm">
+        <Group align="flex-end" gap="sm" wrap="nowrap">
+          <TextInput label="Key" value={form.key} disabled={!form.withKey} placeholder={form.withKey ? '' : 'no key (null)'} onChange={(event) => update({ key: event.currentTarget.value })} style={{ flex: 1 }} data-autofocus />
+          <Checkbox label="With key" checked={form.withKey} onChange={(event) => update({ withKey: event.currentTarget.checked })} mb={8} />
+        </Group>
+        <Stack gap={4}>
+          <Group justify="space-between">
+            <Text size="sm" fw={500}>
+              Value
+            </Text>
+            <SegmentedControl
+              size="xs"
+              aria-label="Value format"
+              value={form.valueFormat}
+              onChange={(value) => update({ valueFormat: value as ProduceForm['valueFormat'] })}
+              data={[
+                { value: 'text', label: 'Text' },
+                { value: 'json', label: 'JSON' },
+              ]}
+            />
+          </Group>
+          <Textarea aria-label="Value" autosize minRows={4} maxRows={16} value={form.value} onChange={(event) => update({ value: event.currentTarget.value })} error={jsonProblem} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
+          <Text size="xs" c="dimmed">
+            Written as UTF-8 text, exactly as typed. Schema Registry formats (Avro, Protobuf, JSON Schema) come with the registry support.
+          </Text>
+        </Stack>
+        <HeadersEditor headers={form.headers} onChange={(headers) => update({ headers })} />
+        <Select
+          label="Partition"
+          data={partitionChoices(partitions, [{ value: 'key', label: 'From the key (default partitioner)' }])}
+          value={form.partition}
+          onChange={(value) => value && update({ partition: value })}
+          allowDeselect={false}
+        />
+        <DeliveryFields delivery={form} onChange={update} />
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        {produce.error && (
+          <Alert color="red" title="Not produced" role="alert">
+            {produce.error.message}
+          </Alert>
+        )}
+        {produce.data && !produce.isPending && (
+          <Alert color="teal" title="Produced" role="status">
+            {describeProduced(produce.data)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            Close
+          </Button>
+          <Button onClick={submit} loading={produce.isPending}>
+            Produce
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
