@@ -6,11 +6,28 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import kafkajs from 'kafkajs';
 import { parseMessageJsonlLine } from '../../shared/domain/messages/message-jsonl';
-import { createTopic, kafkaConfig, uniqueTopic } from '../../testbed/helpers';
+import type { Page } from '@playwright/test';
+import { createTopic, kafkaConfig, produceMessages, uniqueTopic } from '../../testbed/helpers';
 import { expect, test } from './fixtures';
 import { testbedInfo } from './testbed-info';
 
 const bed = testbedInfo();
+
+/** Adds a PLAINTEXT profile through the UI and opens the messages screen of `topic` with it. */
+async function openMessages(app: Page, options: { profile: string; topic: string; withoutExport?: boolean }) {
+  await app.getByRole('button', { name: 'Add a connection' }).click();
+  await app.getByRole('textbox', { name: 'Name', exact: true }).fill(options.profile);
+  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
+  await bootstrap.fill(bed.listeners.plaintext);
+  await bootstrap.press('Enter');
+  if (options.withoutExport) await app.getByRole('checkbox', { name: 'Export data' }).uncheck();
+  await app.getByRole('button', { name: 'Save connection' }).click();
+  await app.getByTestId(`profile-${options.profile.toLowerCase().replaceAll(' ', '-')}`).getByText(options.profile).click();
+  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Topics', { exact: true }).click();
+  await app.getByRole('textbox', { name: 'Search topics' }).fill(options.topic);
+  await app.locator(`[data-topic="${options.topic}"]`).click({ timeout: 20_000 });
+  await app.getByRole('button', { name: 'Browse messages' }).click();
+}
 const MESSAGES = 30;
 const isPaid = (index: number) => index % 3 === 0;
 const PAID = Array.from({ length: MESSAGES }, (_, index) => index).filter(isPaid).length;
@@ -36,17 +53,7 @@ test('browse, filter and export the result to JSON Lines and a whole range to CS
   await producer.disconnect();
   const dir = mkdtempSync(join(tmpdir(), 'odradek-e2e-export-'));
 
-  await app.getByRole('button', { name: 'Add a connection' }).click();
-  await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed export');
-  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
-  await bootstrap.fill(bed.listeners.plaintext);
-  await bootstrap.press('Enter');
-  await app.getByRole('button', { name: 'Save connection' }).click();
-  await app.getByTestId('profile-bed-export').getByText('Bed export').click();
-  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Topics', { exact: true }).click();
-  await app.getByRole('textbox', { name: 'Search topics' }).fill(topic);
-  await app.locator(`[data-topic="${topic}"]`).click({ timeout: 20_000 });
-  await app.getByRole('button', { name: 'Browse messages' }).click();
+  await openMessages(app, { profile: 'Bed export', topic });
 
   const count = app.getByTestId('message-count');
   await app.getByRole('textbox', { name: 'Contains' }).fill('"paid"');
@@ -88,21 +95,32 @@ test('a profile that may not export data shows Export… disabled with the reaso
   const topic = uniqueTopic('e2e-export-denied');
   await createTopic(bed, { topic, partitions: 1 });
 
-  await app.getByRole('button', { name: 'Add a connection' }).click();
-  await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed no export');
-  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
-  await bootstrap.fill(bed.listeners.plaintext);
-  await bootstrap.press('Enter');
-  await app.getByRole('checkbox', { name: 'Export data' }).uncheck();
-  await app.getByRole('button', { name: 'Save connection' }).click();
-  await app.getByTestId('profile-bed-no-export').getByText('Bed no export').click();
-  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Topics', { exact: true }).click();
-  await app.getByRole('textbox', { name: 'Search topics' }).fill(topic);
-  await app.locator(`[data-topic="${topic}"]`).click({ timeout: 20_000 });
-  await app.getByRole('button', { name: 'Browse messages' }).click();
+  await openMessages(app, { profile: 'Bed no export', topic, withoutExport: true });
 
   const exportButton = app.getByRole('button', { name: 'Export…' });
   await expect(exportButton).toBeDisabled();
   await exportButton.hover({ force: true });
   await expect(app.getByRole('tooltip')).toHaveText("Profile 'Bed no export' does not allow 'export-data'.");
+});
+
+test('cancelling a large export shows progress, then leaves no file', async ({ app, dialogAnswers }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'file dialogs are answered from a queue only in the Chromium project');
+  const topic = uniqueTopic('e2e-export-cancel');
+  await createTopic(bed, { topic, partitions: 2 });
+  // Large enough that the export is still running when Cancel is pressed (it writes tens of MB a second).
+  await produceMessages(bed, { topic, count: 400_000, size: 1024 });
+  const dir = mkdtempSync(join(tmpdir(), 'odradek-e2e-export-'));
+  await openMessages(app, { profile: 'Bed cancel', topic });
+
+  dialogAnswers.push(join(dir, 'big.jsonl'));
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: `Export messages from ${topic}` });
+  await dialog.getByText('Whole range', { exact: true }).click();
+  await dialog.getByRole('button', { name: 'Choose file and export' }).click();
+  await expect(dialog.getByTestId('export-progress')).toContainText(/Written [1-9][\d,]* messages · [\d.]+ [KM]B/, { timeout: 20_000 });
+  await app.screenshot({ path: testInfo.outputPath('export-progress.png') });
+  await dialog.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(dialog.getByText('Export cancelled; no file was left behind.')).toBeVisible();
+  // Main removes the partial file once its write loop sees the cancel.
+  await expect.poll(() => readdirSync(dir)).toEqual([]);
 });

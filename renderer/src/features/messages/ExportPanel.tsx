@@ -87,10 +87,11 @@ export function ExportPanel({ profileId, topic, buildBrowse }: { profileId: stri
                   value={form.rangeFrom}
                   onChange={(value) => value && update({ rangeFrom: value as ExportForm['rangeFrom'] })}
                   allowDeselect={false}
-                  w={140}
+                  disabled={running}
+                  w={170}
                 />
-                {form.rangeFrom === 'offset' && <TextInput label="From offset" value={form.fromOffset} onChange={(event) => update({ fromOffset: event.currentTarget.value })} w={140} />}
-                {form.rangeFrom === 'timestamp' && <TextInput label="From time" type="datetime-local" step={1} value={form.fromTime} onChange={(event) => update({ fromTime: event.currentTarget.value })} w={220} />}
+                {form.rangeFrom === 'offset' && <TextInput label="From offset" value={form.fromOffset} disabled={running} onChange={(event) => update({ fromOffset: event.currentTarget.value })} w={140} />}
+                {form.rangeFrom === 'timestamp' && <TextInput label="From time" type="datetime-local" step={1} value={form.fromTime} disabled={running} onChange={(event) => update({ fromTime: event.currentTarget.value })} w={220} />}
               </Group>
               <Group gap="sm" align="flex-end">
                 <Select
@@ -102,11 +103,12 @@ export function ExportPanel({ profileId, topic, buildBrowse }: { profileId: stri
                   value={form.rangeUntil}
                   onChange={(value) => value && update({ rangeUntil: value as ExportForm['rangeUntil'] })}
                   allowDeselect={false}
-                  w={140}
+                  disabled={running}
+                  w={170}
                 />
-                {form.rangeUntil === 'timestamp' && <TextInput label="Until time" type="datetime-local" step={1} value={form.untilTime} onChange={(event) => update({ untilTime: event.currentTarget.value })} w={220} />}
+                {form.rangeUntil === 'timestamp' && <TextInput label="Until time" type="datetime-local" step={1} value={form.untilTime} disabled={running} onChange={(event) => update({ untilTime: event.currentTarget.value })} w={220} />}
               </Group>
-              <Checkbox label="Only messages matching the filters in the browse options" checked={form.applyFilters} onChange={(event) => update({ applyFilters: event.currentTarget.checked })} />
+              <Checkbox label="Only messages matching the filters in the browse options" checked={form.applyFilters} disabled={running} onChange={(event) => update({ applyFilters: event.currentTarget.checked })} />
             </>
           )}
           <Stack gap={4}>
