@@ -54,10 +54,19 @@ async function failureOf(channel: keyof typeof handlers, input: unknown) {
 }
 
 /** `answer` is what the open dialog returns; undefined when the call must be refused before it opens. */
-async function produceFile(request: Record<string, unknown>, answer?: string | null) {
+async function produceFile(request: Record<string, unknown>, answer?: string | null, onProgress?: (progress: ProduceFileProgress, cancel: () => void) => void) {
   if (answer !== undefined) dialogAnswers.push(answer);
   const progress: ProduceFileProgress[] = [];
-  const sink: StreamSink<never, ProduceFileProgress> = { signal: new AbortController().signal, batch: async () => undefined, progress: (frame) => void progress.push(frame), phase: () => undefined };
+  const abort = new AbortController();
+  const sink: StreamSink<never, ProduceFileProgress> = {
+    signal: abort.signal,
+    batch: async () => undefined,
+    progress: (frame) => {
+      progress.push(frame);
+      onProgress?.(frame, () => abort.abort());
+    },
+    phase: () => undefined,
+  };
   const summary = await producers['messages:produce-file'](streams['messages:produce-file'].request.parse({ profileId: 'full', ...request }), sink);
   return { summary: streams['messages:produce-file'].summary.parse(summary), progress };
 }
@@ -219,6 +228,18 @@ describe('messages:produce-file', () => {
     expect((await browseAll(topic)).length).toBe(5_000);
 
     expect((await produceFile({ topic }, null)).summary).toEqual({ path: null, lines: 0, produced: 0, failed: 0, errors: [] });
+  });
+
+  it('stops reading at cancel: what was sent stays, the rest of the file is not produced', async () => {
+    const topic = uniqueTopic('produce-file-cancel');
+    await createTopic(bed, { topic });
+    const file = path.join(tempDir, 'cancel.jsonl');
+    const total = 50_000;
+    await writeFile(file, Array.from({ length: total }, (_, index) => JSON.stringify({ value: `line ${index}` })).join('\n'));
+    const { summary } = await produceFile({ topic }, file, (progress, cancel) => progress.produced >= 1_000 && cancel());
+    expect(summary.produced).toBeGreaterThanOrEqual(1_000);
+    expect(summary.produced).toBeLessThan(total);
+    expect((await browseAll(topic)).length).toBe(summary.produced);
   });
 });
 
