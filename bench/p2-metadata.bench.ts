@@ -1,6 +1,7 @@
 // P2: the topic list at 10,000 topics / 20,000 partitions through the app's `topics:list` path (the
 // same producer the IPC stream runs), against `kcat -L` fetching the full metadata, on a bed of its
-// own. Topics that already exist are not created again. BENCH_P2_TOPICS scales it down.
+// own. Topics that already exist are not created again. BENCH_P2_TOPICS scales it down;
+// BENCH_P2_BOOTSTRAP=host:port,... measures a cluster that is already up instead (its topics are left).
 import { spawn } from 'node:child_process';
 import { Kafka, logLevel } from 'kafkajs';
 import { emptyProfileDraft, type ConnectionProfile } from '../shared/domain/profile/profile-schema';
@@ -14,7 +15,6 @@ import { systemClock } from '../electron/main/services/ports';
 import { createTopicHandlers } from '../electron/main/services/topics/topic-handlers';
 import type { TopicListProgress } from '../electron/main/services/topics/topic-list';
 import { startTestbed } from '../testbed/testbed';
-import type { TestbedInfo } from '../testbed/types';
 import type { Benchmark, BenchRow } from './types';
 
 const TOPICS = Number(process.env['BENCH_P2_TOPICS'] ?? 10_000);
@@ -24,8 +24,8 @@ const WRITTEN_EVERY = 10;
 const RUNS = 3;
 const topicName = (index: number) => `p2-topic-${String(index).padStart(5, '0')}`;
 
-async function ensureTopics(info: TestbedInfo, log: (message: string) => void): Promise<void> {
-  const admin = new Kafka({ clientId: 'bench-p2', brokers: info.listeners.plaintext.split(','), logLevel: logLevel.NOTHING, requestTimeout: 120_000 }).admin();
+async function ensureTopics(bootstrap: string, log: (message: string) => void): Promise<void> {
+  const admin = new Kafka({ clientId: 'bench-p2', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING, requestTimeout: 120_000 }).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
@@ -49,10 +49,10 @@ async function ensureTopics(info: TestbedInfo, log: (message: string) => void): 
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     log(`all ${TOPICS} topics visible after ${Math.round(performance.now() - started)} ms`);
-    await waitForLeaders(info, deadline);
+    await waitForLeaders(bootstrap, deadline);
     log(`every partition's leader answers after ${Math.round(performance.now() - started)} ms`);
     // One in ten topics gets a record, so sizes, counts and earliest offsets are not all trivially empty.
-    const producer = new Kafka({ clientId: 'bench-p2', brokers: info.listeners.plaintext.split(','), logLevel: logLevel.NOTHING }).producer();
+    const producer = new Kafka({ clientId: 'bench-p2', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     await producer
       .sendBatch({ topicMessages: Array.from({ length: Math.ceil(TOPICS / WRITTEN_EVERY) }, (_, index) => ({ topic: topicName(index * WRITTEN_EVERY), messages: [{ value: 'p2' }] })) })
@@ -63,8 +63,8 @@ async function ensureTopics(info: TestbedInfo, log: (message: string) => void): 
 }
 
 /** Visible in metadata is not yet led: wait until every partition's leader answers ListOffsets. */
-async function waitForLeaders(info: TestbedInfo, deadline: number): Promise<void> {
-  const settings: KafkaConnectionSettings = { name: 'bench-p2', bootstrapServers: info.listeners.plaintext.split(','), tls: null, sasl: null };
+async function waitForLeaders(bootstrap: string, deadline: number): Promise<void> {
+  const settings: KafkaConnectionSettings = { name: 'bench-p2', bootstrapServers: bootstrap.split(','), tls: null, sasl: null };
   for (;;) {
     const session = await openTopicsSession(settings, systemClock);
     try {
@@ -118,29 +118,31 @@ function timeKcat(bootstrap: string): Promise<number> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const benchmark: Benchmark = async (ctx) => {
+  const bootstrap = process.env['BENCH_P2_BOOTSTRAP'];
+  if (bootstrap) return measure(bootstrap, ctx.log);
   // Its own three-node bed: one broker process cannot open 20,000 partitions' logs within a 20,000
   // file-descriptor limit, and stopping the bed afterwards removes the topics from everyone's way.
   const bed = await startTestbed({ nodes: 3, jvm: 'throughput' });
   ctx.log(`three-node bed up in ${bed.timings['total']} ms`);
   try {
-    return await measure(bed.info, ctx.log);
+    return await measure(bed.info.listeners.plaintext, ctx.log);
   } finally {
     await bed.stop();
   }
 };
 
-async function measure(info: TestbedInfo, log: (message: string) => void): Promise<BenchRow[]> {
-  await ensureTopics(info, log);
-  const settings: KafkaConnectionSettings = { name: 'bench-p2', bootstrapServers: info.listeners.plaintext.split(','), tls: null, sasl: null };
+async function measure(bootstrap: string, log: (message: string) => void): Promise<BenchRow[]> {
+  await ensureTopics(bootstrap, log);
+  const settings: KafkaConnectionSettings = { name: 'bench-p2', bootstrapServers: bootstrap.split(','), tls: null, sasl: null };
 
   // One warm-up of each (JIT, broker caches), then the median of RUNS.
   await timeTopicList(settings);
-  await timeKcat(info.listeners.plaintext);
+  await timeKcat(bootstrap);
   const lists: ListTiming[] = [];
   const kcats: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     lists.push(await timeTopicList(settings));
-    kcats.push(await timeKcat(info.listeners.plaintext));
+    kcats.push(await timeKcat(bootstrap));
   }
   const listed = lists[0]!;
   if (listed.topics < TOPICS) throw new Error(`topics:list saw ${listed.topics} topics, expected at least ${TOPICS}`);

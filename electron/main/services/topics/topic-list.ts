@@ -71,8 +71,8 @@ export async function streamTopicList(
 
     const leaders: LeaderPartition[] = topics.flatMap((topic) => topic.partitions.map(({ partition, leader }) => ({ topic: topic.name, partition, leader })));
     // Sizes and offsets are independent requests to the brokers: ask for both at once.
-    const sizesPending = session.logDirs().then(
-      (entries) => ({ ok: true as const, entries }),
+    const sizesPending = session.topicSizes().then(
+      (bytes) => ({ ok: true as const, bytes }),
       (error: unknown) => ({ ok: false as const, error }),
     );
     const firstSampleAt = deps.clock.now();
@@ -80,7 +80,7 @@ export async function streamTopicList(
     // need an earliest offset, which spares the broker most of the work on clusters of idle topics.
     const offsetsPending = (async () => {
       const latest = await session.listOffsets(leaders, 'latest');
-      const written = leaders.filter(({ topic, partition }) => (latest.offsets.get(topic)?.get(partition) ?? 1n) > 0n);
+      const written = leaders.filter(({ topic, partition }) => (latest.offsets.get(topic)?.[partition] ?? 1n) > 0n);
       return { latest, earliest: await session.listOffsets(written, 'earliest') };
     })();
     // Settled here so a failure while the sizes are awaited is not an unhandled rejection.
@@ -89,8 +89,7 @@ export async function streamTopicList(
     sink.phase('sizes', 'Reading sizes on disk');
     const sizes = await sizesPending;
     if (sizes.ok) {
-      const bytes = new Map<string, number>();
-      for (const entry of sizes.entries) if (!entry.isFuture) bytes.set(entry.topic, (bytes.get(entry.topic) ?? 0) + entry.sizeBytes);
+      const { bytes } = sizes;
       await send(rows.map((row) => ({ name: row.name, sizeBytes: bytes.get(row.name) ?? 0 })));
     } else {
       warnings.push(`Sizes are not available: ${(sizes.error as Error).message ?? String(sizes.error)}`);
@@ -132,11 +131,12 @@ export async function streamTopicList(
   }
 }
 
-function sumPerTopic(offsets: Map<string, Map<number, bigint>>): Map<string, number> {
+function sumPerTopic(offsets: Map<string, bigint[]>): Map<string, number> {
   const sums = new Map<string, number>();
   for (const [topic, partitions] of offsets) {
     let sum = 0n;
-    for (const offset of partitions.values()) sum += offset;
+    // forEach skips the holes of partitions that were not asked about or failed.
+    partitions.forEach((offset) => (sum += offset));
     sums.set(topic, Number(sum));
   }
   return sums;

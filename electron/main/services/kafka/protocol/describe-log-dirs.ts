@@ -1,12 +1,15 @@
 // DescribeLogDirs (API key 35), which kafkajs does not implement: bytes on disk per topic partition
 // and log directory, asked of every broker because each reports only its own disks. Needs DESCRIBE
 // on the cluster.
-import Decoder from 'kafkajs/src/protocol/decoder.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
 import { createErrorFromCode } from 'kafkajs/src/protocol/error.js';
 import type { FetchCluster } from './fetch-cluster';
 
 const API_KEY = 35;
+/** ConnectionPool index kafkajs reserves for Fetch requests. */
+const FETCH_CONNECTION = 1;
+/** partition INT32, size INT64, offset_lag INT64, is_future BOOLEAN. */
+const PARTITION_ENTRY_BYTES = 21;
 
 export interface LogDirPartition {
   brokerId: number;
@@ -19,12 +22,18 @@ export interface LogDirPartition {
   isFuture: boolean;
 }
 
-interface DescribeLogDirsResponse {
-  results: {
-    errorCode: number;
-    logDir: string;
-    topics: { name: string; partitions: { partition: number; size: string; offsetLag: string; isFuture: boolean }[] }[];
-  }[];
+/**
+ * A response as columns: one entry per directory, per (directory, topic) and per partition, each
+ * list ending where the next level's entries of that parent end. No object per partition.
+ */
+export interface LogDirsColumns {
+  dirs: { errorCode: number; logDir: string; topicsEnd: number }[];
+  topics: string[];
+  partitionsEnd: number[];
+  partitions: Int32Array;
+  sizes: Float64Array;
+  offsetLags: Float64Array;
+  futures: Uint8Array;
 }
 
 /**
@@ -51,55 +60,120 @@ const describeLogDirsDefinition = {
             : new Encoder().writeArray(topics.map(({ topic, partitions }) => new Encoder().writeString(topic).writeArray(partitions, 'int32'))),
       },
       response: {
-        decode: async (raw: Buffer): Promise<DescribeLogDirsResponse> => {
-          const decoder = new Decoder(raw);
-          decoder.readInt32();
-          return {
-            results: decoder.readArray((result) => ({
-              errorCode: result.readInt16(),
-              logDir: result.readString() ?? '',
-              topics: result.readArray((topic) => ({
-                name: topic.readString() ?? '',
-                partitions: topic.readArray((partition) => ({
-                  partition: partition.readInt32(),
-                  size: partition.readInt64().toString(),
-                  offsetLag: partition.readInt64().toString(),
-                  isFuture: partition.readBoolean(),
-                })),
-              })),
-            })),
-          };
-        },
+        decode: async (raw: Buffer) => decodeDescribeLogDirs(raw),
         parse: async (data: unknown) => data,
       },
     }),
 };
 
-/** Sizes of the given topics (null: all topics) on every broker's log directories. */
-export async function describeLogDirs(cluster: FetchCluster, topics: string[] | null): Promise<LogDirPartition[]> {
+/**
+ * Straight from the buffer into columns: a broker with 10,000 partitions answers with 10,000 entries,
+ * and kafkajs' Decoder (a bigint and a string per 64-bit number, an object per partition) cost more
+ * than the broker did.
+ */
+export function decodeDescribeLogDirs(raw: Buffer): LogDirsColumns {
+  // Each partition entry takes 21 bytes, which bounds how many the buffer can hold.
+  const capacity = Math.floor(raw.length / PARTITION_ENTRY_BYTES);
+  const columns: LogDirsColumns = {
+    dirs: [],
+    topics: [],
+    partitionsEnd: [],
+    partitions: new Int32Array(capacity),
+    sizes: new Float64Array(capacity),
+    offsetLags: new Float64Array(capacity),
+    futures: new Uint8Array(capacity),
+  };
+  let at = 4; // throttle_time_ms
+  let count = 0;
+  const readString = () => {
+    const length = raw.readInt16BE(at);
+    const value = length < 0 ? '' : raw.toString('utf8', at + 2, at + 2 + length);
+    at += 2 + Math.max(0, length);
+    return value;
+  };
+  const readCount = () => {
+    const value = raw.readInt32BE(at);
+    at += 4;
+    return Math.max(0, value);
+  };
+  for (let dirs = readCount(); dirs > 0; dirs--) {
+    const errorCode = raw.readInt16BE(at);
+    at += 2;
+    const logDir = readString();
+    for (let topics = readCount(); topics > 0; topics--) {
+      columns.topics.push(readString());
+      for (let partitions = readCount(); partitions > 0; partitions--, count++) {
+        columns.partitions[count] = raw.readInt32BE(at);
+        columns.sizes[count] = readInt64AsNumber(raw, at + 4);
+        columns.offsetLags[count] = readInt64AsNumber(raw, at + 12);
+        columns.futures[count] = raw.readInt8(at + 20);
+        at += PARTITION_ENTRY_BYTES;
+      }
+      columns.partitionsEnd.push(count);
+    }
+    columns.dirs.push({ errorCode, logDir, topicsEnd: columns.topics.length });
+  }
+  return columns;
+}
+
+/** Sizes stay far below 2^53 bytes, so a double holds them exactly without a bigint per value. */
+const readInt64AsNumber = (raw: Buffer, at: number) => raw.readInt32BE(at) * 2 ** 32 + raw.readUInt32BE(at + 4);
+
+async function askEveryBroker(cluster: FetchCluster, topics: string[] | null): Promise<{ brokerId: number; columns: LogDirsColumns }[]> {
   const brokers = await cluster.brokers();
-  const perBroker = await Promise.all(
+  return Promise.all(
     brokers.map(async (broker) => {
       const request = broker.lookupRequest(API_KEY, describeLogDirsDefinition)({
         // Partitions must be listed per topic; asking for all of a topic's partitions needs metadata first.
         topics: topics === null ? null : await Promise.all(topics.map(async (topic) => ({ topic, partitions: await cluster.partitions(topic) }))),
       });
-      const response = await broker.connectionPool.send<DescribeLogDirsResponse>(request);
-      return response.results.flatMap((result) => {
-        if (result.errorCode !== 0) throw createErrorFromCode(result.errorCode);
-        return result.topics.flatMap((topic) =>
-          topic.partitions.map((partition) => ({
-            brokerId: broker.nodeId ?? -1,
-            logDir: result.logDir,
-            topic: topic.name,
-            partition: partition.partition,
-            sizeBytes: Number(partition.size),
-            offsetLag: Number(partition.offsetLag),
-            isFuture: partition.isFuture,
-          })),
-        );
-      });
+      // kafkajs keeps a second connection per broker for Fetch. Sizes go there, so the broker works on
+      // them alongside the ListOffsets the topic list queues on the first connection.
+      const columns = await (await broker.connectionPool.getConnection(FETCH_CONNECTION)).send<LogDirsColumns>(request);
+      for (const dir of columns.dirs) if (dir.errorCode !== 0) throw createErrorFromCode(dir.errorCode);
+      return { brokerId: broker.nodeId ?? -1, columns };
     }),
   );
-  return perBroker.flat();
+}
+
+/** Calls `visit` for every (directory, topic) entry with the range of its partitions in the columns. */
+function forEachTopic(columns: LogDirsColumns, visit: (logDir: string, topic: string, from: number, to: number) => void): void {
+  let topic = 0;
+  for (const dir of columns.dirs) {
+    for (; topic < dir.topicsEnd; topic++) visit(dir.logDir, columns.topics[topic]!, topic === 0 ? 0 : columns.partitionsEnd[topic - 1]!, columns.partitionsEnd[topic]!);
+  }
+}
+
+/** Sizes of the given topics (null: all topics) on every broker's log directories. */
+export async function describeLogDirs(cluster: FetchCluster, topics: string[] | null): Promise<LogDirPartition[]> {
+  const entries: LogDirPartition[] = [];
+  for (const { brokerId, columns } of await askEveryBroker(cluster, topics)) {
+    forEachTopic(columns, (logDir, topic, from, to) => {
+      for (let index = from; index < to; index++) {
+        entries.push({
+          brokerId,
+          logDir,
+          topic,
+          partition: columns.partitions[index]!,
+          sizeBytes: columns.sizes[index]!,
+          offsetLag: columns.offsetLags[index]!,
+          isFuture: columns.futures[index] !== 0,
+        });
+      }
+    });
+  }
+  return entries;
+}
+
+/** Bytes on disk per topic, every replica counted, replicas still being moved (future) not. */
+export async function describeTopicSizes(cluster: FetchCluster): Promise<Map<string, number>> {
+  const bytes = new Map<string, number>();
+  for (const { columns } of await askEveryBroker(cluster, null)) {
+    forEachTopic(columns, (_logDir, topic, from, to) => {
+      let sum = bytes.get(topic) ?? 0;
+      for (let index = from; index < to; index++) if (columns.futures[index] === 0) sum += columns.sizes[index]!;
+      bytes.set(topic, sum);
+    });
+  }
+  return bytes;
 }

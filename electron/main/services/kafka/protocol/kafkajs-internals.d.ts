@@ -15,7 +15,11 @@ declare module 'kafkajs/src/cluster/index.js' {
 
   export interface InternalBroker {
     nodeId: number | null;
-    connectionPool: { send<T>(request: unknown): Promise<T> };
+    connectionPool: {
+      send<T>(request: unknown): Promise<T>;
+      /** 0 carries every request but Fetch, 1 carries Fetch; connected (and authenticated on first send) on demand. */
+      getConnection(index?: number): Promise<{ send<T>(request: unknown): Promise<T> }>;
+    };
     lookupRequest(apiKey: number, definitions: unknown): (request: Record<string, unknown>) => ProtocolRequest;
     listOffsets(request: {
       isolationLevel?: number;
@@ -73,6 +77,8 @@ declare module 'kafkajs/src/protocol/requests/apiKeys.js' {
 
 declare module 'kafkajs/src/protocol/encoder.js' {
   export default class Encoder {
+    constructor(initialSize?: number);
+    writeBuffer(value: Buffer): this;
     writeInt8(value: number): this;
     writeInt16(value: number): this;
     writeInt32(value: number): this;

@@ -8,11 +8,12 @@ import { createErrorFromCode } from 'kafkajs/src/protocol/error.js';
 import type { Clock } from '../../ports';
 import type { ClientTimeouts } from '../client-factory';
 import type { KafkaConnectionSettings } from '../connection-settings';
-import { describeLogDirs, type LogDirPartition } from './describe-log-dirs';
+import { describeLogDirs, describeTopicSizes, type LogDirPartition } from './describe-log-dirs';
+import { listOffsetsBatchDefinition, type ListOffsetsColumns } from './list-offsets-batch';
 import { createFetchCluster, openKafkaCluster } from './fetch-cluster';
 
 const READ_UNCOMMITTED = 0;
-const TIMESTAMPS = { earliest: -2, latest: -1 } as const;
+const TIMESTAMPS = { earliest: -2n, latest: -1n } as const;
 /** Keeps a single ListOffsets request (and its response) well under the broker's request size limits. */
 const MAX_PARTITIONS_PER_REQUEST = 10_000;
 
@@ -55,6 +56,8 @@ export interface TopicsSession {
   listOffsets(partitions: LeaderPartition[], spec: 'earliest' | 'latest'): Promise<TopicOffsets>;
   /** Replica sizes of every topic: one DescribeLogDirs per broker. */
   logDirs(): Promise<LogDirPartition[]>;
+  /** The same request summed per topic (every live replica), without an entry per partition. */
+  topicSizes(): Promise<Map<string, number>>;
   close(): Promise<void>;
 }
 
@@ -86,6 +89,7 @@ export async function openTopicsSession(
       metadata,
       listOffsets: async (partitions, spec) => listOffsetsForTopics(await brokers(), partitions, spec),
       logDirs: () => describeLogDirs(fetchCluster, null),
+      topicSizes: () => describeTopicSizes(fetchCluster),
       close: () => cluster.disconnect(),
     };
   } catch (error) {
@@ -126,14 +130,10 @@ export interface LeaderPartition {
 }
 
 export interface TopicOffsets {
-  /** topic → partition → offset. */
-  offsets: Map<string, Map<number, bigint>>;
+  /** topic → offsets indexed by partition (holes for partitions not asked about or failed). */
+  offsets: Map<string, bigint[]>;
   /** Partitions without an answer: no leader, leader unreachable, or a per-partition error. */
   failed: { topic: string; partition: number; reason: string }[];
-}
-
-interface RawListOffsetsResponse {
-  responses: { topic: string; partitions: { partition: number; errorCode: number; offset?: string; offsets?: string[] }[] }[];
 }
 
 /**
@@ -168,19 +168,18 @@ export async function listOffsetsForTopics(brokers: ReadonlyMap<number, Internal
         return;
       }
       try {
-        const response = await sendListOffsets(broker, chunk, TIMESTAMPS[spec]);
-        for (const topicResponse of response.responses) {
-          let perPartition = result.offsets.get(topicResponse.topic);
-          if (!perPartition) result.offsets.set(topicResponse.topic, (perPartition = new Map()));
-          for (const entry of topicResponse.partitions) {
-            const offset = entry.offset ?? entry.offsets?.[0];
-            if (entry.errorCode !== 0 || offset === undefined) {
-              result.failed.push({ topic: topicResponse.topic, partition: entry.partition, reason: createErrorFromCode(entry.errorCode).type });
-            } else {
-              perPartition.set(entry.partition, BigInt(offset));
-            }
+        const answer = await sendListOffsets(broker, chunk, TIMESTAMPS[spec]);
+        let entry = 0;
+        answer.topics.forEach((topic, index) => {
+          let perPartition = result.offsets.get(topic);
+          if (!perPartition) result.offsets.set(topic, (perPartition = []));
+          for (const end = answer.partitionsEnd[index]!; entry < end; entry++) {
+            const partition = answer.partitions[entry]!;
+            const errorCode = answer.errorCodes[entry]!;
+            if (errorCode !== 0) result.failed.push({ topic, partition, reason: createErrorFromCode(errorCode).type });
+            else perPartition[partition] = answer.offsets[entry]!;
           }
-        }
+        });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         for (const { topic, partition } of chunk) result.failed.push({ topic, partition, reason });
@@ -190,18 +189,13 @@ export async function listOffsetsForTopics(brokers: ReadonlyMap<number, Internal
   return result;
 }
 
-async function sendListOffsets(broker: InternalBroker, chunk: LeaderPartition[], timestamp: number): Promise<RawListOffsetsResponse> {
-  const topics = new Map<string, { partition: number; timestamp: number }[]>();
-  for (const { topic, partition } of chunk) {
-    let list = topics.get(topic);
-    if (!list) topics.set(topic, (list = []));
-    list.push({ partition, timestamp });
-  }
-  const request = broker.lookupRequest(apiKeys.ListOffsets!, requests.ListOffsets)({
-    replicaId: -1,
+/** The chunk keeps the metadata's order, so each topic's partitions are already next to each other. */
+async function sendListOffsets(broker: InternalBroker, chunk: LeaderPartition[], timestamp: bigint): Promise<ListOffsetsColumns> {
+  const request = broker.lookupRequest(apiKeys.ListOffsets!, listOffsetsBatchDefinition)({
+    targets: chunk,
+    timestamp,
     // Sizes and counts are about what is stored, so the high watermark, not the last stable offset.
     isolationLevel: READ_UNCOMMITTED,
-    topics: [...topics].map(([topic, partitions]) => ({ topic, partitions })),
   });
-  return broker.connectionPool.send<RawListOffsetsResponse>({ ...request, response: { decode: request.response.decode, parse: async (data: unknown) => data } });
+  return broker.connectionPool.send<ListOffsetsColumns>(request);
 }
