@@ -17,7 +17,7 @@ import { browseMessages } from '../../electron/main/services/messages/browse-mes
 import { fetchRecord } from '../../electron/main/services/messages/fetch-message';
 import { createProduceHandlers } from '../../electron/main/services/messages/produce-messages';
 import { systemClock } from '../../electron/main/services/ports';
-import { createTopic, runKafkaTool, uniqueTopic } from '../../testbed/helpers';
+import { createTopic, grantAcl, runKafkaTool, uniqueTopic } from '../../testbed/helpers';
 
 const bed = inject('testbed');
 const settings: KafkaConnectionSettings = { name: 'produce-test', bootstrapServers: bed.listeners.plaintext.split(','), tls: null, sasl: null };
@@ -26,12 +26,18 @@ function profile(id: string, safety: Partial<ConnectionProfile['safety']> = {}):
   const draft = emptyProfileDraft(id, id);
   return { ...draft, bootstrapServers: settings.bootstrapServers, safety: { ...draft.safety, ...safety } } as ConnectionProfile;
 }
-const profiles: Record<string, ConnectionProfile> = { full: profile('full'), 'read-only': profile('read-only', { readOnly: true }) };
+const restricted: KafkaConnectionSettings = {
+  name: 'produce-restricted',
+  bootstrapServers: bed.listeners.saslPlaintext.split(','),
+  tls: null,
+  sasl: { mechanism: 'scram-sha-512', username: bed.users.restricted.username, password: bed.users.restricted.password },
+};
+const profiles: Record<string, ConnectionProfile> = { full: profile('full'), 'read-only': profile('read-only', { readOnly: true }), restricted: profile('restricted') };
 
 /** The open dialog's answers, in order, as the E2E fixtures queue them. */
 const dialogAnswers: (string | null)[] = [];
 const { handlers, producers } = createProduceHandlers({
-  profiles: { get: async (id) => profiles[id]!, resolveConnection: async () => settings },
+  profiles: { get: async (id) => profiles[id]!, resolveConnection: async (id) => (id === 'restricted' ? restricted : settings) },
   factory: createKafkaClientFactory(systemClock),
   clock: systemClock,
   dialogs: { chooseOpenPath: async () => dialogAnswers.shift() ?? null },
@@ -159,6 +165,21 @@ describe('messages:produce', () => {
     expect(partition).toMatchObject({ code: 'INVALID_INPUT', message: `Topic '${topic}' has 1 partition (0–0), so there is no partition 7.` });
     const missing = await failureOf('messages:produce', { profileId: 'full', topic: `${topic}-missing`, value: 'x' });
     expect(missing).toMatchObject({ code: 'NOT_FOUND', message: `Producing to '${topic}-missing' failed: topic or partition does not exist (or this principal may not see it).` });
+    expect(await browseAll(topic)).toEqual([]);
+  });
+
+  it("reports Kafka's refusal in plain words when the principal may not write", async () => {
+    const topic = uniqueTopic('produce-unauthorized');
+    await createTopic(bed, { topic });
+    await grantAcl(bed, { resourceType: 'TOPIC', resourceName: topic, operations: ['DESCRIBE', 'READ'] });
+    const user = `User:${bed.users.restricted.username}`;
+    const idempotent = await failureOf('messages:produce', { profileId: 'restricted', topic, value: 'x' });
+    expect(idempotent).toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: `Producing to '${topic}' failed: not authorized to write (an idempotent producer needs WRITE on a topic or IDEMPOTENT_WRITE on the cluster) for ${user}.`,
+    });
+    const plain = await failureOf('messages:produce', { profileId: 'restricted', topic, value: 'x', idempotent: false });
+    expect(plain.message).toMatch(new RegExp(`^Producing to '${topic}' failed: not authorized: TOPIC_AUTHORIZATION_FAILED for ${user}`));
     expect(await browseAll(topic)).toEqual([]);
   });
 

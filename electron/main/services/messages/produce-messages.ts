@@ -60,7 +60,8 @@ const produceWordings: Record<string, { code: 'INVALID_INPUT' | 'KAFKA_ERROR' | 
   NOT_ENOUGH_REPLICAS: { code: 'KAFKA_ERROR', words: 'fewer in-sync replicas than min.insync.replicas, so acks=all cannot be met' },
   NOT_ENOUGH_REPLICAS_AFTER_APPEND: { code: 'KAFKA_ERROR', words: 'the record was written but fewer in-sync replicas than min.insync.replicas confirmed it' },
   UNSUPPORTED_COMPRESSION_TYPE: { code: 'INVALID_INPUT', words: 'the broker does not support this compression' },
-  CLUSTER_AUTHORIZATION_FAILED: { code: 'NOT_ALLOWED', words: 'not authorized to write idempotently (IDEMPOTENT_WRITE on the cluster); turn idempotence off or ask for the ACL' },
+  // InitProducerId: since Kafka 3.0 WRITE on any topic (or IDEMPOTENT_WRITE on the cluster) allows it.
+  CLUSTER_AUTHORIZATION_FAILED: { code: 'NOT_ALLOWED', words: 'not authorized to write (an idempotent producer needs WRITE on a topic or IDEMPOTENT_WRITE on the cluster)' },
 };
 
 export interface ProduceServiceDeps {
@@ -304,7 +305,7 @@ function describeProduceFailure(error: unknown, doing: string, principal: string
   if (error instanceof AppFailure) return error;
   const type = kafkaErrorType(error);
   const wording = type ? produceWordings[type] : undefined;
-  if (wording && type) return new AppFailure(wording.code, `${doing} failed: ${wording.words}.`, { kafkaError: type });
+  if (wording && type) return new AppFailure(wording.code, `${doing} failed: ${wording.words} for ${principal}.`, { kafkaError: type });
   return describeKafkaFailure(error, doing, principal);
 }
 
