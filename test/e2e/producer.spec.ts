@@ -1,12 +1,12 @@
 // Producing end to end: a JSON message with a header typed into the Produce dialog of a topic, seen
 // again by browsing; re-produced from its detail to another topic; a JSON Lines file produced with a
-// bad line reported by number.
+// bad line reported by number; and a read-only profile, whose producer actions are disabled with the reason.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchRecord } from '../../electron/main/services/messages/fetch-message';
 import { systemClock } from '../../electron/main/services/ports';
-import { createTopic, uniqueTopic } from '../../testbed/helpers';
+import { createTopic, produceWithKafkajs, uniqueTopic } from '../../testbed/helpers';
 import { expect, test } from './fixtures';
 import { testbedInfo } from './testbed-info';
 
@@ -90,4 +90,31 @@ test('produce a message, browse it, re-produce it to another topic, produce a JS
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a read-only profile shows the producer actions disabled with the reason', async ({ app }) => {
+  const topic = uniqueTopic('e2e-produce-read-only');
+  await createTopic(bed, { topic });
+  await produceWithKafkajs(bed, topic, [{ key: 'k', value: 'stored' }]);
+
+  await app.getByRole('button', { name: 'Add a connection' }).click();
+  await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed read only');
+  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
+  await bootstrap.fill(bed.listeners.plaintext);
+  await bootstrap.press('Enter');
+  await app.getByRole('switch', { name: 'Read-only' }).check();
+  await app.getByRole('button', { name: 'Save connection' }).click();
+  await app.getByTestId('profile-bed-read-only').getByText('Bed read only').click();
+  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Topics', { exact: true }).click();
+  await app.getByRole('textbox', { name: 'Search topics' }).fill(topic);
+  await app.locator(`[data-topic="${topic}"]`).click({ timeout: 20_000 });
+
+  for (const name of ['Produce…', 'Produce from file…']) await expect(app.getByRole('button', { name, exact: true })).toBeDisabled();
+  await app.getByRole('button', { name: 'Produce…', exact: true }).hover({ force: true });
+  await expect(app.getByRole('tooltip')).toHaveText("Profile 'Bed read only' is read-only.");
+
+  await app.getByRole('button', { name: 'Browse messages' }).click();
+  await app.getByRole('button', { name: 'Start', exact: true }).click();
+  await app.getByTestId('message-row').first().click();
+  await expect(app.getByRole('dialog', { name: 'Message 0:0' }).getByRole('button', { name: 'Re-produce…' })).toBeDisabled();
 });
