@@ -110,7 +110,7 @@ export function createProduceService(deps: ProduceServiceDeps) {
       });
       await producer.connect();
       const connected = producer;
-      const send: Send = (messages) => {
+      const send: Send = async (messages) => {
         for (const message of messages) checkPartition(topic, message.partition, partitions);
         return connected.send({ topic, messages, acks: ackCodes[delivery.acks], compression: compressionCodes[delivery.compression] });
       };
