@@ -62,15 +62,8 @@ export async function streamTopicList(
   const session = await openTopicsSession(settings, deps.clock, {}, deps.log);
   try {
     const { topics } = session.metadata;
-    const rows = topics.filter((topic) => topic.errorCode === 0 || topic.partitions.length > 0).map(toTopicRow);
-    rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const partitionCount = rows.reduce((sum, row) => sum + row.partitions, 0);
-    sink.progress({ phase: 'metadata', done: rows.length, total: rows.length });
-    await send(rows);
-    phaseMs.metadata = deps.clock.now() - started;
-
     const leaders: LeaderPartition[] = topics.flatMap((topic) => topic.partitions.map(({ partition, leader }) => ({ topic: topic.name, partition, leader })));
-    // Sizes and offsets are independent requests to the brokers: ask for both at once.
+    // Sizes and offsets are independent requests to the brokers: ask for both at once, before the rows go out.
     const sizesPending = session.topicSizes().then(
       (bytes) => ({ ok: true as const, bytes }),
       (error: unknown) => ({ ok: false as const, error }),
@@ -85,6 +78,14 @@ export async function streamTopicList(
     })();
     // Settled here so a failure while the sizes are awaited is not an unhandled rejection.
     offsetsPending.catch(() => undefined);
+
+    // The brokers work on sizes and offsets while the rows are built and sent (and the window takes them).
+    const rows = topics.filter((topic) => topic.errorCode === 0 || topic.partitions.length > 0).map(toTopicRow);
+    rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const partitionCount = rows.reduce((sum, row) => sum + row.partitions, 0);
+    sink.progress({ phase: 'metadata', done: rows.length, total: rows.length });
+    await send(rows);
+    phaseMs.metadata = deps.clock.now() - started;
 
     sink.phase('sizes', 'Reading sizes on disk');
     const sizes = await sizesPending;
