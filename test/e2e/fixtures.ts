@@ -44,7 +44,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  app: async ({ bridge, dataDir }, use, testInfo) => {
+  app: async ({ bridge, dataDir, dialogAnswers }, use, testInfo) => {
+    // Answers a previous test queued but never used must not answer this test's dialogs.
+    dialogAnswers.length = 0;
     if (testInfo.project.name === 'electron') {
       const electron = findElectron();
       test.skip('missing' in electron, 'missing' in electron ? `Electron project not run: ${electron.missing}` : '');

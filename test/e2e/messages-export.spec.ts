@@ -9,23 +9,15 @@ import { parseMessageJsonlLine } from '../../shared/domain/messages/message-json
 import type { Page } from '@playwright/test';
 import { createTopic, kafkaConfig, produceMessages, uniqueTopic } from '../../testbed/helpers';
 import { expect, test } from './fixtures';
+import { connectToBed, selectTopic } from './steps';
 import { testbedInfo } from './testbed-info';
 
 const bed = testbedInfo();
 
 /** Adds a PLAINTEXT profile through the UI and opens the messages screen of `topic` with it. */
 async function openMessages(app: Page, options: { profile: string; topic: string; withoutExport?: boolean }) {
-  await app.getByRole('button', { name: 'Add a connection' }).click();
-  await app.getByRole('textbox', { name: 'Name', exact: true }).fill(options.profile);
-  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
-  await bootstrap.fill(bed.listeners.plaintext);
-  await bootstrap.press('Enter');
-  if (options.withoutExport) await app.getByRole('checkbox', { name: 'Export data' }).uncheck();
-  await app.getByRole('button', { name: 'Save connection' }).click();
-  await app.getByTestId(`profile-${options.profile.toLowerCase().replaceAll(' ', '-')}`).getByText(options.profile).click();
-  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Topics', { exact: true }).click();
-  await app.getByRole('textbox', { name: 'Search topics' }).fill(options.topic);
-  await app.locator(`[data-topic="${options.topic}"]`).click({ timeout: 20_000 });
+  await connectToBed(app, options.profile, { withoutExport: options.withoutExport === true });
+  await selectTopic(app, options.topic);
   await app.getByRole('button', { name: 'Browse messages' }).click();
 }
 const MESSAGES = 30;

@@ -3,6 +3,7 @@
 // regex, an empty result, live tail, and loading a cut-off message in full.
 import { createTopic, produceWithKafkajs, uniqueTopic } from '../../testbed/helpers';
 import { expect, test } from './fixtures';
+import { connectToBed, selectTopic } from './steps';
 import { testbedInfo } from './testbed-info';
 
 const bed = testbedInfo();
@@ -23,18 +24,8 @@ test('browse from the beginning, filter by a JSON field, open a message, see ref
     }),
   );
 
-  await app.getByRole('button', { name: 'Add a connection' }).click();
-  await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed messages');
-  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
-  await bootstrap.fill(bed.listeners.plaintext);
-  await bootstrap.press('Enter');
-  await app.getByRole('button', { name: 'Save connection' }).click();
-  await expect(app.getByTestId('profile-bed-messages')).toBeVisible();
-  await app.getByTestId('profile-bed-messages').getByText('Bed messages').click();
-  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Topics', { exact: true }).click();
-
-  await app.getByRole('textbox', { name: 'Search topics' }).fill(topic);
-  await app.locator(`[data-topic="${topic}"]`).click({ timeout: 20_000 });
+  await connectToBed(app, 'Bed messages');
+  await selectTopic(app, topic);
   await app.getByRole('button', { name: 'Browse messages' }).click();
   await expect(app.getByRole('heading', { name: `Messages in ${topic}` })).toBeVisible();
 

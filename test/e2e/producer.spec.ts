@@ -8,6 +8,7 @@ import { fetchRecord } from '../../electron/main/services/messages/fetch-message
 import { systemClock } from '../../electron/main/services/ports';
 import { createTopic, produceWithKafkajs, uniqueTopic } from '../../testbed/helpers';
 import { expect, test } from './fixtures';
+import { connectToBed, selectTopic } from './steps';
 import { testbedInfo } from './testbed-info';
 
 const bed = testbedInfo();
@@ -18,16 +19,8 @@ test('produce a message, browse it, re-produce it to another topic, produce a JS
   await createTopic(bed, { topic, partitions: 2 });
   await createTopic(bed, { topic: copies });
 
-  await app.getByRole('button', { name: 'Add a connection' }).click();
-  await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed producer');
-  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
-  await bootstrap.fill(bed.listeners.plaintext);
-  await bootstrap.press('Enter');
-  await app.getByRole('button', { name: 'Save connection' }).click();
-  await app.getByTestId('profile-bed-producer').getByText('Bed producer').click();
-  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Topics', { exact: true }).click();
-  await app.getByRole('textbox', { name: 'Search topics' }).fill(topic);
-  await app.locator(`[data-topic="${topic}"]`).click({ timeout: 20_000 });
+  await connectToBed(app, 'Bed producer');
+  await selectTopic(app, topic);
 
   await app.getByRole('button', { name: 'Produce…', exact: true }).click();
   const dialog = app.getByRole('dialog', { name: `Produce to ${topic}` });
@@ -97,17 +90,8 @@ test('a read-only profile shows the producer actions disabled with the reason', 
   await createTopic(bed, { topic });
   await produceWithKafkajs(bed, topic, [{ key: 'k', value: 'stored' }]);
 
-  await app.getByRole('button', { name: 'Add a connection' }).click();
-  await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed read only');
-  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
-  await bootstrap.fill(bed.listeners.plaintext);
-  await bootstrap.press('Enter');
-  await app.getByRole('switch', { name: 'Read-only' }).check();
-  await app.getByRole('button', { name: 'Save connection' }).click();
-  await app.getByTestId('profile-bed-read-only').getByText('Bed read only').click();
-  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Topics', { exact: true }).click();
-  await app.getByRole('textbox', { name: 'Search topics' }).fill(topic);
-  await app.locator(`[data-topic="${topic}"]`).click({ timeout: 20_000 });
+  await connectToBed(app, 'Bed read only', { readOnly: true });
+  await selectTopic(app, topic);
 
   for (const name of ['Produce…', 'Produce from file…']) await expect(app.getByRole('button', { name, exact: true })).toBeDisabled();
   await app.getByRole('button', { name: 'Produce…', exact: true }).hover({ force: true });

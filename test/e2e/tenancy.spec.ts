@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createTopics, uniqueTopic } from '../../testbed/helpers';
 import { expect, test } from './fixtures';
+import { connectToBed } from './steps';
 import { testbedInfo } from './testbed-info';
 
 const bed = testbedInfo();
@@ -52,14 +53,7 @@ test('attach a policy, choose a tenant, see only its topics with matching totals
     const policyPath = join(dir, 'teams.yaml');
     writeFileSync(policyPath, policyFor(prefix));
 
-    await app.getByRole('button', { name: 'Add a connection' }).click();
-    await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed tenancy');
-    const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
-    await bootstrap.fill(bed.listeners.plaintext);
-    await bootstrap.press('Enter');
-    await app.getByRole('button', { name: 'Save connection' }).click();
-    await expect(app.getByTestId('profile-bed-tenancy')).toBeVisible();
-    await app.getByTestId('profile-bed-tenancy').getByText('Bed tenancy').click();
+    await connectToBed(app, 'Bed tenancy');
 
     // No policy yet: the whole cluster, so the overview counts more than this test's topics.
     const tenantSection = app.getByRole('region', { name: 'Tenant', exact: true });
@@ -157,13 +151,7 @@ test('an invalid policy file closes the Kafka views and lists its problems with 
     writeFileSync(policyPath, text);
     const badLine = text.split('\n').findIndex((line) => line.includes('SOMETIMES')) + 1;
 
-    await app.getByRole('button', { name: 'Add a connection' }).click();
-    await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed broken policy');
-    const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
-    await bootstrap.fill(bed.listeners.plaintext);
-    await bootstrap.press('Enter');
-    await app.getByRole('button', { name: 'Save connection' }).click();
-    await app.getByTestId('profile-bed-broken-policy').getByText('Bed broken policy').click();
+    await connectToBed(app, 'Bed broken policy');
 
     dialogAnswers.push(policyPath);
     await app.getByRole('region', { name: 'Tenant', exact: true }).getByRole('button', { name: 'Attach policy file…' }).click();
