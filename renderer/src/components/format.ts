@@ -12,5 +12,5 @@ export function formatBytes(bytes: number | null, base: 1000 | 1024 = 1024): str
     value /= base;
     unit += 1;
   }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${byteUnits[unit]}`;
+  return `${unit === 0 ? value : value.toFixed(value < 100 ? 1 : 0)} ${byteUnits[unit]}`;
 }

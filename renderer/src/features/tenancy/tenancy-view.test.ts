@@ -107,7 +107,7 @@ describe('overviewFigures', () => {
   it('formats the seed example with the same units as the tenant preview', () => {
     const figures = overviewFigures(overview);
     expect(value(figures, 'Topics')).toBe('200');
-    expect(value(figures, 'Replica disk size')).toBe('87 MB');
+    expect(value(figures, 'Replica disk size')).toBe('86.8 MB');
     expect(value(figures, 'Writes')).toBe('1.75 msg/s');
     expect(value(figures, 'Partitions')).toBe('1,200');
     expect(value(figures, 'Controller')).toBe('broker 1');
@@ -121,6 +121,12 @@ describe('overviewFigures', () => {
     expect(value(figures, 'Replica disk size')).toBe('unavailable (DescribeLogDirs refused)');
     expect(value(figures, 'Writes')).toBe('unavailable');
     expect(value(figures, 'ACL principals')).toBe('not allowed to describe ACLs');
+  });
+
+  it('says a topic-only tenant has no brokers rather than an unknown controller', () => {
+    const figures = overviewFigures({ ...overview, brokers: 0, controllerId: null });
+    expect(value(figures, 'Brokers')).toBe('none in this tenant');
+    expect(value(figures, 'Controller')).toBe('not in this tenant');
   });
 
   it('formats the global example: 3.9 GB and whole writes per second', () => {

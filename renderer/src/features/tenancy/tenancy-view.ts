@@ -75,8 +75,9 @@ export function overviewFigures(overview: ClusterOverview): OverviewFigure[] {
   return [
     { label: 'Cluster id', value: overview.clusterId },
     { label: 'Tenant', value: overview.tenant ?? 'Whole cluster' },
-    { label: 'Brokers', value: count.format(overview.brokers) },
-    { label: 'Controller', value: overview.controllerId === null ? 'unknown' : `broker ${overview.controllerId}` },
+    // Under the tenancy rules brokers are resources too: a tenant that includes only topics sees none.
+    { label: 'Brokers', value: overview.tenant !== null && overview.brokers === 0 ? 'none in this tenant' : count.format(overview.brokers) },
+    { label: 'Controller', value: overview.controllerId === null ? (overview.tenant !== null && overview.brokers === 0 ? 'not in this tenant' : 'unknown') : `broker ${overview.controllerId}` },
     { label: 'Topics', value: count.format(overview.topics) },
     { label: 'Internal topics', value: count.format(overview.internalTopics) },
     { label: 'Partitions', value: count.format(overview.partitions) },
