@@ -1,6 +1,5 @@
 // Wires services to contract channels. Each handler stays thin: the dispatcher has already checked
 // the sender and parsed the input; the service does the work.
-import { rename, writeFile } from 'node:fs/promises';
 import type { ExportOptions } from '../../shared/domain/profile/export/common';
 import { exportJavaProperties } from '../../shared/domain/profile/export/java-properties';
 import { exportKafkajsSnippet } from '../../shared/domain/profile/export/kafkajs-snippet';
@@ -19,6 +18,7 @@ import { openExternalLink } from './services/external-links';
 import { browseMessages } from './services/messages/browse-messages';
 import { exportMessages } from './services/messages/export-messages';
 import { fetchMessage } from './services/messages/fetch-message';
+import { writeFileAtomically } from './services/files/write-file-atomically';
 import { createProduceHandlers } from './services/messages/produce-messages';
 import { createKafkaClientFactory } from './services/kafka/client-factory';
 import { diagnoseConnection } from './services/kafka/connection-diagnostics';
@@ -104,7 +104,8 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
       }
       const path = await ports.dialogs.chooseSavePath('profile-export', `${profile.id}${exportFileSuffix[format]}`);
       if (path === null) return { path: null };
-      await writePrivateFile(path, exporters[format](profile, { secrets }));
+      // Owner-only: the file holds secrets in clear.
+      await writeFileAtomically(path, exporters[format](profile, { secrets }), { mode: 0o600 });
       return { path };
     },
     'messages:fetch': async ({ profileId, ...message }) => fetchMessage(await profiles.resolveConnection(profileId), message, { clock: ports.clock }),
@@ -162,12 +163,6 @@ const exportFileSuffix: Record<ProfileExportFormat, string> = {
   kafkajs: '.kafkajs.ts',
 };
 
-/** Owner-only, written beside the target and renamed, so no half-written file with secrets is left. */
-async function writePrivateFile(path: string, text: string): Promise<void> {
-  const partial = `${path}.partial-${process.pid}`;
-  await writeFile(partial, text, { mode: 0o600 });
-  await rename(partial, path);
-}
 
 /** The preview without secret values: those stay in main until `profiles:import-save` stores them. */
 function toImportPreviewView(preview: ImportPreview, replaces: boolean): ImportPreviewView {

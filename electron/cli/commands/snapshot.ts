@@ -1,6 +1,6 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AppFailure } from '../../../shared/ipc/result';
+import { writeFileAtomically } from '../../main/services/files/write-file-atomically';
 import { captureSnapshot } from '../../main/services/snapshots/capture-snapshot';
 import type { CliIo } from '../io';
 import { cliServices, findProfile } from '../services';
@@ -38,10 +38,7 @@ export async function runSnapshotCommand(args: readonly string[], io: CliIo): Pr
       rateSampleMs,
       warn: (message) => io.err(`warning: ${message}`),
     });
-    // Written beside the target and renamed, so a failed run never leaves half a file.
-    const partial = `${values.output}.partial-${process.pid}`;
-    await writeFile(partial, `${JSON.stringify(snapshot, null, 2)}\n`);
-    await rename(partial, values.output);
+    await writeFileAtomically(values.output, `${JSON.stringify(snapshot, null, 2)}\n`);
     const cluster = snapshot.clusters[0]!;
     io.out(`Captured cluster ${cluster.id} through '${profile.name}': ${cluster.brokers.length} brokers, ${cluster.topics.length} topics, ${cluster.groups.length} groups, ${cluster.principals.length} principals → ${values.output}`);
     return 0;

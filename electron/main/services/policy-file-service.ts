@@ -1,9 +1,9 @@
 // Opens and saves tenant policy files. Saves are atomic (temp file in the same directory, then
 // rename) so a crash never leaves half a policy; the previous version is kept as FILE.bak; and a
 // save refuses to overwrite a file that changed on disk since it was opened, unless forced.
-import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFile, readFile, stat } from 'node:fs/promises';
+import { writeFileAtomically } from './files/write-file-atomically';
 
 export interface OpenedPolicyFile {
   path: string;
@@ -56,19 +56,15 @@ export class PolicyFileService {
           : `${path} changed on disk since it was opened; reload it, or save with force to overwrite the other change.`,
       );
     }
-    const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      const handle = await open(temp, 'wx', current?.mode ?? 0o644);
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      if (current !== null) await copyFile(path, `${path}.bak`);
-      await rename(temp, path);
+      await writeFileAtomically(path, text, {
+        mode: current?.mode ?? 0o644,
+        // The version being replaced stays beside it as .bak.
+        beforeReplace: async () => {
+          if (current !== null) await copyFile(path, `${path}.bak`);
+        },
+      });
     } catch (error) {
-      await rm(temp, { force: true });
       throw toPolicyFileError(error, path, 'save');
     }
     const info = await stat(path);

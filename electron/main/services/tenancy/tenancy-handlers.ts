@@ -1,13 +1,11 @@
 // The tenancy channels, the cluster overview and snapshot capture, plus the guards around every other
 // profile channel: app-handlers.ts wires them with one call.
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { SNAPSHOT_VERSION, type ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
 import type { ClusterOverview } from '../../../../shared/ipc/contract';
 import type { ChannelHandlers, StreamProducers } from '../../ipc/dispatcher';
 import type { KafkaClientFactory } from '../kafka/client-factory';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
+import { writeFileAtomically } from '../files/write-file-atomically';
 import type { FileDialogs } from '../policy-workspace-service';
 import type { Clock } from '../ports';
 import { captureClusterDetails } from '../snapshots/capture-snapshot';
@@ -105,18 +103,6 @@ export function createTenancy(deps: TenancyDeps) {
         invalidate: (profileId) => scopes.invalidate(profileId),
       }),
   };
-}
-
-/** Written beside the target and renamed over it, so a failed capture never leaves half a file. */
-async function writeFileAtomically(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }
 
 /** Profile names may hold characters a file name cannot. */
