@@ -1,11 +1,11 @@
 // "Produce…" on a topic: one message typed here. Stays open after a send so the next one can follow.
-import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProduceRequestInput } from '../../../../shared/domain/messages/produce-request';
 import { api, unwrap } from '../../lib/api';
-import { DeliveryFields, HeadersEditor } from './ProducerFields';
-import { buildProduceRequest, defaultProduceForm, describeProduced, valueProblem, type ProduceForm } from './produce-form';
+import { DeliveryFields, HeadersEditor, ProduceOutcome } from './ProducerFields';
+import { buildProduceRequest, defaultProduceForm, valueProblem, type ProduceForm } from './produce-form';
 
 export function partitionChoices(partitions: number, first: { value: string; label: string }[]) {
   return [...first, ...Array.from({ length: partitions }, (_, partition) => ({ value: String(partition), label: `Partition ${partition}` }))];
@@ -71,29 +71,7 @@ export function ProduceDialog({ opened, profileId, topic, partitions, onClose }:
           allowDeselect={false}
         />
         <DeliveryFields delivery={form} onChange={update} />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
-        {produce.error && (
-          <Alert color="red" title="Not produced" role="alert">
-            {produce.error.message}
-          </Alert>
-        )}
-        {produce.data && !produce.isPending && (
-          <Alert color="teal" title="Produced" role="status">
-            {describeProduced(produce.data)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Close
-          </Button>
-          <Button onClick={submit} loading={produce.isPending}>
-            Produce
-          </Button>
-        </Group>
+        <ProduceOutcome formProblem={formError} sending={produce} verb="Produce" onSubmit={submit} onClose={close} />
       </Stack>
     </Modal>
   );

@@ -1,7 +1,8 @@
-// Fields every producer dialog shares: the headers editor and the delivery options.
-import { ActionIcon, Button, Checkbox, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+// Fields every producer dialog shares: the headers editor, the delivery options and the outcome with the buttons.
+import { ActionIcon, Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { ackModes, compressionTypes, type AckMode, type CompressionType } from '../../../../shared/domain/messages/produce-request';
-import { deliveryProblem, type DeliveryForm, type HeaderRow } from './produce-form';
+import type { ProduceResult } from '../../../../shared/domain/messages/produce-request';
+import { deliveryProblem, describeProduced, type DeliveryForm, type HeaderRow } from './produce-form';
 
 let nextHeaderId = 1;
 
@@ -56,5 +57,46 @@ export function DeliveryFields({ delivery, onChange, disabled = false }: { deliv
         </Text>
       )}
     </Stack>
+  );
+}
+
+interface OutcomeProps {
+  /** Why the form cannot be sent yet, checked before anything reaches main. */
+  formProblem: string | null;
+  sending: { isPending: boolean; error: Error | null; data: ProduceResult | undefined };
+  /** "Produce" or "Re-produce": the button, and "Produced" / "Not produced" in the outcome. */
+  verb: 'Produce' | 'Re-produce';
+  onSubmit(): void;
+  onClose(): void;
+}
+
+/** The form's problem, main's refusal or where the record landed, then Close and the send button. */
+export function ProduceOutcome({ formProblem, sending, verb, onSubmit, onClose }: OutcomeProps) {
+  return (
+    <>
+      {formProblem && (
+        <Alert color="red" role="alert">
+          {formProblem}
+        </Alert>
+      )}
+      {sending.error && (
+        <Alert color="red" title={`Not ${verb.toLowerCase()}d`} role="alert">
+          {sending.error.message}
+        </Alert>
+      )}
+      {sending.data && !sending.isPending && (
+        <Alert color="teal" title={`${verb}d`} role="status">
+          {describeProduced(sending.data)}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Close
+        </Button>
+        <Button onClick={onSubmit} loading={sending.isPending}>
+          {verb}
+        </Button>
+      </Group>
+    </>
   );
 }

@@ -1,13 +1,13 @@
 // "Re-produce…" in the message detail: main copies the stored message (its exact bytes) to a topic.
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReproduceRequestInput } from '../../../../shared/domain/messages/produce-request';
 import { api, unwrap } from '../../lib/api';
 import { useStoredProfile } from '../profiles/queries';
 import { topicPermissions } from '../topics/topic-permissions';
-import { DeliveryFields, HeadersEditor } from './ProducerFields';
-import { buildReproduceRequest, defaultReproduceForm, describeProduced, type ReproduceForm } from './produce-form';
+import { DeliveryFields, HeadersEditor, ProduceOutcome } from './ProducerFields';
+import { buildReproduceRequest, defaultReproduceForm, type ReproduceForm } from './produce-form';
 
 interface Source {
   topic: string;
@@ -74,29 +74,7 @@ function ReproduceDialog({ profileId, source, onClose }: { profileId: string; so
         <Checkbox label="Keep the original timestamp" checked={form.keepTimestamp} onChange={(event) => update({ keepTimestamp: event.currentTarget.checked })} />
         <HeadersEditor label="Extra or replacing headers" headers={form.headers} onChange={(headers) => update({ headers })} />
         <DeliveryFields delivery={form} onChange={update} />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
-        {reproduce.error && (
-          <Alert color="red" title="Not re-produced" role="alert">
-            {reproduce.error.message}
-          </Alert>
-        )}
-        {reproduce.data && !reproduce.isPending && (
-          <Alert color="teal" title="Re-produced" role="status">
-            {describeProduced(reproduce.data)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Close
-          </Button>
-          <Button onClick={submit} loading={reproduce.isPending}>
-            Re-produce
-          </Button>
-        </Group>
+        <ProduceOutcome formProblem={formError} sending={reproduce} verb="Re-produce" onSubmit={submit} onClose={onClose} />
       </Stack>
     </Modal>
   );
