@@ -48,6 +48,30 @@ test('a SCRAM-SHA-512 profile made in the editor is saved with its password in t
   await app.screenshot({ path: testInfo.outputPath('profile-editor-scram-passed.png') });
 });
 
+test('an OAUTHBEARER profile typed in the editor gets a token from the bed, keeps its fields after saving and passes every stage', async ({ app }) => {
+  await app.getByRole('button', { name: 'Add a connection' }).click();
+  await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed OAuth');
+  const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
+  await bootstrap.fill(bed.listeners.oauth);
+  await bootstrap.press('Enter');
+  await choose(app, 'Security protocol', 'SASL_PLAINTEXT');
+  await choose(app, 'Mechanism', 'OAUTHBEARER (OAuth client credentials)');
+  await app.getByRole('textbox', { name: 'Token endpoint', exact: true }).fill(bed.oauth.tokenEndpoint);
+  await app.getByRole('textbox', { name: 'Client id', exact: true }).fill(bed.oauth.clientId);
+  await app.getByRole('textbox', { name: /^Client secret/ }).fill(bed.oauth.clientSecret);
+  const scope = app.getByRole('textbox', { name: 'Scope', exact: true });
+  await scope.fill('not-this-one');
+  await scope.fill('');
+  await scope.fill(bed.oauth.scope);
+  await app.getByRole('button', { name: 'Save connection' }).click();
+  await expect(app.getByRole('heading', { name: 'Edit Bed OAuth' })).toBeVisible();
+  await expect(app.getByRole('textbox', { name: 'Client id', exact: true })).toHaveValue(bed.oauth.clientId);
+  await expect(app.getByRole('textbox', { name: 'Scope', exact: true })).toHaveValue(bed.oauth.scope);
+
+  await app.getByRole('button', { name: 'Test connection', exact: true }).click();
+  await expectStages(app, { tls: 'skipped' }, 'passed');
+});
+
 test('Kpow variables for the SASL_SSL listener are previewed with their secrets, saved and pass every stage', async ({ app }, testInfo) => {
   const kpow = [
     `BOOTSTRAP=${bed.listeners.saslSsl}`,

@@ -76,6 +76,9 @@ const actionLabels: Record<ProfileAction, string> = {
 };
 
 /** The editor for a new profile (`add-profile`) or a stored one (`edit-profile`). */
+/** The plain string settings of the SASL mechanisms, edited through one kind of field. */
+type SaslTextKey = 'username' | 'tokenEndpoint' | 'clientId' | 'scope' | 'audience' | 'region';
+
 export function ProfileEditorScreen() {
   const editingProfileId = useUiStore((state) => state.editingProfileId);
   const stored = useStoredProfile(editingProfileId);
@@ -173,6 +176,29 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
   };
 
   const sasl = draft.sasl;
+  /** A text field bound to one string setting of the SASL mechanism on screen; an optional one is dropped when emptied. */
+  const saslText = (key: SaslTextKey, label: string, options: { placeholder?: string; optional?: boolean } = {}) => {
+    const mechanism = sasl?.mechanism;
+    const value = (sasl as Partial<Record<SaslTextKey, string>> | null)?.[key] ?? '';
+    return (
+      <TextInput
+        label={label}
+        {...(options.placeholder ? { placeholder: options.placeholder } : {})}
+        value={value}
+        error={options.optional ? undefined : error(`sasl.${key}`)}
+        onChange={(event) => {
+          const typed = event.currentTarget.value;
+          update((next) => {
+            // Write only into the mechanism this field was shown for.
+            if (!next.sasl || next.sasl.mechanism !== mechanism) return;
+            const settings = next.sasl as Partial<Record<SaslTextKey, string>>;
+            if (options.optional && typed === '') delete settings[key];
+            else settings[key] = typed;
+          });
+        }}
+      />
+    );
+  };
   const tls = draft.tls;
   const registry = draft.schemaRegistry;
   const presetIssues = vendorPresets[draft.vendor.preset].check(draft);
@@ -329,71 +355,18 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
                   )}
                   {(sasl.mechanism === 'plain' || sasl.mechanism === 'scram-sha-256' || sasl.mechanism === 'scram-sha-512') && (
                     <>
-                      <TextInput
-                        label="Username"
-                        value={sasl.username}
-                        error={error('sasl.username')}
-                        onChange={(event) => {
-                          const username = event.currentTarget.value;
-                          update((next) => {
-                            if (next.sasl && 'username' in next.sasl) next.sasl.username = username;
-                          });
-                        }}
-                      />
+                      {saslText('username', 'Username')}
                       {secretField('sasl.password', 'Password')}
                     </>
                   )}
                   {sasl.mechanism === 'oauthbearer' && (
                     <>
-                      <TextInput
-                        label="Token endpoint"
-                        placeholder="https://login.example.com/oauth2/token"
-                        value={sasl.tokenEndpoint}
-                        error={error('sasl.tokenEndpoint')}
-                        onChange={(event) => {
-                          const tokenEndpoint = event.currentTarget.value;
-                          update((next) => {
-                            if (next.sasl?.mechanism === 'oauthbearer') next.sasl.tokenEndpoint = tokenEndpoint;
-                          });
-                        }}
-                      />
-                      <TextInput
-                        label="Client id"
-                        value={sasl.clientId}
-                        error={error('sasl.clientId')}
-                        onChange={(event) => {
-                          const clientId = event.currentTarget.value;
-                          update((next) => {
-                            if (next.sasl?.mechanism === 'oauthbearer') next.sasl.clientId = clientId;
-                          });
-                        }}
-                      />
+                      {saslText('tokenEndpoint', 'Token endpoint', { placeholder: 'https://login.example.com/oauth2/token' })}
+                      {saslText('clientId', 'Client id')}
                       {secretField('sasl.clientSecret', 'Client secret')}
                       <SimpleGrid cols={2}>
-                        <TextInput
-                          label="Scope"
-                          value={sasl.scope ?? ''}
-                          onChange={(event) => {
-                            const scope = event.currentTarget.value;
-                            update((next) => {
-                              if (next.sasl?.mechanism !== 'oauthbearer') return;
-                              if (scope === '') delete next.sasl.scope;
-                              else next.sasl.scope = scope;
-                            });
-                          }}
-                        />
-                        <TextInput
-                          label="Audience"
-                          value={sasl.audience ?? ''}
-                          onChange={(event) => {
-                            const audience = event.currentTarget.value;
-                            update((next) => {
-                              if (next.sasl?.mechanism !== 'oauthbearer') return;
-                              if (audience === '') delete next.sasl.audience;
-                              else next.sasl.audience = audience;
-                            });
-                          }}
-                        />
+                        {saslText('scope', 'Scope', { optional: true })}
+                        {saslText('audience', 'Audience', { optional: true })}
                       </SimpleGrid>
                       <ParameterLines
                         value={sasl.extraParameters}
@@ -407,18 +380,7 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
                   )}
                   {sasl.mechanism === 'aws-msk-iam' && (
                     <>
-                      <TextInput
-                        label="AWS region"
-                        placeholder="eu-west-1"
-                        value={sasl.region}
-                        error={error('sasl.region')}
-                        onChange={(event) => {
-                          const region = event.currentTarget.value;
-                          update((next) => {
-                            if (next.sasl?.mechanism === 'aws-msk-iam') next.sasl.region = region;
-                          });
-                        }}
-                      />
+                      {saslText('region', 'AWS region', { placeholder: 'eu-west-1' })}
                       <Select
                         label="AWS credentials"
                         data={[
