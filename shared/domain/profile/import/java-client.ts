@@ -5,22 +5,13 @@ import { tlsProfiles, type TlsProfileName } from '../tls-profiles';
 import { REDACTED_SECRET } from '../secrets';
 import { isPlaceholder, type ImportContext, type Setting } from './context';
 import { parseJaasConfig, type JaasModuleKind, type JaasOption } from './jaas';
-import { inferSecurityProtocol, readBootstrap, readSchemaRegistry, readSecurityProtocol } from './shared-readers';
+import { inferSecurityProtocol, readBootstrap, readSchemaRegistry, readSecurityProtocol, saslMechanismsByKafkaName } from './shared-readers';
 
 type DraftSasl = NonNullable<ProfileDraft['sasl']>;
 type DraftTls = NonNullable<ProfileDraft['tls']>;
 type DraftTrust = DraftTls['trust'];
 type DraftIdentity = NonNullable<DraftTls['identity']>;
 type TlsPrefix = 'tls' | 'schemaRegistry.tls';
-
-const mechanisms: Record<string, SaslMechanism> = {
-  PLAIN: 'plain',
-  'SCRAM-SHA-256': 'scram-sha-256',
-  'SCRAM-SHA-512': 'scram-sha-512',
-  OAUTHBEARER: 'oauthbearer',
-  AWS_MSK_IAM: 'aws-msk-iam',
-  GSSAPI: 'gssapi',
-};
 
 const moduleFor: Record<SaslMechanism, JaasModuleKind> = {
   plain: 'plain',
@@ -31,7 +22,7 @@ const moduleFor: Record<SaslMechanism, JaasModuleKind> = {
   gssapi: 'gssapi',
 };
 
-const mechanismName = (mechanism: SaslMechanism) => Object.entries(mechanisms).find(([, value]) => value === mechanism)?.[0] ?? mechanism;
+const mechanismName = (mechanism: SaslMechanism) => Object.entries(saslMechanismsByKafkaName).find(([, value]) => value === mechanism)?.[0] ?? mechanism;
 
 /** Settings that Java clients need but Odradek does not, with the reason shown to the user. */
 export const handledElsewhereReasons: Readonly<Record<string, string>> = {
@@ -80,7 +71,7 @@ function ignoreAll(ctx: ImportContext, predicate: (key: string) => boolean, reas
 function readSasl(ctx: ImportContext, draft: ProfileDraft): DraftSasl | null {
   const mechanismSetting = ctx.take('sasl.mechanism');
   const jaasSetting = ctx.take('sasl.jaas.config');
-  let mechanism = ctx.choice(mechanismSetting, mechanisms, 'sasl.mechanism', 'sasl.mechanism');
+  let mechanism = ctx.choice(mechanismSetting, saslMechanismsByKafkaName, 'sasl.mechanism', 'sasl.mechanism');
   const jaas = jaasSetting ? parseJaasConfig(jaasSetting.value, (offset) => ctx.source.position(offset), jaasSetting.sourceKey) : null;
   ctx.issues.push(...(jaas?.issues ?? []));
   const entry = jaas?.entry ?? null;

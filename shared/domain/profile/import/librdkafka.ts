@@ -1,21 +1,12 @@
 // librdkafka / kcat configuration (`-F file` or `-X key=value`) → profile draft.
-import type { ProfileDraft, SaslMechanism, SecurityProtocol } from '../profile-schema';
+import type { ProfileDraft, SecurityProtocol } from '../profile-schema';
 import { tlsProfiles, tlsProfileNames, type TlsProfileName } from '../tls-profiles';
 import { GSSAPI_UNSUPPORTED_MESSAGE } from '../profile-schema';
 import { mskRegionFromHost } from '../presets';
 import type { ImportContext } from './context';
-import { inferSecurityProtocol, readBootstrap, readSchemaRegistry, readSecurityProtocol } from './shared-readers';
+import { inferSecurityProtocol, readBootstrap, readSchemaRegistry, readSecurityProtocol, saslMechanismsByKafkaName } from './shared-readers';
 
 type DraftTls = NonNullable<ProfileDraft['tls']>;
-
-const mechanisms: Record<string, SaslMechanism> = {
-  PLAIN: 'plain',
-  'SCRAM-SHA-256': 'scram-sha-256',
-  'SCRAM-SHA-512': 'scram-sha-512',
-  OAUTHBEARER: 'oauthbearer',
-  AWS_MSK_IAM: 'aws-msk-iam',
-  GSSAPI: 'gssapi',
-};
 
 /** Keys that only librdkafka uses: their presence tells a kcat config from a Java one. */
 export const librdkafkaOnlyKeys = [
@@ -49,7 +40,7 @@ export function readLibrdkafkaSettings(ctx: ImportContext, draft: ProfileDraft):
 
 function readSasl(ctx: ImportContext, draft: ProfileDraft): ProfileDraft['sasl'] {
   const mechanismSetting = ctx.take('sasl.mechanisms') ?? ctx.take('sasl.mechanism') ?? ctx.take('odradek.sasl.mechanism');
-  const mechanism = ctx.choice(mechanismSetting, mechanisms, 'sasl.mechanisms', 'sasl.mechanism');
+  const mechanism = ctx.choice(mechanismSetting, saslMechanismsByKafkaName, 'sasl.mechanisms', 'sasl.mechanism');
   if (!mechanism) {
     if (!mechanismSetting) ctx.error('sasl.no-mechanism', 'the security protocol uses SASL but sasl.mechanisms is not set.', undefined, 'Add sasl.mechanisms (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER).', 'sasl.mechanism');
     return null;

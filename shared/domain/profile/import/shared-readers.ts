@@ -1,11 +1,21 @@
 // Readers used by more than one input format: bootstrap servers, security protocol, Schema Registry
 // (Confluent serializer keys) and the `odradek.*` settings that carry Odradek-only fields.
 import { checkBootstrapAddress, splitBootstrapList } from '../bootstrap';
-import { guessEnvironmentTag, defaultEnvironmentColours, environmentTags, profileActions, vendorPresetIds, type ProfileDraft, type SecurityProtocol } from '../profile-schema';
+import { guessEnvironmentTag, defaultEnvironmentColours, environmentTags, profileActions, vendorPresetIds, type ProfileDraft, type SaslMechanism, type SecurityProtocol } from '../profile-schema';
 import { parseTlsProfileName } from '../tls-profiles';
 import { containsPlaceholder, type ImportContext, type Setting } from './context';
 
 const protocols: Record<string, SecurityProtocol> = { PLAINTEXT: 'PLAINTEXT', SSL: 'SSL', SASL_PLAINTEXT: 'SASL_PLAINTEXT', SASL_SSL: 'SASL_SSL' };
+
+/** SASL mechanisms as Kafka clients (Java and librdkafka alike) name them in `sasl.mechanism(s)`. */
+export const saslMechanismsByKafkaName: Readonly<Record<string, SaslMechanism>> = {
+  PLAIN: 'plain',
+  'SCRAM-SHA-256': 'scram-sha-256',
+  'SCRAM-SHA-512': 'scram-sha-512',
+  OAUTHBEARER: 'oauthbearer',
+  AWS_MSK_IAM: 'aws-msk-iam',
+  GSSAPI: 'gssapi',
+};
 
 export function readBootstrap(ctx: ImportContext, setting: Setting | undefined, draft: ProfileDraft): void {
   if (!setting) {
