@@ -40,6 +40,10 @@ test('a SCRAM-SHA-512 profile made in the editor is saved with its password in t
   await expect(app.getByTestId('secret-state-sasl.password')).toHaveText('set');
   await expect(app.getByRole('textbox', { name: /^Password/ })).toHaveValue('');
   await expect(app.getByTestId('profile-bed-scram')).toContainText('Bed SCRAM');
+  // The stored password can be marked for removal and kept again before anything is saved.
+  await app.getByRole('button', { name: 'Clear the stored password' }).click();
+  await app.getByRole('button', { name: 'Keep the stored password' }).click();
+  await expect(app.getByRole('button', { name: 'Clear the stored password' })).toBeVisible();
 
   await app.getByRole('button', { name: 'Test connection', exact: true }).click();
   await expectStages(app, { tls: 'skipped' }, 'passed');

@@ -53,13 +53,7 @@ export function SecretField({ slot, label, value, state, multiline, onChange, on
   return (
     <Stack gap={4}>
       {multiline ? <Textarea {...common} autosize minRows={3} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} /> : <PasswordInput {...common} />}
-      {state.stored && !typed && (
-        <Group>
-          <Button size="compact-xs" variant="subtle" color={state.cleared ? 'gray' : 'red'} onClick={() => onClearChange(!state.cleared)}>
-            {state.cleared ? `Keep the stored ${label.toLowerCase()}` : `Clear the stored ${label.toLowerCase()}`}
-          </Button>
-        </Group>
-      )}
+      {state.stored && !typed && <ClearStoredToggle label={label} cleared={state.cleared} onClearChange={onClearChange} />}
     </Stack>
   );
 }
@@ -112,13 +106,18 @@ export function KeychainStoreField({ slot, label, value, state, onChange, onClea
         error={readError}
         onChange={(next) => void choose(next)}
       />
-      {state.stored && !chosen && (
-        <Group>
-          <Button size="compact-xs" variant="subtle" color={state.cleared ? 'gray' : 'red'} onClick={() => onClearChange(!state.cleared)}>
-            {state.cleared ? `Keep the stored ${label.toLowerCase()}` : `Clear the stored ${label.toLowerCase()}`}
-          </Button>
-        </Group>
-      )}
+      {state.stored && !chosen && <ClearStoredToggle label={label} cleared={state.cleared} onClearChange={onClearChange} />}
     </Stack>
+  );
+}
+
+/** Offered while the keychain holds a value and nothing new is entered: clear it on save, or keep it after all. */
+function ClearStoredToggle({ label, cleared, onClearChange }: { label: string; cleared: boolean; onClearChange(cleared: boolean): void }) {
+  return (
+    <Group>
+      <Button size="compact-xs" variant="subtle" color={cleared ? 'gray' : 'red'} onClick={() => onClearChange(!cleared)}>
+        {cleared ? `Keep the stored ${label.toLowerCase()}` : `Clear the stored ${label.toLowerCase()}`}
+      </Button>
+    </Group>
   );
 }
