@@ -12,14 +12,21 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import type { StreamSink } from '../../../../shared/ipc/stream';
 import type { ChannelHandlers, StreamProducers } from '../../ipc/dispatcher';
 import type { TenancyAccess } from './tenancy-service';
-import type { TenantScope } from './tenant-scope';
+import type { GuardedResourceType, TenantScope } from './tenant-scope';
 
-/** A topic a request touches: an existing one the tenant must show, or a new name it must include. */
-export interface TopicUse {
-  topic: string;
+/**
+ * A resource a request touches, of any kind the tenancy seed's paths name: an existing one the tenant
+ * must show, or a new name it must include. Topics, groups, brokers and principals live in the profile's
+ * Kafka cluster; subjects in its Schema Registry and connectors in a Connect cluster, named by `domainId`.
+ */
+export interface ResourceUse {
+  type: GuardedResourceType;
+  name: string;
   need: 'visible' | 'new-name';
   /** The Kpow action checked against the file's policies, when it has any. */
   action?: KpowAction;
+  /** The schema registry or Connect cluster id for subjects and connectors; the Kafka cluster otherwise. */
+  domainId?: string;
 }
 
 type InputOf<C extends Channel> = z.output<Channels[C]['input']>;
@@ -27,14 +34,14 @@ type RequestOf<S extends StreamName> = z.output<Streams[S]['request']>;
 
 /**
  * - `tenancy`: the handler works with tenancy itself (choosing a tenant, or answering through the scope).
- * - `read` / `browse`: the named topics must be visible; `mutate`: likewise, and the cluster changes;
+ * - `read` / `browse`: the named resources must be visible; `mutate`: likewise, and the cluster changes;
  *   `create`: a new name must be included by the tenant's rules.
  */
 export type GuardKind = 'tenancy' | 'read' | 'browse' | 'mutate' | 'create';
 
 export interface ChannelGuard<C extends Channel> {
   kind: GuardKind;
-  topics?(input: InputOf<C>): TopicUse[];
+  resources?(input: InputOf<C>): ResourceUse[];
   /** A Kpow action on the whole cluster (`["cluster", id]`), checked against the file's policies. */
   clusterAction?: KpowAction;
   /** Drops what the tenant does not show from a reply that lists more than the requested topic. */
@@ -43,13 +50,15 @@ export interface ChannelGuard<C extends Channel> {
 
 export interface StreamGuard<S extends StreamName> {
   kind: GuardKind;
-  topics?(request: RequestOf<S>): TopicUse[];
+  resources?(request: RequestOf<S>): ResourceUse[];
   clusterAction?: KpowAction;
   /** `topic-rows`: items are topic rows or patches keyed by name; only visible ones go out, in every phase. */
   items?: 'topic-rows';
 }
 
-const visible = (topic: string, action?: KpowAction): TopicUse => ({ topic, need: 'visible', ...(action ? { action } : {}) });
+/** An existing resource the tenant must show; `visible(topic)` for the common case of a topic. */
+const visible = (name: string, action?: KpowAction, type: GuardedResourceType = 'topic'): ResourceUse => ({ type, name, need: 'visible', ...(action ? { action } : {}) });
+const newName = (name: string, action: KpowAction, type: GuardedResourceType = 'topic'): ResourceUse => ({ type, name, need: 'new-name', action });
 
 export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   'tenancy:state': { kind: 'tenancy' },
@@ -61,19 +70,19 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   'snapshots:capture': { kind: 'tenancy' },
   'topics:detail': {
     kind: 'read',
-    topics: ({ topic }) => [visible(topic)],
+    resources: ({ topic }) => [visible(topic)],
     visibleOutput: (detail, scope) => ({ ...detail, groups: detail.groups.filter((group) => scope.isGroupVisible(group.groupId)) }),
   },
-  'topics:create': { kind: 'create', topics: ({ name }) => [{ topic: name, need: 'new-name', action: 'TOPIC_CREATE' }] },
-  'topics:clone': { kind: 'create', topics: ({ source, target }) => [visible(source), { topic: target, need: 'new-name', action: 'TOPIC_CREATE' }] },
-  'topics:delete': { kind: 'mutate', topics: ({ topic }) => [visible(topic, 'TOPIC_DELETE')] },
-  'topics:add-partitions': { kind: 'mutate', topics: ({ topic }) => [visible(topic, 'TOPIC_EDIT')] },
-  'topics:alter-config': { kind: 'mutate', topics: ({ topic }) => [visible(topic, 'TOPIC_EDIT')] },
-  'topics:purge': { kind: 'mutate', topics: ({ topic }) => [visible(topic, 'TOPIC_TRUNCATE')] },
-  'messages:fetch': { kind: 'browse', topics: ({ topic }) => [visible(topic, 'TOPIC_DATA_QUERY')] },
+  'topics:create': { kind: 'create', resources: ({ name }) => [newName(name, 'TOPIC_CREATE')] },
+  'topics:clone': { kind: 'create', resources: ({ source, target }) => [visible(source), newName(target, 'TOPIC_CREATE')] },
+  'topics:delete': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_DELETE')] },
+  'topics:add-partitions': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_EDIT')] },
+  'topics:alter-config': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_EDIT')] },
+  'topics:purge': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_TRUNCATE')] },
+  'messages:fetch': { kind: 'browse', resources: ({ topic }) => [visible(topic, 'TOPIC_DATA_QUERY')] },
   // Producing to a missing topic may auto-create it, so the name must still be the tenant's.
-  'messages:produce': { kind: 'mutate', topics: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
-  'messages:reproduce': { kind: 'mutate', topics: ({ source, targetTopic }) => [visible(source.topic, 'TOPIC_DATA_QUERY'), visible(targetTopic, 'TOPIC_PRODUCE')] },
+  'messages:produce': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
+  'messages:reproduce': { kind: 'mutate', resources: ({ source, targetTopic }) => [visible(source.topic, 'TOPIC_DATA_QUERY'), visible(targetTopic, 'TOPIC_PRODUCE')] },
   // The plan comes from the policy text in the request, so it may name anything: reading which ACLs
   // exist is gated like editing them, a cluster-wide admin action.
   'acls:tenant-preview': { kind: 'read', clusterAction: 'ACL_EDIT' },
@@ -82,9 +91,9 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
 
 export const streamGuards: { [S in StreamName]?: StreamGuard<S> } = {
   'topics:list': { kind: 'read', items: 'topic-rows' },
-  'messages:browse': { kind: 'browse', topics: ({ topic }) => [visible(topic, 'TOPIC_DATA_QUERY')] },
-  'messages:export': { kind: 'browse', topics: ({ topic }) => [visible(topic, 'TOPIC_DATA_DOWNLOAD')] },
-  'messages:produce-file': { kind: 'mutate', topics: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
+  'messages:browse': { kind: 'browse', resources: ({ topic }) => [visible(topic, 'TOPIC_DATA_QUERY')] },
+  'messages:export': { kind: 'browse', resources: ({ topic }) => [visible(topic, 'TOPIC_DATA_DOWNLOAD')] },
+  'messages:produce-file': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
 };
 
 /** A capture younger than this answers even a miss: re-reading the cluster on every refused request would let the renderer hammer it. */
@@ -147,28 +156,42 @@ async function enter(
   if (guard === undefined) {
     throw new AppFailure('NOT_ALLOWED', `'${name}' is not available inside tenant '${access.tenant.name}': it has no tenancy rule yet.`);
   }
-  const uses = guard.topics?.(input as never) ?? [];
+  const uses = guard.resources?.(input as never) ?? [];
   let scope = await deps.scope(input.profileId, access);
-  // A topic an included group started reading after the cached capture is not inferred yet: read the
-  // cluster again before refusing it, unless the capture is only seconds old. (Topic lists keep the
-  // cached capture: their first rows must not wait for every group's offsets.)
-  if (uses.some((use) => use.need === 'visible' && !scope.isTopicVisible(use.topic))) {
+  // A topic an included group started reading (or a group, broker, principal that appeared) after the
+  // cached capture is not known yet: read the cluster again before refusing it, unless the capture is
+  // only seconds old. (Lists keep the cached capture: their first rows must not wait for every group's offsets.)
+  if (uses.some((use) => use.need === 'visible' && !scope.isVisible(use.type, use.name, use.domainId))) {
     scope = await deps.scope(input.profileId, access, RECENT_CAPTURE_MS);
   }
-  for (const use of uses) checkTopic(use, scope, access);
+  for (const use of uses) checkResource(use, scope, access);
   if (guard.clusterAction !== undefined) checkPolicy(guard.clusterAction, ['cluster', scope.clusterId], 'the cluster', access);
   return { scope };
 }
 
-function checkTopic(use: TopicUse, scope: TenantScope, access: Extract<TenancyAccess, { kind: 'tenant' }>): void {
+const resourceWords: Record<GuardedResourceType, string> = {
+  topic: 'Topic',
+  group: 'Consumer group',
+  broker: 'Broker',
+  principal: 'Principal',
+  subject: 'Subject',
+  connector: 'Connector',
+};
+
+function checkResource(use: ResourceUse, scope: TenantScope, access: Extract<TenancyAccess, { kind: 'tenant' }>): void {
   const tenant = access.tenant.name;
-  if (use.need === 'visible' && !scope.isTopicVisible(use.topic)) {
-    throw new AppFailure('NOT_ALLOWED', `Topic '${use.topic}' is not part of tenant '${tenant}'.`, { tenant });
+  const word = resourceWords[use.type];
+  if (use.need === 'visible' && !scope.isVisible(use.type, use.name, use.domainId)) {
+    throw new AppFailure('NOT_ALLOWED', `${word} '${use.name}' is not part of tenant '${tenant}'.`, { tenant, resourceType: use.type });
   }
-  if (use.need === 'new-name' && !scope.coversNewTopic(use.topic)) {
-    throw new AppFailure('NOT_ALLOWED', `Tenant '${tenant}' does not include the topic name '${use.topic}', so it cannot be created here; choose a name the tenant's rules include.`, { tenant });
+  if (use.need === 'new-name' && !scope.coversNew(use.type, use.name, use.domainId)) {
+    throw new AppFailure(
+      'NOT_ALLOWED',
+      `Tenant '${tenant}' does not include the ${word.toLowerCase()} name '${use.name}', so it cannot be created here; choose a name the tenant's rules include.`,
+      { tenant, resourceType: use.type },
+    );
   }
-  if (use.action !== undefined) checkPolicy(use.action, ['cluster', scope.clusterId, 'topic', use.topic], `topic '${use.topic}'`, access);
+  if (use.action !== undefined) checkPolicy(use.action, scope.pathOf(use.type, use.name, use.domainId), `${word.toLowerCase()} '${use.name}'`, access);
 }
 
 /** Only when the file has policies: deny wins, no match denies, Stage needs an approval Odradek cannot give. */
@@ -209,7 +232,7 @@ async function visibleTopicRows(
       sink.progress({ phase, total: shown, done: total === 0 ? 0 : Math.min(shown, Math.round((done * shown) / total)) });
     },
     batch: async (items) => {
-      const kept = items.filter((item) => scope.isTopicVisible(item.name));
+      const kept = items.filter((item) => scope.isVisible('topic', item.name));
       for (const item of kept) if (item.partitions !== undefined) partitions.set(item.name, item.partitions);
       if (kept.length > 0) await sink.batch(kept);
     },

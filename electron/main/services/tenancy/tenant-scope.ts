@@ -10,11 +10,26 @@ import {
   type ClusterView,
   type CompiledTenant,
   type ConsumptionIndex,
+  type ResourceDomain,
+  type ResourceRef,
   type Tenant,
   type Visibility,
 } from '../../../../shared/domain/tenancy';
 import type { CapturedCluster } from '../snapshots/capture-snapshot';
 import type { Clock } from '../ports';
+
+/** Every resource kind the tenancy seed's paths name that a channel can touch. */
+export type GuardedResourceType = 'topic' | 'group' | 'broker' | 'principal' | 'subject' | 'connector';
+
+/** Where each kind lives: the profile's Kafka cluster, its Schema Registry or a Connect cluster. */
+const domainOfType: Record<GuardedResourceType, ResourceDomain> = {
+  topic: 'cluster',
+  group: 'cluster',
+  broker: 'cluster',
+  principal: 'cluster',
+  subject: 'schema',
+  connector: 'connect',
+};
 
 export class TenantScope {
   private readonly consumption: ConsumptionIndex;
@@ -46,12 +61,32 @@ export class TenantScope {
   }
 
   isGroupVisible(group: string): boolean {
-    return this.tenant === null || visibilityOf(this.tenant, this.ref('group', group)) !== 'hidden';
+    return this.isVisible('group', group);
   }
 
-  /** A new topic may be named only what the tenant includes explicitly: inference cannot cover a topic no group reads yet. */
+  /**
+   * Whether the tenant shows a resource of any kind. Only topics can be inferred (from included groups,
+   * the seed's rule); `domainId` names the registry or Connect cluster of a subject or connector.
+   */
+  isVisible(type: GuardedResourceType, name: string, domainId?: string): boolean {
+    if (this.tenant === null) return true;
+    if (type === 'topic') return this.isTopicVisible(name);
+    return visibilityOf(this.tenant, this.ref(type, name, domainId)) !== 'hidden';
+  }
+
+  /** A new resource may be named only what the tenant includes explicitly: inference cannot cover a topic no group reads yet. */
+  coversNew(type: GuardedResourceType, name: string, domainId?: string): boolean {
+    return this.tenant === null || visibilityOf(this.tenant, this.ref(type, name, domainId)) === 'included';
+  }
+
   coversNewTopic(topic: string): boolean {
-    return this.tenant === null || visibilityOf(this.tenant, this.ref('topic', topic)) === 'included';
+    return this.coversNew('topic', topic);
+  }
+
+  /** The Kpow resource path policies are matched against, e.g. `["cluster", id, "group", "billing"]`. */
+  pathOf(type: GuardedResourceType, name: string, domainId?: string): string[] {
+    const ref = this.ref(type, name, domainId);
+    return [ref.domain, ref.id, type, name];
   }
 
   /** The cluster as the tenant sees it (topics, groups, brokers, principals); evaluated once per scope. */
@@ -79,9 +114,11 @@ export class TenantScope {
     };
   }
 
-  private ref(type: 'topic' | 'group', name: string) {
+  private ref(type: GuardedResourceType, name: string, domainId?: string): ResourceRef {
     const cluster = this.captured.cluster;
-    return { domain: 'cluster' as const, id: cluster.id, profileName: cluster.profileName ?? cluster.name, type, name };
+    const domain = domainOfType[type];
+    const id = domain === 'cluster' ? cluster.id : (domainId ?? cluster.id);
+    return { domain, id, profileName: cluster.profileName ?? cluster.name, type, name };
   }
 }
 
