@@ -210,3 +210,38 @@ describe('guardHandlers', () => {
     await expect(guardedHandlers['topics:detail']({ profileId: 'p', topic: 'orders' }, context)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
   });
 });
+
+describe('tenant scope for every resource kind', () => {
+  const schemaPolicy = parsePolicyFile(`
+tenants:
+  - name: Ledger
+    resources:
+      - include: ["cluster", "*", "group", "pay-*"]
+      - include: ["cluster", "*", "broker", "1"]
+      - include: ["schema", "registry-a", "subject", "pay-*"]
+      - include: ["connect", "*", "connector", "pay-*"]
+`).policy;
+  const scope = new TenantScope(captured, compileTenant(schemaPolicy.tenants[0]!));
+
+  it('answers groups, brokers, subjects and connectors by their own rules', () => {
+    expect(scope.isVisible('group', 'pay-reader')).toBe(true);
+    expect(scope.isVisible('group', 'orders-app')).toBe(false);
+    expect(scope.isVisible('broker', '1')).toBe(true);
+    expect(scope.isVisible('broker', '2')).toBe(false);
+    expect(scope.isVisible('subject', 'pay-value', 'registry-a')).toBe(true);
+    expect(scope.isVisible('subject', 'pay-value', 'registry-b')).toBe(false);
+    expect(scope.isVisible('connector', 'pay-sink', 'connect-1')).toBe(true);
+    expect(scope.isVisible('connector', 'orders-sink', 'connect-1')).toBe(false);
+  });
+
+  it('infers topics from included groups but never other kinds', () => {
+    expect(scope.isVisible('topic', 'pay-ledger')).toBe(true);
+    expect(scope.coversNew('topic', 'pay-ledger')).toBe(false);
+    expect(scope.coversNew('group', 'pay-new')).toBe(true);
+  });
+
+  it('builds the policy path of each kind in its own domain', () => {
+    expect(scope.pathOf('group', 'pay-reader')).toEqual(['cluster', 'c1', 'group', 'pay-reader']);
+    expect(scope.pathOf('subject', 'pay-value', 'registry-a')).toEqual(['schema', 'registry-a', 'subject', 'pay-value']);
+  });
+});
