@@ -19,6 +19,14 @@ import {
   produceResultSchema,
   reproduceRequestSchema,
 } from '../domain/messages/produce-request';
+import {
+  groupDetailRequestSchema,
+  groupDetailSchema,
+  groupListItemSchema,
+  groupListProgressSchema,
+  groupListRequestSchema,
+  groupListSummarySchema,
+} from '../domain/groups/group-schemas';
 import { importFormats } from '../domain/profile/import/detect';
 import {
   connectionProfileSchema,
@@ -362,6 +370,8 @@ export const channels = {
   'topics:alter-config': { input: alterTopicConfigInputSchema, output: z.object({ changed: z.array(z.string()) }) },
   'topics:purge': { input: purgeTopicInputSchema, output: purgeTopicOutputSchema },
   'topics:clone': { input: cloneTopicInputSchema, output: createTopicOutputSchema },
+  /** One group: members (KIP-848 epochs and target assignment), committed offsets with end offsets, lag, metadata and rates. */
+  'groups:describe': { input: groupDetailRequestSchema, output: groupDetailSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications, typed by the same contract. */
@@ -411,6 +421,13 @@ export const streams = {
     item: topicListItemSchema,
     progress: topicListProgressSchema,
     summary: topicListSummarySchema,
+  },
+  /** Every group (classic, consumer, share, simple): rows from ListGroups first, then patches keyed by group id: describe, then lag. */
+  'groups:list': {
+    request: groupListRequestSchema,
+    item: groupListItemSchema,
+    progress: groupListProgressSchema,
+    summary: groupListSummarySchema,
   },
 } as const satisfies Record<string, StreamSpec>;
 
