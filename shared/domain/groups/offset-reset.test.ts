@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainPlanChange, fingerprintRows, parseResetTo, planReset, resetTargetSchema, resolveTarget, scopePartitions, type ResetPartitionFacts } from './offset-reset';
+import { explainPlanChange, fingerprintRows, parseResetTo, planReset, resetTargetSchema, resolveTarget, scopePartitions, type ResetPartitionFacts, type ResetTarget } from './offset-reset';
 
 const facts: ResetPartitionFacts[] = [
   { topic: 'orders', partition: 1, committed: 40, start: 10, end: 100, atTimestamp: 60 },
@@ -102,10 +102,10 @@ describe('scopePartitions', () => {
     expect(() => scopePartitions(group, { kind: 'earliest' }, topics, [])).toThrow(/no committed offsets/);
   });
   it('takes per-partition offsets as the scope, within the requested one', () => {
-    const target = { kind: 'offsets', offsets: [{ topic: 'orders', partition: 2, offset: 1 }] } as const;
+    const target: ResetTarget = { kind: 'offsets', offsets: [{ topic: 'orders', partition: 2, offset: 1 }] };
     expect(scopePartitions({ kind: 'topic', topic: 'orders' }, target, topics, committed)).toEqual([{ topic: 'orders', partition: 2 }]);
     expect(() => scopePartitions(group, target, topics, committed)).toThrow(/outside the scope: orders-2/);
-    expect(() => scopePartitions({ kind: 'topic', topic: 'orders' }, { kind: 'offsets', offsets: [target.offsets[0], target.offsets[0]] }, topics, committed)).toThrow(/two offsets/);
+    expect(() => scopePartitions({ kind: 'topic', topic: 'orders' }, { kind: 'offsets', offsets: [...target.offsets, ...target.offsets] }, topics, committed)).toThrow(/two offsets/);
   });
 });
 

@@ -3,7 +3,7 @@
 // rows; main applies the rows of a plan whose fingerprint matches the one the user previewed, and
 // nothing else.
 import { z } from 'zod';
-import { groupIdSchema } from './group-schemas';
+import { groupIdSchema, groupTypes } from './group-schemas';
 
 const offset = z.number().int().nonnegative();
 const partitionNumber = z.number().int().nonnegative();
@@ -78,6 +78,39 @@ export const resetPlanSchema = z.object({
   plannedAt: z.number(),
 });
 export type ResetPlan = z.infer<typeof resetPlanSchema>;
+
+/** The preview as it crosses IPC: the plan, the group as it is now, and what would block applying it. */
+export const resetPreviewSchema = resetPlanSchema.extend({
+  group: z.object({ type: z.enum(groupTypes), state: z.string(), members: z.number().int().nonnegative(), exists: z.boolean() }),
+  /** Why applying would be refused right now (active members, read-only profile, action not allowed); empty when it can be applied. */
+  blockers: z.array(z.string()),
+});
+
+/** Apply: the preview's scope and target, its fingerprint and rows (to explain a refusal), and the group id typed as confirmation. */
+export const resetApplyRequestSchema = resetRequestSchema.extend({
+  fingerprint: z.string().min(1).max(64),
+  previewed: z.array(resetRowSchema).max(100_000),
+  confirmation: z.string().max(1024),
+});
+
+export const resetAppliedSchema = z.object({
+  groupId: z.string(),
+  rows: z.array(resetRowSchema),
+  fingerprint: z.string(),
+  /** The committed offsets read back after the commit. */
+  readBack: z.array(z.object({ topic: z.string(), partition: partitionNumber, committed: offset.nullable() })),
+});
+
+export const deleteOffsetsRequestSchema = z.object({
+  profileId: z.string().min(1).max(128),
+  groupId: groupIdSchema,
+  topic: topicName,
+  /** Default: every partition of the topic the group has a committed offset for. */
+  partitions: z.array(partitionNumber).min(1).max(100_000).optional(),
+  confirmation: z.string().max(1024),
+});
+
+export const deleteGroupRequestSchema = z.object({ profileId: z.string().min(1).max(128), groupId: groupIdSchema, confirmation: z.string().max(1024) });
 
 /** What main read for one partition in scope. */
 export interface ResetPartitionFacts {

@@ -4,6 +4,7 @@
 // accepts admin commits only for empty groups) and share or streams groups, and wants the group id typed
 // as confirmation. Tenancy (GROUP_EDIT / GROUP_DELETE) is checked by the channel guards before these run.
 import type { Admin } from 'kafkajs';
+import type { z } from 'zod';
 import type Cluster from 'kafkajs/src/cluster/index.js';
 import type { GroupType } from '../../../../shared/domain/groups/group-schemas';
 import {
@@ -15,7 +16,9 @@ import {
   type ResetPartitionFacts,
   type ResetPlan,
   type ResetRequest,
-  type ResetRow,
+  type resetAppliedSchema,
+  type resetApplyRequestSchema,
+  type resetPreviewSchema,
 } from '../../../../shared/domain/groups/offset-reset';
 import type { ConnectionProfile } from '../../../../shared/domain/profile/profile-schema';
 import { AppFailure } from '../../../../shared/ipc/result';
@@ -33,6 +36,8 @@ export interface GroupState {
   type: GroupType;
   state: string;
   members: number;
+  /** False when no broker lists the group: offsets may still be committed for it (Kafka creates it). */
+  exists: boolean;
 }
 
 /** The groups service's describe, narrowed to what offset changes need (a port, so tests and the CLI can pass their own). */
@@ -48,27 +53,9 @@ export interface GroupOffsetsDeps {
   log?(line: string): void;
 }
 
-export type ResetPreview = ResetPlan & {
-  group: GroupState;
-  /** Why applying this plan would be refused right now (members, read-only profile, ...); empty when it can be applied. */
-  blockers: string[];
-};
-
-export interface ResetApplyRequest extends ResetRequest {
-  /** The preview's fingerprint and rows: the apply refuses unless a fresh plan comes out the same. */
-  fingerprint: string;
-  previewed: ResetRow[];
-  /** Must be the group id. */
-  confirmation: string;
-}
-
-export interface ResetApplied {
-  groupId: string;
-  rows: ResetRow[];
-  fingerprint: string;
-  /** The committed offsets read back after the commit, per `topic-partition`. */
-  readBack: { topic: string; partition: number; committed: number | null }[];
-}
+export type ResetPreview = z.infer<typeof resetPreviewSchema>;
+export type ResetApplyRequest = z.infer<typeof resetApplyRequestSchema>;
+export type ResetApplied = z.infer<typeof resetAppliedSchema>;
 
 /** Group types whose committed offsets are not the consumer offsets these changes edit. */
 const notResettable: Partial<Record<GroupType, string>> = {
@@ -242,6 +229,7 @@ export function createGroupOffsetsService(deps: GroupOffsetsDeps) {
       assertActionAllowed(profile, 'delete-groups');
       const settings = await deps.profiles.resolveConnection(profileId);
       const group = await deps.groups.read(profileId, groupId);
+      if (!group.exists) throw new AppFailure('NOT_FOUND', `Deleting group '${groupId}' failed: no broker lists such a group (or the profile's principal may not describe it).`);
       const members = membersBlocker(groupId, group);
       if (members) throw new AppFailure('CONFLICT', `Deleting the group refused: ${members.replace('Kafka changes offsets only while a group is empty', 'Kafka deletes only empty groups')}`, { members: group.members });
       const doing = `Deleting group '${groupId}'`;
