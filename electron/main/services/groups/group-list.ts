@@ -50,10 +50,11 @@ export function describedPatch(groupId: string, outcome: Outcome<GroupDescriptio
   return { groupId, state, protocolType, protocol, members: members.length };
 }
 
-/** Topics a group reads: those with commits and those assigned to a member now (or in its target). */
+/** Topics a group reads: those with commits, and those a member subscribed to or is (or will be) assigned. */
 export function groupTopics(committed: readonly CommittedPartition[], description: GroupDescription | undefined): string[] {
   const topics = new Set(committed.map(({ topic }) => topic));
   for (const member of description?.members ?? []) {
+    for (const topic of member.subscribedTopics ?? []) topics.add(topic);
     for (const { topic } of member.assignment) topics.add(topic);
     for (const { topic } of member.targetAssignment ?? []) topics.add(topic);
   }

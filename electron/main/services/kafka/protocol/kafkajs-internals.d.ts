@@ -52,6 +52,7 @@ declare module 'kafkajs/src/cluster/index.js' {
     addTargetTopic(topic: string): Promise<void>;
     getNodeIds(): number[];
     findBroker(options: { nodeId: number | string }): Promise<InternalBroker>;
+    findGroupCoordinator(options: { groupId: string }): Promise<InternalBroker>;
     findControllerBroker(): Promise<InternalBroker>;
     findTopicPartitionMetadata(topic: string): PartitionMetadata[];
   }
