@@ -29,6 +29,7 @@ import { createTenancy } from './services/tenancy/tenancy-handlers';
 import { createMemoryTenancySettingsRepo, type TenancySettingsRepo } from './services/tenancy/tenancy-settings';
 import { createTopicHandlers } from './services/topics/topic-handlers';
 import { createGroupHandlers } from './services/groups/group-handlers';
+import { createGroupOpsHandlers } from './services/groups/group-ops-handlers';
 import { createTenantAclHandlers } from './services/acls/tenant-acl-handlers';
 
 /** Everything main's services need from the outside, supplied by the composition root or a test. */
@@ -62,6 +63,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
   const produce = createProduceHandlers({ profiles, factory: kafkaClients, clock: ports.clock, dialogs: ports.dialogs });
   const topics = createTopicHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
   const groups = createGroupHandlers({ profiles, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
+  const groupOps = createGroupOpsHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
 
   /**
    * Parses pasted config. Without an id from the user, a name that matches a stored profile gets a
@@ -126,6 +128,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     ...createPolicyHandlers(createPolicyWorkspaceService(ports.dialogs)),
     ...topics.handlers,
     ...groups.handlers,
+    ...groupOps.handlers,
     ...produce.handlers,
     ...createTenantAclHandlers({ profiles, factory: kafkaClients }),
   };
@@ -149,6 +152,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     },
     ...topics.producers,
     ...groups.producers,
+    ...groupOps.producers,
     ...produce.producers,
   };
   // Every channel acting through a profile passes the tenancy guards, here and nowhere else.

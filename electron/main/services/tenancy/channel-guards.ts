@@ -92,15 +92,31 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   'acls:tenant-preview': { kind: 'read', clusterAction: 'ACL_EDIT' },
   'acls:tenant-apply': { kind: 'mutate', clusterAction: 'ACL_EDIT' },
   'groups:describe': { kind: 'read', resources: ({ groupId }) => [visible(groupId, undefined, 'group')] },
+  // Previewing a reset is the first step of editing the group, so it needs GROUP_EDIT like the apply.
+  'groups:reset-preview': { kind: 'read', resources: (input) => resetResources(input) },
+  'groups:reset-apply': { kind: 'mutate', resources: (input) => resetResources(input) },
+  'groups:delete-offsets': { kind: 'mutate', resources: ({ groupId, topic }) => [visible(groupId, 'GROUP_EDIT', 'group'), visible(topic)] },
+  'groups:delete': { kind: 'mutate', resources: ({ groupId }) => [visible(groupId, 'GROUP_DELETE', 'group')] },
+  'groups:lag-history': { kind: 'read', resources: ({ groupId }) => [visible(groupId, undefined, 'group')] },
 };
 
 export const streamGuards: { [S in StreamName]?: StreamGuard<S> } = {
   'topics:list': { kind: 'read', items: 'topic-rows' },
   'groups:list': { kind: 'read', items: 'group-rows' },
+  // The watch names its groups, so each one is checked rather than filtered out of the frames.
+  'groups:watch': { kind: 'read', resources: ({ groupIds }) => groupIds.map((groupId) => visible(groupId, undefined, 'group')) },
   'messages:browse': { kind: 'browse', resources: ({ topic }) => [visible(topic, 'TOPIC_DATA_QUERY')] },
   'messages:export': { kind: 'browse', resources: ({ topic }) => [visible(topic, 'TOPIC_DATA_DOWNLOAD')] },
   'messages:produce-file': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
 };
+
+/** The group (GROUP_EDIT) and every topic a reset names; a whole-group scope covers the group's own topics. */
+function resetResources({ groupId, scope, target }: InputOf<'groups:reset-preview'>): ResourceUse[] {
+  const topics = new Set<string>();
+  if (scope.kind === 'topic') topics.add(scope.topic);
+  if (target.kind === 'offsets') for (const { topic } of target.offsets) topics.add(topic);
+  return [visible(groupId, 'GROUP_EDIT', 'group'), ...[...topics].map((topic) => visible(topic))];
+}
 
 /** A capture younger than this answers even a miss: re-reading the cluster on every refused request would let the renderer hammer it. */
 const RECENT_CAPTURE_MS = 3_000;
