@@ -1,0 +1,162 @@
+// Consumer groups end to end: groups made on the bed by Kafka's own console consumer (classic and
+// KIP-848 protocol), the streamed list with lag, keyboard use, a group's detail with its lag chart drawn by
+// uPlot, an offset reset through preview and typed confirmation checked against the committed offsets
+// Kafka then holds, and the refusals shown ahead of time (active members, a read-only profile).
+import { adminClient, createConsumerGroup, createTopic, produceWithKafkajs, startConsoleConsumer, uniqueTopic } from '../../testbed/helpers';
+import { expect, test } from './fixtures';
+import { connectToBed } from './steps';
+import { testbedInfo } from './testbed-info';
+import type { Page } from '@playwright/test';
+
+const bed = testbedInfo();
+const MESSAGES = 20;
+
+async function topicWithMessages(prefix: string): Promise<string> {
+  const topic = uniqueTopic(prefix);
+  await createTopic(bed, { topic, partitions: 2 });
+  await produceWithKafkajs(
+    bed,
+    topic,
+    Array.from({ length: MESSAGES }, (_, index) => ({ key: `k-${index}`, value: `v-${index}`, partition: index % 2 })),
+  );
+  return topic;
+}
+
+async function committedOffsets(groupId: string, topic: string): Promise<Record<number, number>> {
+  const admin = await adminClient(bed);
+  try {
+    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return Object.fromEntries((offsets?.partitions ?? []).map((entry) => [entry.partition, Number(entry.offset)]));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function openGroups(app: Page, search: string): Promise<void> {
+  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Consumer groups', { exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Consumer groups' })).toBeVisible();
+  await app.getByRole('textbox', { name: 'Search groups' }).fill(search);
+}
+
+test('list groups with lag, open one by keyboard, see its lag chart, reset its offsets through a preview', async ({ app }, testInfo) => {
+  const topic = await topicWithMessages('e2e-groups');
+  const suffix = Date.now().toString(36);
+  const classic = `e2e-classic-${suffix}`;
+  const modern = `e2e-kip848-${suffix}`;
+  await createConsumerGroup(bed, { groupId: classic, topic, consume: 6, protocol: 'classic' });
+  await createConsumerGroup(bed, { groupId: modern, topic, consume: 4, protocol: 'consumer' });
+
+  await connectToBed(app, 'Bed groups');
+  await openGroups(app, suffix);
+  await expect(app.getByTestId('group-count')).toHaveText(/^2 of \d+ groups/, { timeout: 20_000 });
+
+  const classicRow = app.locator(`[data-group="${classic}"]`);
+  const modernRow = app.locator(`[data-group="${modern}"]`);
+  // Lag streams in after the rows; once known it is the real figure (never a placeholder 0).
+  await expect(classicRow.locator('[data-lag="total"]')).toHaveText(String(MESSAGES - 6), { timeout: 30_000 });
+  await expect(modernRow.locator('[data-lag="total"]')).toHaveText(String(MESSAGES - 4), { timeout: 30_000 });
+  await expect(classicRow.getByRole('cell').nth(1)).toHaveText('classic');
+  await expect(modernRow.getByRole('cell').nth(1)).toHaveText('consumer');
+  await expect(classicRow.getByRole('cell').nth(5)).toHaveText('1');
+  await app.screenshot({ path: testInfo.outputPath('groups-list.png') });
+
+  // Sorting by total lag, worst first, puts the KIP-848 group (more lag) on top.
+  await app.getByRole('columnheader', { name: 'Total lag' }).click();
+  await expect(app.getByRole('columnheader', { name: /Total lag/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(app.locator('[data-group]').first()).toHaveAttribute('data-group', modern);
+
+  // Keyboard: the first row takes focus, ArrowDown moves to the next, Enter opens it, Escape comes back to it.
+  await app.locator('[data-group]').first().focus();
+  await app.keyboard.press('ArrowDown');
+  await expect(classicRow).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: classic })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(classicRow).toBeFocused();
+  await app.keyboard.press('Enter');
+
+  const before = await committedOffsets(classic, topic);
+  expect(Object.values(before).reduce((sum, value) => sum + value, 0)).toBe(6);
+  const partitions = app.getByRole('table', { name: 'Committed offsets' });
+  for (const [partition, offset] of Object.entries(before)) {
+    await expect(partitions.locator(`[data-partition="${topic}:${partition}"] [data-cell="committed"]`)).toHaveText(String(offset), { timeout: 20_000 });
+  }
+
+  await app.getByRole('tab', { name: 'Lag over time' }).click();
+  const chart = app.getByTestId('lag-chart').first();
+  await expect(chart.locator('canvas')).toBeVisible({ timeout: 30_000 });
+  await expect(chart).toHaveAttribute('data-series', /^[1-9]\d*$/);
+  await expect(chart).toHaveAttribute('data-points', /^[1-9]\d*$/);
+  await app.screenshot({ path: testInfo.outputPath('group-lag-chart.png') });
+
+  await app.getByRole('button', { name: 'Reset offsets…' }).click();
+  const dialog = app.getByRole('dialog', { name: `Reset offsets of ${classic}` });
+  await dialog.getByText('Shift ±N', { exact: true }).click();
+  await dialog.getByRole('textbox', { name: 'Shift by' }).fill('-2');
+  await dialog.getByRole('button', { name: 'Preview', exact: true }).click();
+  const preview = dialog.getByRole('table', { name: 'Offset reset preview' });
+  await expect(preview.locator('[data-reset-row]')).toHaveCount(Object.keys(before).length, { timeout: 20_000 });
+  const previewed: Record<number, number> = {};
+  for (const [partition, offset] of Object.entries(before)) {
+    const row = preview.locator(`[data-reset-row="${topic}:${partition}"]`);
+    await expect(row).toHaveAttribute('data-current', String(offset));
+    previewed[Number(partition)] = Number(await row.getAttribute('data-target'));
+    expect(previewed[Number(partition)]).toBe(Math.max(0, offset - 2));
+  }
+  // Nothing changed by the preview.
+  expect(await committedOffsets(classic, topic)).toEqual(before);
+
+  const apply = dialog.getByRole('button', { name: /^Apply \d+ offsets?$/ });
+  await expect(apply).toBeDisabled();
+  const confirmation = dialog.getByRole('textbox', { name: `Type the group id (${classic}) to apply this table` });
+  await confirmation.fill(classic.slice(0, -1));
+  await expect(apply).toBeDisabled();
+  await confirmation.fill(classic);
+  await app.screenshot({ path: testInfo.outputPath('group-reset-preview.png') });
+  await apply.click();
+  await expect(dialog.getByRole('status')).toContainText('Offsets committed', { timeout: 20_000 });
+  expect(await committedOffsets(classic, topic)).toEqual(previewed);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('resetting or deleting a group with active members is disabled ahead of time with the reason', async ({ app }) => {
+  const topic = await topicWithMessages('e2e-groups-refusals');
+  const groupId = `e2e-active-${Date.now().toString(36)}`;
+  const consumer = startConsoleConsumer(bed, { groupId, topic, protocol: 'classic' });
+  try {
+    await connectToBed(app, 'Bed groups active');
+    await openGroups(app, groupId);
+    const row = app.locator(`[data-group="${groupId}"]`);
+    // The console consumer takes a few seconds to start its JVM and join.
+    await expect(async () => {
+      await app.getByRole('button', { name: 'Refresh' }).click();
+      await expect(row.getByRole('cell').nth(4)).toHaveText('1', { timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    await row.click();
+    const reset = app.getByRole('button', { name: 'Reset offsets…' });
+    await expect(reset).toBeDisabled();
+    await expect(reset).toHaveAttribute('data-disabled-reason', new RegExp(`^${groupId} has 1 active member .*Stop the consumers first\\.$`));
+    await expect(app.getByRole('button', { name: 'Delete group…' })).toBeDisabled();
+    await expect(app.getByRole('tab', { name: 'Members (1)' })).toBeVisible();
+    await app.getByRole('tab', { name: 'Members (1)' }).click();
+    await expect(app.getByRole('table', { name: 'Members' }).getByRole('row')).toHaveCount(2);
+  } finally {
+    await consumer.stop();
+  }
+});
+
+test('a read-only profile shows the group actions disabled with the reason', async ({ app }) => {
+  const topic = await topicWithMessages('e2e-groups-read-only');
+  const groupId = `e2e-read-only-${Date.now().toString(36)}`;
+  await createConsumerGroup(bed, { groupId, topic, consume: 1 });
+  await connectToBed(app, 'Bed groups read only', { readOnly: true });
+  await openGroups(app, groupId);
+  await app.locator(`[data-group="${groupId}"]`).click({ timeout: 20_000 });
+  const reset = app.getByRole('button', { name: 'Reset offsets…' });
+  await expect(reset).toBeDisabled();
+  await reset.hover({ force: true });
+  await expect(app.getByRole('tooltip')).toHaveText("Profile 'Bed groups read only' is read-only.");
+  await expect(app.getByRole('button', { name: 'Delete offsets…' })).toBeDisabled();
+  await expect(app.getByRole('button', { name: 'Delete group…' })).toBeDisabled();
+});
