@@ -92,24 +92,41 @@ export function createGroupOffsetsService(deps: GroupOffsetsDeps) {
   /** Reads what the plan needs and plans; the same code for preview and apply, so they can only differ by what Kafka says. */
   const plan = async (settings: KafkaConnectionSettings, request: ResetRequest): Promise<ResetPlan> => {
     const target = resolveTarget(request.target, deps.clock.now());
-    return withAdmin(settings, `Planning the offset reset of '${request.groupId}'`, async (admin) => {
+    let planError: ResetPlanError | undefined;
+    const planned = await withAdmin(settings, `Planning the offset reset of '${request.groupId}'`, async (admin) => {
+      try {
+        return await readAndPlan(admin);
+      } catch (error) {
+        // Kept aside: the admin session would word it as a Kafka failure.
+        if (!(error instanceof ResetPlanError)) throw error;
+        planError = error;
+        return null;
+      }
+    });
+    if (planError) throw planError;
+    return planned!;
+
+    async function readAndPlan(admin: Admin): Promise<ResetPlan> {
       const scopeTopics = request.scope.kind === 'topic' ? [request.scope.topic] : null;
+      const ranges = new Map<string, Map<number, { start: number; end: number }>>();
+      const readRanges = (topics: string[]) =>
+        Promise.all(
+          topics.map(async (topic) => {
+            try {
+              ranges.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((entry) => [entry.partition, { start: Number(entry.low), end: Number(entry.high) }])));
+            } catch (error) {
+              if (kafkaErrorType(error) !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+              if (request.scope.kind === 'topic') throw new ResetPlanError(`Topic '${topic}' does not exist.`);
+              throw new ResetPlanError(`The group has committed offsets for '${topic}', which no longer exists; delete those offsets first or reset one topic at a time.`);
+            }
+          }),
+        );
+      // A named topic is checked first, so a typo is answered with its name rather than kafkajs' lookup error.
+      if (scopeTopics) await readRanges(scopeTopics);
       const committed = (await admin.fetchOffsets(scopeTopics ? { groupId: request.groupId, topics: scopeTopics } : { groupId: request.groupId }))
         .flatMap(({ topic, partitions }) => partitions.map(({ partition, offset }) => ({ topic, partition, offset: Number(offset) })))
         .filter((entry) => entry.offset >= 0);
-      const topics = scopeTopics ?? [...new Set(committed.map((entry) => entry.topic))];
-      const ranges = new Map<string, Map<number, { start: number; end: number }>>();
-      await Promise.all(
-        topics.map(async (topic) => {
-          try {
-            ranges.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((entry) => [entry.partition, { start: Number(entry.low), end: Number(entry.high) }])));
-          } catch (error) {
-            if (kafkaErrorType(error) !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
-            if (request.scope.kind === 'topic') throw new ResetPlanError(`Topic '${topic}' does not exist.`);
-            throw new ResetPlanError(`The group has committed offsets for '${topic}', which no longer exists; delete those offsets first or reset one topic at a time.`);
-          }
-        }),
-      );
+      if (!scopeTopics) await readRanges([...new Set(committed.map((entry) => entry.topic))]);
       const partitionLists = new Map([...ranges].map(([topic, byPartition]) => [topic, [...byPartition.keys()].sort((a, b) => a - b)]));
       const chosen = scopePartitions(request.scope, target, partitionLists, committed);
       const atTime = new Map<string, Map<number, number>>();
@@ -127,15 +144,15 @@ export function createGroupOffsetsService(deps: GroupOffsetsDeps) {
         return { topic, partition, committed: committedBy.get(`${topic}-${partition}`) ?? null, ...range, ...(at === undefined ? {} : { atTimestamp: at }) };
       });
       return planReset(request.groupId, request.scope, target, facts, deps.clock.now());
-    });
+    }
   };
 
+  /** Plan problems (no such partition, a shift without commits) are the request's, not Kafka's: INVALID_INPUT in words. */
   const planOrExplain = async (settings: KafkaConnectionSettings, request: ResetRequest) => {
     try {
       return await plan(settings, request);
     } catch (error) {
-      const planError = error instanceof ResetPlanError ? error : (error as { cause?: unknown }).cause;
-      if (planError instanceof ResetPlanError) throw new AppFailure('INVALID_INPUT', `Resetting the offsets of '${request.groupId}': ${planError.message}`);
+      if (error instanceof ResetPlanError) throw new AppFailure('INVALID_INPUT', `Resetting the offsets of '${request.groupId}': ${error.message}`);
       throw error;
     }
   };
