@@ -1,7 +1,8 @@
 // Consumer groups end to end: groups made on the bed by Kafka's own console consumer (classic and
 // KIP-848 protocol), the streamed list with lag, keyboard use, a group's detail with its lag chart drawn by
-// uPlot, an offset reset through preview and typed confirmation checked against the committed offsets
-// Kafka then holds, and the refusals shown ahead of time (active members, a read-only profile).
+// uPlot, an offset reset through preview and typed confirmation (refused once because the ends moved,
+// then previewed again) checked against the committed offsets Kafka then holds, and the refusals shown
+// ahead of time (active members, a read-only profile).
 import { adminClient, createConsumerGroup, createTopic, produceWithKafkajs, startConsoleConsumer, uniqueTopic } from '../../testbed/helpers';
 import { expect, test } from './fixtures';
 import { connectToBed } from './steps';
@@ -96,12 +97,12 @@ test('list groups with lag, open one by keyboard, see its lag chart, reset its o
   await dialog.getByRole('button', { name: 'Preview', exact: true }).click();
   const preview = dialog.getByRole('table', { name: 'Offset reset preview' });
   await expect(preview.locator('[data-reset-row]')).toHaveCount(Object.keys(before).length, { timeout: 20_000 });
-  const previewed: Record<number, number> = {};
+  const ends: Record<number, number> = {};
   for (const [partition, offset] of Object.entries(before)) {
     const row = preview.locator(`[data-reset-row="${topic}:${partition}"]`);
     await expect(row).toHaveAttribute('data-current', String(offset));
-    previewed[Number(partition)] = Number(await row.getAttribute('data-target'));
-    expect(previewed[Number(partition)]).toBe(Math.max(0, offset - 2));
+    await expect(row).toHaveAttribute('data-target', String(Math.max(0, offset - 2)));
+    ends[Number(partition)] = Number(await row.getAttribute('data-end'));
   }
   // Nothing changed by the preview.
   expect(await committedOffsets(classic, topic)).toEqual(before);
@@ -113,8 +114,31 @@ test('list groups with lag, open one by keyboard, see its lag chart, reset its o
   await expect(apply).toBeDisabled();
   await confirmation.fill(classic);
   await app.screenshot({ path: testInfo.outputPath('group-reset-preview.png') });
+
+  // Records written after the preview move the ends: main refuses the stale table and nothing changes.
+  await produceWithKafkajs(bed, topic, [{ value: 'late-0', partition: 0 }, { value: 'late-1', partition: 1 }]);
+  await apply.click();
+  const moved = dialog.getByRole('alert').filter({ hasText: 'The partitions moved since this preview' });
+  await expect(moved).toContainText('Ends moved since the preview', { timeout: 20_000 });
+  await expect(apply).toBeDisabled();
+  expect(await committedOffsets(classic, topic)).toEqual(before);
+  await moved.getByRole('button', { name: 'Re-preview' }).click();
+  await expect(moved).toBeHidden();
+  // The new table is confirmed afresh.
+  await expect(confirmation).toHaveValue('');
+  const previewed: Record<number, number> = {};
+  for (const [partition, offset] of Object.entries(before)) {
+    const row = preview.locator(`[data-reset-row="${topic}:${partition}"]`);
+    await expect(row).toHaveAttribute('data-end', String(ends[Number(partition)]! + 1));
+    await expect(row).toHaveAttribute('data-current', String(offset));
+    previewed[Number(partition)] = Number(await row.getAttribute('data-target'));
+    expect(previewed[Number(partition)]).toBe(Math.max(0, offset - 2));
+  }
+  await confirmation.fill(classic);
   await apply.click();
   await expect(dialog.getByRole('status')).toContainText('Offsets committed', { timeout: 20_000 });
+  await expect(dialog.getByRole('status')).toContainText('now resume at the offsets previewed (read back from Kafka after the commit)');
+  // What Kafka holds now is exactly the table that was confirmed.
   expect(await committedOffsets(classic, topic)).toEqual(previewed);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
@@ -159,4 +183,40 @@ test('a read-only profile shows the group actions disabled with the reason', asy
   await expect(app.getByRole('tooltip')).toHaveText("Profile 'Bed groups read only' is read-only.");
   await expect(app.getByRole('button', { name: 'Delete offsets…' })).toBeDisabled();
   await expect(app.getByRole('button', { name: 'Delete group…' })).toBeDisabled();
+});
+
+test('delete a topic’s committed offsets, then the group, each behind the typed group id', async ({ app }) => {
+  const topic = await topicWithMessages('e2e-groups-delete');
+  const groupId = `e2e-delete-${Date.now().toString(36)}`;
+  await createConsumerGroup(bed, { groupId, topic, consume: 3 });
+  await connectToBed(app, 'Bed groups delete');
+  await openGroups(app, groupId);
+  await app.locator(`[data-group="${groupId}"]`).click({ timeout: 20_000 });
+
+  await app.getByRole('button', { name: 'Delete offsets…' }).click();
+  const offsets = app.getByRole('dialog', { name: `Delete committed offsets of ${groupId}` });
+  const deleteOffsets = offsets.getByRole('button', { name: 'Delete offsets' });
+  await expect(deleteOffsets).toBeDisabled();
+  await offsets.getByRole('textbox', { name: `Type the group id (${groupId}) to confirm` }).fill(groupId);
+  await deleteOffsets.click();
+  await expect(offsets.getByRole('status')).toContainText(`${groupId} no longer has committed offsets for ${topic}.`, { timeout: 20_000 });
+  expect(Object.values(await committedOffsets(groupId, topic)).every((offset) => offset < 0)).toBe(true);
+  await offsets.getByRole('button', { name: 'Close' }).click();
+
+  await app.getByRole('button', { name: 'Delete group…' }).click();
+  const remove = app.getByRole('dialog', { name: `Delete group ${groupId}?` });
+  const confirm = remove.getByRole('button', { name: 'Delete group' });
+  await remove.getByRole('textbox').fill(groupId.toUpperCase());
+  await expect(confirm).toBeDisabled();
+  await remove.getByRole('textbox').fill(groupId);
+  await confirm.click();
+  await expect(remove.getByRole('status')).toContainText(`${groupId} and its committed offsets are gone.`, { timeout: 20_000 });
+  await remove.getByRole('button', { name: 'Back to groups' }).click();
+  await expect(app.getByTestId('group-count')).toHaveText(/^0 of \d+ groups/, { timeout: 20_000 });
+  const admin = await adminClient(bed);
+  try {
+    expect((await admin.listGroups()).groups.map((group) => group.groupId)).not.toContain(groupId);
+  } finally {
+    await admin.disconnect();
+  }
 });

@@ -53,7 +53,8 @@ export function ResetOffsetsDialog({ profileId, detail, onClose, onApplied }: { 
     preview.mutate({ profileId, groupId: detail.groupId, scope: built.scope, target: built.target });
   };
   const applied = apply.data ?? null;
-  const endsMoved = apply.error && (apply.error as Error & { code?: string }).code === 'CONFLICT';
+  // Main refuses with this reason when a fresh plan differs from the previewed one (ends or commits moved).
+  const endsMoved = apply.error !== null && (apply.error as Error & { details?: { reason?: string } }).details?.reason === 'plan-changed';
 
   return (
     <Modal opened onClose={onClose} title={`Reset offsets of ${detail.groupId}`} size="xl" centered>
@@ -111,7 +112,7 @@ export function ResetOffsetsDialog({ profileId, detail, onClose, onApplied }: { 
               {endsMoved && (
                 <Alert color="orange" title="The partitions moved since this preview" role="alert">
                   <Stack gap={6} align="flex-start">
-                    <Text size="sm">{apply.error!.message}</Text>
+                    <Text size="sm">{apply.error?.message}</Text>
                     <Button size="xs" variant="light" onClick={runPreview} loading={preview.isPending}>
                       Re-preview
                     </Button>
@@ -125,7 +126,7 @@ export function ResetOffsetsDialog({ profileId, detail, onClose, onApplied }: { 
               )}
               <TextInput label={`Type the group id (${detail.groupId}) to apply this table`} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} autoComplete="off" />
               <Group justify="flex-end">
-                <Button color="red" disabled={typed !== detail.groupId || Boolean(endsMoved) || plan.blockers.length > 0} loading={apply.isPending} onClick={() => apply.mutate({ profileId, groupId: detail.groupId, scope: plan.scope, target: plan.target, fingerprint: plan.fingerprint, previewed: plan.rows, confirmation: typed })}>
+                <Button color="red" disabled={typed !== detail.groupId || endsMoved || plan.blockers.length > 0} loading={apply.isPending} onClick={() => apply.mutate({ profileId, groupId: detail.groupId, scope: plan.scope, target: plan.target, fingerprint: plan.fingerprint, previewed: plan.rows, confirmation: typed })}>
                   Apply {plan.rows.length} offset{plan.rows.length === 1 ? '' : 's'}
                 </Button>
               </Group>
@@ -258,7 +259,7 @@ function PlanTable({ plan }: { plan: Pick<ResetPlan, 'rows'> }) {
         </Table.Thead>
         <Table.Tbody>
           {plan.rows.map((row) => (
-            <Table.Tr key={`${row.topic}:${row.partition}`} data-reset-row={`${row.topic}:${row.partition}`} data-current={row.current ?? ''} data-target={row.target}>
+            <Table.Tr key={`${row.topic}:${row.partition}`} data-reset-row={`${row.topic}:${row.partition}`} data-current={row.current ?? ''} data-target={row.target} data-end={row.end}>
               <Table.Td>{row.topic}</Table.Td>
               <Table.Td ta="right">{row.partition}</Table.Td>
               <Table.Td ta="right">{row.current ?? <Text span c="dimmed" size="sm">none</Text>}</Table.Td>
