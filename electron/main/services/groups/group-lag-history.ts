@@ -237,7 +237,8 @@ export function createLagHistory(deps: LagHistoryDeps) {
   const frameOf = (sampler: ProfileSampler, groupId: string, at: number, detail: boolean, windowSamples: number): GroupLagFrame => {
     const history = historyOf(sampler, groupId);
     const partitions = [...history.windows.values()].map(({ topic, partition, samples }) => ({ topic, partition, samples: samples.slice(-windowSamples) }));
-    const health = evaluateGroupHealth(partitions, { members: history.members });
+    // A verdict other than OK-at-zero waits for a full window, as Burrow judges only complete windows.
+    const health = evaluateGroupHealth(partitions, { members: history.members, minSamples: windowSamples });
     const lastPoint = history.series.points(history.lastAt ?? Number.POSITIVE_INFINITY).at(-1);
     const frame: GroupLagFrame = {
       groupId,
