@@ -88,6 +88,13 @@ test('list groups with lag, open one by keyboard, see its lag chart, reset its o
   await expect(chart.locator('canvas')).toBeVisible({ timeout: 30_000 });
   await expect(chart).toHaveAttribute('data-series', /^[1-9]\d*$/);
   await expect(chart).toHaveAttribute('data-points', /^[1-9]\d*$/);
+  // The topic's write rate against the group's consumption needs two of this screen's samples (5 s apart).
+  const rates = app.getByRole('figure', { name: `${topic} write rate against the consumption rate of ${classic}` });
+  await expect(rates.locator('canvas')).toBeVisible({ timeout: 30_000 });
+  await expect(rates).toHaveAttribute('data-series', '2');
+  await expect(rates).toHaveAttribute('data-points', /^[1-9]\d*$/);
+  await expect(chart).toHaveAttribute('data-points', /^([2-9]|\d{2,})$/);
+  await expect(app.getByRole('table', { name: 'Lag health per partition' }).locator('[data-partition-health]')).toHaveCount(2);
   await app.screenshot({ path: testInfo.outputPath('group-lag-chart.png') });
 
   await app.getByRole('button', { name: 'Reset offsets…' }).click();

@@ -21,7 +21,7 @@ export function GroupDetailView(props: { profileId: string; groupId: string; row
   const profile = useStoredProfile(profileId);
   const [dialog, setDialog] = useState<Dialog>(null);
   // Escape closes the detail only when no dialog is open: a dialog takes Escape for itself.
-  useHotkeys([['Escape', () => dialog === null && props.onBack()]], []);
+  useHotkeys([['Escape', () => dialog === null && props.onBack()]]);
 
   const refusal = (action: GroupAction) => groupActionRefusal(profile.data, detail.data, action);
   const action = (label: string, opens: Exclude<Dialog, null>, reason: string | null, color?: string) => (

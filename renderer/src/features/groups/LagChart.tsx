@@ -10,6 +10,12 @@ const HEIGHT = 220;
 const AXIS_COLOUR = '#868e96';
 const MIN_WINDOW_S = 300;
 
+function sampleWindow(times: ArrayLike<number> | undefined, min: number, max: number): [number, number] {
+  const first = times && times.length > 0 ? times[0]! : min;
+  const last = times && times.length > 0 ? times[times.length - 1]! : max;
+  return [Math.min(first, last - MIN_WINDOW_S), last + 1];
+}
+
 export default function LagChart({ data, title }: { data: ChartData; title: string }) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
@@ -35,9 +41,9 @@ export default function LagChart({ data, title }: { data: ChartData; title: stri
           value: (_: uPlot, value: number | null) => (value === null ? '—' : `${Math.round(value * 10) / 10}${series.unit === 'records/s' ? '/s' : ''}`),
         })),
       ],
-      // At least five minutes wide, so the first samples sit at the right edge of a sensible window
-      // instead of uPlot stretching one point over years.
-      scales: { x: { time: true, range: (_: uPlot, min: number, max: number) => [Math.min(min, max - MIN_WINDOW_S), max + 1] } },
+      // From the samples themselves, at least five minutes wide: uPlot widens a single point's range by
+      // 86,400 of its time units (years, with seconds), which would squash the first samples to a dot.
+      scales: { x: { time: true, range: (self: uPlot, min: number, max: number) => sampleWindow(self.data[0], min, max) } },
       axes: [
         { stroke: AXIS_COLOUR },
         ...units.map((unit, index) => ({ scale: scaleOf(unit), side: index === 0 ? 3 : 1, label: unit, stroke: AXIS_COLOUR, grid: { show: index === 0 } })),
