@@ -151,10 +151,11 @@ test('list groups with lag, open one by keyboard, see its lag chart, reset its o
   await expect(dialog).toBeHidden();
 });
 
-test('resetting or deleting a group with active members is disabled ahead of time with the reason', async ({ app }) => {
+test('resetting or deleting a KIP-848 group with an active member is disabled ahead of time with the reason', async ({ app }) => {
   const topic = await topicWithMessages('e2e-groups-refusals');
   const groupId = `e2e-active-${Date.now().toString(36)}`;
-  const consumer = startConsoleConsumer(bed, { groupId, topic, protocol: 'classic' });
+  // A KIP-848 member, so the members table shows its epoch and target assignment too.
+  const consumer = startConsoleConsumer(bed, { groupId, topic, protocol: 'consumer' });
   try {
     await connectToBed(app, 'Bed groups active');
     await openGroups(app, groupId);
@@ -171,7 +172,14 @@ test('resetting or deleting a group with active members is disabled ahead of tim
     await expect(app.getByRole('button', { name: 'Delete group…' })).toBeDisabled();
     await expect(app.getByRole('tab', { name: 'Members (1)' })).toBeVisible();
     await app.getByRole('tab', { name: 'Members (1)' }).click();
-    await expect(app.getByRole('table', { name: 'Members' }).getByRole('row')).toHaveCount(2);
+    const members = app.getByRole('table', { name: 'Members' });
+    await expect(members.getByRole('row')).toHaveCount(2);
+    await expect(members.getByRole('columnheader', { name: 'Target assignment' })).toBeVisible();
+    const member = members.locator('[data-member]');
+    // Both partitions of the topic are the one member's, now and as the coordinator's target.
+    await expect(member.getByRole('cell').nth(4)).toHaveText(`${topic} 0-1`, { timeout: 20_000 });
+    await expect(member.getByRole('cell').nth(5)).toHaveText(`${topic} 0-1`);
+    await expect(member.getByRole('cell').nth(6)).toHaveText(/^[1-9]\d*$/);
   } finally {
     await consumer.stop();
   }
