@@ -22,6 +22,7 @@ Commands:
   groups list --profile NAME [--json]
   groups describe --profile NAME --group G [--rate-sample-ms N] [--json]
   groups lag --profile NAME [--group G] [--json]
+  groups reset --profile NAME --group G --to earliest|latest|<iso-time>|<N>m-ago|offset:<n>|shift:<±n> [--topic T] [--partitions 0,1] [--dry-run] [--yes] [--json]
 `;
 
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {

@@ -8,11 +8,13 @@ import { readGroupList } from '../../main/services/groups/group-list';
 import { describeGroupDetail, locateGroup, withGroupSession } from '../../main/services/groups/group-service';
 import type { CliIo } from '../io';
 import { cliServices, findProfile } from '../services';
+import { groupsResetUsage, runGroupsResetCommand } from './groups-reset';
 
 const usage = `Usage:
   odradek groups list --profile NAME [--json]
   odradek groups describe --profile NAME --group G [--rate-sample-ms N] [--json]
-  odradek groups lag --profile NAME [--group G] [--json]`;
+  odradek groups lag --profile NAME [--group G] [--json]
+  ${groupsResetUsage}`;
 
 interface Flags {
   profile?: string;
@@ -35,6 +37,7 @@ export interface PartitionLagLine {
 
 export async function runGroupsCommand(args: readonly string[], io: CliIo): Promise<number> {
   const [verb, ...rest] = args;
+  if (verb === 'reset') return runGroupsResetCommand(rest, io);
   if (verb !== 'list' && verb !== 'describe' && verb !== 'lag') {
     io.err(verb === undefined ? usage : `odradek groups: unknown command '${verb}'.\n${usage}`);
     return 2;
