@@ -99,10 +99,34 @@ test('list groups with lag, open one by keyboard, see its lag chart, reset its o
 
   await app.getByRole('button', { name: 'Reset offsets…' }).click();
   const dialog = app.getByRole('dialog', { name: `Reset offsets of ${classic}` });
+  const preview = dialog.getByRole('table', { name: 'Offset reset preview' });
+  const previewTargets = async (mode: string, fill?: () => Promise<void>) => {
+    await dialog.getByText(mode, { exact: true }).click();
+    await fill?.();
+    await dialog.getByRole('button', { name: /^Preview( again)?$/ }).click();
+    await expect(preview.locator('[data-reset-row]')).toHaveCount(2, { timeout: 20_000 });
+    return Promise.all([0, 1].map(async (partition) => Number(await preview.locator(`[data-reset-row="${topic}:${partition}"]`).getAttribute('data-target'))));
+  };
+  // Every mode previews through main (changing the mode drops the shown table); the bed's records are minutes old.
+  expect(await previewTargets('Earliest')).toEqual([0, 0]);
+  expect(await previewTargets('Latest')).toEqual([MESSAGES / 2, MESSAGES / 2]);
+  const offsetInputs = async () => {
+    await dialog.getByRole('textbox', { name: `New offset for ${topic} partition 0` }).fill('3');
+    await dialog.getByRole('textbox', { name: `New offset for ${topic} partition 1` }).fill('99');
+  };
+  expect(await previewTargets('Offset per partition', offsetInputs)).toEqual([3, MESSAGES / 2]);
+  await expect(preview.locator(`[data-reset-row="${topic}:1"]`)).toContainText('99 is past the end (10); set to the end.');
+  expect(await previewTargets('Time ago', () => dialog.getByRole('textbox', { name: 'How long ago' }).fill('1'))).toEqual([0, 0]);
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  const local = (value: number) => String(value).padStart(2, '0');
+  const dateTime = `${anHourAgo.getFullYear()}-${local(anHourAgo.getMonth() + 1)}-${local(anHourAgo.getDate())}T${local(anHourAgo.getHours())}:${local(anHourAgo.getMinutes())}`;
+  expect(await previewTargets('Date & time', () => dialog.getByLabel('Date and time (local)').fill(dateTime))).toEqual([0, 0]);
+  expect(await committedOffsets(classic, topic)).toEqual(before);
+
   await dialog.getByText('Shift ±N', { exact: true }).click();
+  await expect(preview).toBeHidden();
   await dialog.getByRole('textbox', { name: 'Shift by' }).fill('-2');
   await dialog.getByRole('button', { name: 'Preview', exact: true }).click();
-  const preview = dialog.getByRole('table', { name: 'Offset reset preview' });
   await expect(preview.locator('[data-reset-row]')).toHaveCount(Object.keys(before).length, { timeout: 20_000 });
   const ends: Record<number, number> = {};
   for (const [partition, offset] of Object.entries(before)) {
