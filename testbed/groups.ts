@@ -50,15 +50,24 @@ export async function commitGroupOffsets(info: TestbedInfo, groups: readonly Gro
           const group = groups[next++]!;
           const byTopic = new Map<string, { partition: number; offset: string }[]>();
           for (const { topic, partition, offset } of group.offsets) byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset: String(offset) }]);
-          const coordinator = (await cluster.findGroupCoordinator({ groupId: group.groupId })) as unknown as OffsetCommitter;
-          const { responses } = await coordinator.offsetCommit({
-            groupId: group.groupId,
-            groupGenerationId: -1,
-            memberId: '',
-            topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })),
-          });
-          const failed = responses.flatMap((response) => response.partitions).find((partition) => partition.errorCode !== 0);
-          if (failed) throw new Error(`OffsetCommit for group '${group.groupId}' failed with error code ${failed.errorCode}.`);
+          // A fresh cluster creates __consumer_offsets on the first lookup, and its coordinators load for a moment.
+          for (let attempt = 0; ; attempt++) {
+            try {
+              const coordinator = (await cluster.findGroupCoordinator({ groupId: group.groupId })) as unknown as OffsetCommitter;
+              const { responses } = await coordinator.offsetCommit({
+                groupId: group.groupId,
+                groupGenerationId: -1,
+                memberId: '',
+                topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })),
+              });
+              const failed = responses.flatMap((response) => response.partitions).find((partition) => partition.errorCode !== 0);
+              if (failed) throw new Error(`OffsetCommit for group '${group.groupId}' failed with error code ${failed.errorCode}.`);
+              break;
+            } catch (error) {
+              if (attempt >= 30 || (error as { retriable?: boolean }).retriable !== true) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 250));
+            }
+          }
         }
       }),
     );

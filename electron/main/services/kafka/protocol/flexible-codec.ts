@@ -21,6 +21,11 @@ export class FlexibleWriter {
     return this;
   }
 
+  /** Bytes as they are (a UUID's 16 bytes, say). */
+  raw(chunk: Buffer): this {
+    return this.push(chunk);
+  }
+
   int8(value: number): this {
     const chunk = Buffer.allocUnsafe(1);
     chunk.writeInt8(value, 0);
