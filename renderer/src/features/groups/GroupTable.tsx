@@ -1,6 +1,6 @@
 import { Badge, Box, Group, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { GroupRow } from '../../../../shared/domain/groups/group-schemas';
 import { virtualRowStyle } from '../../components/virtual-row-style';
 import { healthView } from './health-view';
@@ -26,7 +26,12 @@ const columns: { id: GroupColumn; label: string; numeric: boolean; title?: strin
  * Only the rows in view (plus a few) are in the DOM, so 10,000 groups scroll like 30. The table is one
  * tab stop: arrows, Page Up/Down, Home and End move between rows, Enter opens the focused one.
  */
-export function GroupTable(props: { rows: GroupRow[]; loading: boolean; sort: GroupSort; onSort(column: GroupColumn): void; onOpen(groupId: string): void; focusGroupId: string | null }) {
+/** Lets the search box hand focus to the table (ArrowDown), as in most list screens. */
+export interface GroupTableHandle {
+  focusRows(): void;
+}
+
+export function GroupTable(props: { rows: GroupRow[]; loading: boolean; sort: GroupSort; onSort(column: GroupColumn): void; onOpen(groupId: string): void; focusGroupId: string | null; ref?: Ref<GroupTableHandle> }) {
   const { rows, loading, sort, onSort, onOpen } = props;
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer is mutable by design; React Compiler skips memoizing this component, which is what we want.
@@ -56,6 +61,15 @@ export function GroupTable(props: { rows: GroupRow[]; loading: boolean; sort: Gr
       pendingFocus.current = null;
     }
   });
+
+  useImperativeHandle(props.ref, () => ({
+    focusRows: () => {
+      if (rows.length === 0) return;
+      pendingFocus.current = active;
+      virtualizer.scrollToIndex(active, { align: 'auto' });
+      scroller.current?.querySelector<HTMLElement>(`[data-row-index="${active}"]`)?.focus({ preventScroll: true });
+    },
+  }));
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Enter') {

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { GroupListPhase } from '../../../../shared/domain/groups/group-schemas';
 import { GroupDetailView } from './GroupDetailView';
-import { GroupTable } from './GroupTable';
+import { GroupTable, type GroupTableHandle } from './GroupTable';
 import { nextSort, visibleGroups, type GroupSort } from './group-table-model';
 import { useGroupList, type GroupListStatus } from './use-group-list';
 
@@ -27,6 +27,7 @@ export function GroupsScreen({ profileId }: { profileId: string }) {
   const [sort, setSort] = useState<GroupSort>({ column: 'groupId', direction: 'asc' });
   const [open, setOpen] = useState<string | null>(null);
   const [lastOpen, setLastOpen] = useState<string | null>(null);
+  const table = useRef<GroupTableHandle>(null);
   // Typing stays responsive: filtering 10,000 rows runs at React's lower priority.
   const deferredSearch = useDeferredValue(search);
   const shown = useMemo(() => visibleGroups(rows, deferredSearch, sort), [rows, deferredSearch, sort]);
@@ -70,6 +71,12 @@ export function GroupsScreen({ profileId }: { profileId: string }) {
           aria-label="Search groups"
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key !== 'ArrowDown') return;
+            event.preventDefault();
+            table.current?.focusRows();
+          }}
+          aria-keyshortcuts="ArrowDown"
           w={320}
         />
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="group-count">
@@ -110,7 +117,7 @@ export function GroupsScreen({ profileId }: { profileId: string }) {
       {status.state === 'done' && rows.length === 0 ? (
         <Text c="dimmed">This cluster has no consumer groups this profile may see. Groups appear once a consumer joins one or commits an offset.</Text>
       ) : status.state !== 'error' || rows.length > 0 ? (
-        <GroupTable rows={shown} loading={loading} sort={sort} onSort={(column) => setSort((current) => nextSort(current, column))} onOpen={setOpen} focusGroupId={lastOpen} />
+        <GroupTable ref={table} rows={shown} loading={loading} sort={sort} onSort={(column) => setSort((current) => nextSort(current, column))} onOpen={setOpen} focusGroupId={lastOpen} />
       ) : null}
     </Stack>
   );
