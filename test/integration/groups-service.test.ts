@@ -9,6 +9,9 @@ import type { GroupDetail, GroupListItem, GroupListProgress, GroupRow } from '..
 import { channels, streams } from '../../shared/ipc/contract';
 import type { StreamSink } from '../../shared/ipc/stream';
 import { createGroupHandlers } from '../../electron/main/services/groups/group-handlers';
+import { createKafkaClientFactory } from '../../electron/main/services/kafka/client-factory';
+import { createTopicHandlers } from '../../electron/main/services/topics/topic-handlers';
+import type { TopicListItem } from '../../shared/domain/topics/topic-schemas';
 import type { KafkaConnectionSettings } from '../../electron/main/services/kafka/connection-settings';
 import { systemClock } from '../../electron/main/services/ports';
 import { useArchiveOptions } from '../../testbed/cds';
@@ -175,6 +178,43 @@ describe('groups:list on the bed', () => {
     expect(refusal).toMatchObject({ code: 'NOT_ALLOWED' });
     expect(refusal!.message).toContain(`User:restricted may not describe group '${group.secret}'`);
   }, 60_000);
+});
+
+describe('the topic list and topic detail read groups through the same service', () => {
+  const topics = createTopicHandlers({
+    profiles: { get: async () => ({}) as never, resolveConnection: async () => plaintext },
+    factory: createKafkaClientFactory(systemClock),
+    clock: systemClock,
+  });
+
+  it("topics:list's lag phase sums every group's lag on the topic", async () => {
+    const rows = new Map<string, TopicListItem>();
+    const phases: string[] = [];
+    const summary = await topics.producers['topics:list'](streams['topics:list'].request.parse({ profileId: 'full', rateSampleMs: 0 }), {
+      signal: new AbortController().signal,
+      batch: async (items) => {
+        for (const item of items) rows.set(item.name, { ...rows.get(item.name), ...streams['topics:list'].item.parse(item) });
+      },
+      progress: () => undefined,
+      phase: (phase) => void phases.push(phase),
+    });
+    expect(phases).toEqual(['metadata', 'sizes', 'offsets', 'lag']);
+    // classic 26 + KIP-848 24 + simple 13 + the secret group 9 + the many groups 15 × (10 + 9 + … + 1).
+    expect(rows.get(orders)!.consumerLag).toBe(26 + 24 + 13 + 9 + 15 * 55);
+    expect(summary.phaseMs.lag).toBeGreaterThan(0);
+  });
+
+  it("topics:detail's consuming groups carry the same lag as the groups list", async () => {
+    const detail = await topics.handlers['topics:detail']({ profileId: 'full', topic: orders }, context);
+    const byId = new Map(detail.groups.map((entry) => [entry.groupId, entry]));
+    expect(byId.get(group.classic)).toMatchObject({ state: 'Empty', members: 0, lag: 26 });
+    expect(byId.get(group.kip848)).toMatchObject({ lag: 24 });
+    expect(byId.get(group.simple)!.partitions).toEqual([
+      { partition: 0, committed: 5, end: 10, lag: 5 },
+      { partition: 1, committed: 2, end: 10, lag: 8 },
+    ]);
+    expect(detail.groups.filter((entry) => entry.groupId.startsWith(`${run}-many-`))).toHaveLength(MANY);
+  });
 });
 
 describe('groups:describe on the bed', () => {

@@ -136,7 +136,11 @@ export async function openGroupSession(
   timeouts: Partial<ClientTimeouts> = {},
   log?: (line: string) => void,
 ): Promise<GroupSession> {
-  const topics = await openTopicsSession(settings, clock, timeouts, log);
+  return groupSessionOver(await openTopicsSession(settings, clock, timeouts, log), principal);
+}
+
+/** A group session on a topics session that is already open (the topic list's lag phase); closing it closes both. */
+export function groupSessionOver(topics: TopicsSession, principal: string): GroupSession {
   const leaders = new Map<string, number[]>();
   for (const topic of topics.metadata.topics) {
     const byPartition: number[] = [];

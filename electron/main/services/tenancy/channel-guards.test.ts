@@ -93,6 +93,8 @@ function guarded(access: TenancyAccess) {
     await sink.batch(captured.cluster.topics.map((topic) => ({ name: topic.name, partitions: topic.partitions })));
     sink.progress({ phase: 'metadata', done: 4, total: 4 });
     await sink.batch([{ name: 'orders', messages: 5 }, { name: 'pay-ledger', messages: 7 }]);
+    // Summed over every group, hidden ones included: never crosses inside a tenant.
+    await sink.batch([{ name: 'pay-ledger', consumerLag: 12 }]);
     return { topics: 4, partitions: 8, phaseMs: {}, warnings: [] };
   };
   const deps: GuardDeps = {

@@ -255,7 +255,8 @@ async function visibleTopicRows(
       sink.progress({ phase, total: shown, done: total === 0 ? 0 : Math.min(shown, Math.round((done * shown) / total)) });
     },
     batch: async (items) => {
-      const kept = items.filter((item) => scope.isVisible('topic', item.name));
+      // A topic's consumer lag sums every group's, hidden ones too: inside a tenant it does not cross.
+      const kept = items.filter((item) => scope.isVisible('topic', item.name)).flatMap(({ consumerLag, ...item }) => (consumerLag === undefined || Object.keys(item).length > 1 ? [item] : []));
       for (const item of kept) if (item.partitions !== undefined) partitions.set(item.name, item.partitions);
       if (kept.length > 0) await sink.batch(kept);
     },
