@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupRow } from '../../../../shared/domain/groups/group-schemas';
 import type { GroupLagFrame } from '../../../../shared/domain/groups/lag-history';
-import { applyGroupItems, formatDuration, formatLag, frameToPatch, nextRowIndex, nextSort, parseSearch, SAMPLING_FAILED, visibleGroups } from './group-table-model';
+import { applyGroupItems, formatLag, frameToPatch, nextRowIndex, nextSort, parseSearch, SAMPLING_FAILED, visibleGroups } from './group-table-model';
 
 const row = (groupId: string, overrides: Partial<GroupRow> = {}): GroupRow => ({
   groupId,
@@ -108,16 +108,6 @@ describe('group table model', () => {
     expect(formatLag(0, true)).toBe('0');
     expect(formatLag(9_999, false)).toBe('9,999');
     expect(formatLag(1_234_567, false)).toBe('1.2M');
-  });
-
-  it('words catch-up times', () => {
-    expect(formatDuration(null)).toBe('not catching up');
-    expect(formatDuration(0)).toBe('caught up');
-    expect(formatDuration(42)).toBe('42 s');
-    expect(formatDuration(600)).toBe('10 min');
-    expect(formatDuration(3 * 3600 + 20 * 60)).toBe('3 h 20 min');
-    expect(formatDuration(2 * 86_400 + 3 * 3600)).toBe('2 d 3 h');
-    expect(formatDuration(30 * 86_400)).toBe('more than a week');
   });
 
   it('moves the focused row by key, clamped to the table', () => {

@@ -132,20 +132,6 @@ export function formatCountOrPending(value: number | null, loading: boolean): st
   return exactFormat.format(value);
 }
 
-/** Time to catch up in words: "12 s", "4 min", "3 h 20 min", "more than a week". */
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null) return 'not catching up';
-  if (seconds < 1) return 'caught up';
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours >= 24 * 7) return 'more than a week';
-  if (hours >= 24) return `${Math.floor(hours / 24)} d ${hours % 24} h`;
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
-
 /** Roving focus in the table: the row index a key moves to, or null when the key does not move it. */
 export function nextRowIndex(key: string, current: number, count: number, pageSize: number): number | null {
   if (count === 0) return null;
