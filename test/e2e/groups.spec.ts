@@ -179,7 +179,7 @@ test('list groups with lag, open one by keyboard, see its lag chart, reset its o
   await expect(dialog).toBeHidden();
 });
 
-test('resetting or deleting a KIP-848 group with an active member is disabled ahead of time with the reason', async ({ app }) => {
+test('resetting or deleting a KIP-848 group with an active member is disabled ahead of time with the reason', async ({ app }, testInfo) => {
   const topic = await topicWithMessages('e2e-groups-refusals');
   const groupId = `e2e-active-${Date.now().toString(36)}`;
   // A KIP-848 member, so the members table shows its epoch and target assignment too.
@@ -208,6 +208,7 @@ test('resetting or deleting a KIP-848 group with an active member is disabled ah
     await expect(member.getByRole('cell').nth(4)).toHaveText(`${topic} 0-1`, { timeout: 20_000 });
     await expect(member.getByRole('cell').nth(5)).toHaveText(`${topic} 0-1`);
     await expect(member.getByRole('cell').nth(6)).toHaveText(/^[1-9]\d*$/);
+    await app.screenshot({ path: testInfo.outputPath('group-kip848-member.png') });
   } finally {
     await consumer.stop();
   }

@@ -104,7 +104,11 @@ function Figures({ detail, row }: { detail: GroupDetail; row: GroupRow | undefin
     { label: 'Assignor', value: detail.protocol ?? '—', title: detail.protocolType ? `Protocol type ${detail.protocolType}` : undefined },
     { label: 'Coordinator', value: detail.coordinator === null ? '—' : `broker ${detail.coordinator}` },
   ];
-  if (detail.groupEpoch !== null) figures.push({ label: 'Group epoch', value: `${detail.groupEpoch} (assignment ${detail.assignmentEpoch ?? '—'})` });
+  if (detail.groupEpoch !== null) {
+    // The target assignment's epoch trails the group's while the coordinator is still assigning.
+    const behind = detail.assignmentEpoch !== null && detail.assignmentEpoch !== detail.groupEpoch;
+    figures.push({ label: 'Group epoch', value: behind ? `${detail.groupEpoch} (target ${detail.assignmentEpoch})` : String(detail.groupEpoch), title: `Target assignment epoch ${detail.assignmentEpoch ?? 'not known'}` });
+  }
   return (
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 3, lg: 7 }} spacing="xs" component="dl" aria-label="Group figures" style={{ margin: 0 }}>
