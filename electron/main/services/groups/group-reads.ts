@@ -183,6 +183,34 @@ export function groupSessionOver(topics: TopicsSession, principal: string): Grou
     return result;
   };
 
+  /**
+   * perCoordinator, then again for the groups whose coordinator moved or was still loading: their
+   * coordinators found anew with one batched FindCoordinator, up to three times.
+   */
+  const atCoordinators = async <G extends { groupId: string; coordinator: number }, T>(
+    groups: readonly G[],
+    ask: (broker: InternalBroker, chunk: G[]) => Promise<Map<string, Outcome<T>>>,
+  ): Promise<Map<string, Outcome<T>>> => {
+    const result = await perCoordinator(groups, ask);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const retry = groups.filter((group) => {
+        const outcome = result.get(group.groupId);
+        return outcome !== undefined && !outcome.ok && RETRIABLE_COORDINATOR.has(outcome.error.code);
+      });
+      if (retry.length === 0) break;
+      await delay(200 * 2 ** attempt);
+      const found = await session.coordinators(retry.map(({ groupId }) => groupId));
+      const moved: G[] = [];
+      for (const group of retry) {
+        const coordinator = found.get(group.groupId);
+        if (coordinator?.ok) moved.push({ ...group, coordinator: coordinator.value });
+        else if (coordinator) result.set(group.groupId, coordinator);
+      }
+      for (const [groupId, outcome] of await perCoordinator(moved, ask)) result.set(groupId, outcome);
+    }
+    return result;
+  };
+
   const session: GroupSession = {
     topics,
     principal,
@@ -247,7 +275,7 @@ export function groupSessionOver(topics: TopicsSession, principal: string): Grou
         else result.set(group.groupId, { ok: false, error: { code: 'UNSUPPORTED', message: `Odradek cannot describe ${group.kind} group '${group.groupId}' yet; its offsets and lag are still read.` } });
       }
       return Promise.all([
-        perCoordinator(byApi.classic, async (broker, chunk) => {
+        atCoordinators(byApi.classic, async (broker, chunk) => {
           const described = new Map<string, Outcome<GroupDescription>>();
           for (const group of await describeGroups(broker, chunk.map(({ groupId }) => groupId))) {
             if (group.errorCode !== 0) {
@@ -282,7 +310,7 @@ export function groupSessionOver(topics: TopicsSession, principal: string): Grou
           return described;
         }),
         ...(['consumer', 'share'] as const).map((kind) =>
-          perCoordinator(byApi[kind], async (broker, chunk) => {
+          atCoordinators(byApi[kind], async (broker, chunk) => {
             const ask = kind === 'consumer' ? describeConsumerGroups : describeShareGroups;
             const described = new Map<string, Outcome<GroupDescription>>();
             for (const group of await ask(broker, chunk.map(({ groupId }) => groupId))) {
@@ -324,7 +352,7 @@ export function groupSessionOver(topics: TopicsSession, principal: string): Grou
     },
 
     committed(groups) {
-      return perCoordinator(groups, async (broker, chunk) => {
+      return atCoordinators(groups, async (broker, chunk) => {
         const answers = new Map<string, Outcome<CommittedPartition[]>>();
         for (const group of await fetchCommittedOffsets(broker, chunk.map(({ groupId }) => groupId))) {
           if (group.errorCode !== 0) {
