@@ -11,6 +11,7 @@ import { groupActionRefusal, type GroupAction } from './group-permissions';
 import { formatExact, formatLag } from './group-table-model';
 import { healthView } from './health-view';
 import { useGroupDetail } from './queries';
+import { useLagHistory, type LagHistoryView } from './use-lag-history';
 
 type Dialog = 'reset' | 'delete-offsets' | 'delete-group' | null;
 
@@ -18,6 +19,9 @@ type Dialog = 'reset' | 'delete-offsets' | 'delete-group' | null;
 export function GroupDetailView(props: { profileId: string; groupId: string; row: GroupRow | undefined; onBack(): void; onDeleted(): void; onChanged(): void }) {
   const { profileId, groupId } = props;
   const detail = useGroupDetail(profileId, groupId);
+  // Watched for as long as the detail is open, not only while its chart tab shows, so the per-topic
+  // series main keeps for detail watches have no gaps.
+  const lag = useLagHistory(profileId, groupId);
   const profile = useStoredProfile(profileId);
   const [dialog, setDialog] = useState<Dialog>(null);
   // Escape closes the detail only when no dialog is open: a dialog takes Escape for itself.
@@ -73,13 +77,13 @@ export function GroupDetailView(props: { profileId: string; groupId: string; row
           {detail.error.message}
         </Alert>
       )}
-      {detail.data && <Figures detail={detail.data} row={props.row} />}
+      {detail.data && <Figures detail={detail.data} health={lag.latest && lag.latest.error === null ? lag.latest.health : (props.row?.health ?? null)} />}
       {detail.data && detail.data.warnings.length > 0 && (
         <Alert color="yellow" title="Some facts could not be read">
           {detail.data.warnings.join(' ')}
         </Alert>
       )}
-      {detail.data && <DetailTabs profileId={profileId} detail={detail.data} />}
+      {detail.data && <DetailTabs detail={detail.data} lag={lag} />}
       {detail.data && (
         <>
           {dialog === 'reset' && <ResetOffsetsDialog profileId={profileId} detail={detail.data} onClose={() => setDialog(null)} onApplied={props.onChanged} />}
@@ -93,9 +97,10 @@ export function GroupDetailView(props: { profileId: string; groupId: string; row
   );
 }
 
-function Figures({ detail, row }: { detail: GroupDetail; row: GroupRow | undefined }) {
+/** `verdict`: the detail watch's newest, else the list row's (the list samples too). */
+function Figures({ detail, health: verdict }: { detail: GroupDetail; health: GroupRow['health'] }) {
   const partitions = detail.offsets.length;
-  const health = row?.health ? healthView(row.health) : null;
+  const health = verdict ? healthView(verdict) : null;
   const figures: { label: string; value: string; title?: string }[] = [
     { label: 'Members', value: String(detail.members.length) },
     { label: 'Partitions', value: String(partitions) },
@@ -138,7 +143,7 @@ function Figures({ detail, row }: { detail: GroupDetail; row: GroupRow | undefin
   );
 }
 
-function DetailTabs({ profileId, detail }: { profileId: string; detail: GroupDetail }) {
+function DetailTabs({ detail, lag }: { detail: GroupDetail; lag: LagHistoryView }) {
   const topics = offsetsByTopic(detail.offsets);
   return (
     <Tabs defaultValue="partitions" keepMounted={false} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
@@ -229,7 +234,7 @@ function DetailTabs({ profileId, detail }: { profileId: string; detail: GroupDet
           <MembersTable detail={detail} />
         </Tabs.Panel>
         <Tabs.Panel value="lag">
-          <GroupLagPanel profileId={profileId} detail={detail} />
+          <GroupLagPanel detail={detail} lag={lag} />
         </Tabs.Panel>
       </ScrollArea>
     </Tabs>

@@ -6,14 +6,14 @@ import { formatLag } from './group-table-model';
 import { formatOffset, formatRecordRate } from './group-detail-model';
 import { healthView } from './health-view';
 import { historyTopics, knownPoints, lagSeries, rateSeries, type ChartData } from './lag-chart-model';
-import { useLagHistory } from './use-lag-history';
+import type { LagHistoryView } from './use-lag-history';
 
 // uPlot and its stylesheet load only when a chart is first shown.
 const LagChart = lazy(() => import('./LagChart'));
 
 /** Lag over time from main's sampled history, and the Burrow-style verdict per group and partition. */
-export function GroupLagPanel({ profileId, detail }: { profileId: string; detail: GroupDetail }) {
-  const { history, latest, intervalMs, error } = useLagHistory(profileId, detail.groupId);
+export function GroupLagPanel({ detail, lag: watched }: { detail: GroupDetail; lag: LagHistoryView }) {
+  const { history, latest, intervalMs, error } = watched;
   const topics = useMemo(() => historyTopics(history), [history]);
   const [chosenTopic, setChosenTopic] = useState<string | null>(null);
   const topic = chosenTopic !== null && topics.includes(chosenTopic) ? chosenTopic : (topics[0] ?? null);
