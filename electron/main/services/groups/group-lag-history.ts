@@ -73,6 +73,14 @@ class Series {
     this.size += 1;
   }
 
+  /** The newest point, without walking the series. */
+  last(): LagPoint | undefined {
+    if (this.size === 0) return undefined;
+    const index = (this.start + this.size - 1) % this.at.length;
+    const read = (column: Float32Array) => (Number.isNaN(column[index]!) ? null : column[index]!);
+    return { at: this.at[index]!, lag: read(this.values[0]!), consumptionRate: read(this.values[1]!), writeRate: read(this.values[2]!) };
+  }
+
   points(since: number): LagPoint[] {
     const out: LagPoint[] = [];
     const read = (column: Float32Array, index: number) => (Number.isNaN(column[index]!) ? null : column[index]!);
@@ -239,7 +247,7 @@ export function createLagHistory(deps: LagHistoryDeps) {
     const partitions = [...history.windows.values()].map(({ topic, partition, samples }) => ({ topic, partition, samples: samples.slice(-windowSamples) }));
     // A verdict other than OK-at-zero waits for a full window, as Burrow judges only complete windows.
     const health = evaluateGroupHealth(partitions, { members: history.members, minSamples: windowSamples });
-    const lastPoint = history.series.points(history.lastAt ?? Number.POSITIVE_INFINITY).at(-1);
+    const lastPoint = history.lastAt === null ? undefined : history.series.last();
     const frame: GroupLagFrame = {
       groupId,
       at,
@@ -253,7 +261,7 @@ export function createLagHistory(deps: LagHistoryDeps) {
     };
     if (detail) {
       frame.topics = [...history.topics].map(([topic, { series }]) => {
-        const point = series.points(history.lastAt ?? Number.POSITIVE_INFINITY).at(-1);
+        const point = history.lastAt === null ? undefined : series.last();
         return { topic, lag: point?.lag ?? null, consumptionRate: point?.consumptionRate ?? null, writeRate: point?.writeRate ?? null };
       });
       frame.partitions = health.partitions.map((entry) => {
