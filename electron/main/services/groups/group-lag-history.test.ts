@@ -102,6 +102,21 @@ describe('lag history', () => {
     expect(history.history('p', 'g').points).toEqual([]);
   });
 
+  it('forgets a group an hour after no watch names it, while the profile is still sampled', async () => {
+    const { history, advance } = harness(() => ({ committed: 1, end: 2 }));
+    const first = history.watch(request({ groupIds: ['old'] }), () => undefined);
+    await advance(1);
+    const second = history.watch(request({ groupIds: ['new'] }), () => undefined);
+    first.stop();
+    await advance(30 * 60_000);
+    expect(history.history('p', 'old').points.length).toBeGreaterThan(0);
+    expect(history.held('p')).toBe(2);
+    await advance(31 * 60_000);
+    expect(history.history('p', 'old').points).toEqual([]);
+    expect(history.held('p')).toBe(1);
+    second.stop();
+  });
+
   it('a group that cannot be read says why and does not stop the others', async () => {
     const { history, advance } = harness((_tick, groupId) => (groupId === 'bad' ? 'error' : { committed: 0, end: 0 }));
     const items: LagWatchItem[] = [];

@@ -240,6 +240,11 @@ export function createLagHistory(deps: LagHistoryDeps) {
       }
     }
     publish(sampler, snapshot.at, groupIds);
+    // Groups no watch names any more keep their history for the retention period, then go.
+    const watched = new Set(groupIds);
+    for (const [groupId, history] of sampler.groups) {
+      if (!watched.has(groupId) && (history.lastAt ?? 0) < snapshot.at - retentionMs) sampler.groups.delete(groupId);
+    }
   };
 
   const frameOf = (sampler: ProfileSampler, groupId: string, at: number, detail: boolean, windowSamples: number): GroupLagFrame => {
@@ -332,6 +337,11 @@ export function createLagHistory(deps: LagHistoryDeps) {
 
     history(profileId: string, groupId: string): LagHistory {
       return historyItem(profiles.get(profileId), groupId);
+    },
+
+    /** How many groups' histories main holds for the profile; for tests and diagnostics. */
+    held(profileId: string): number {
+      return profiles.get(profileId)?.groups.size ?? 0;
     },
 
     /** Profiles being sampled right now (someone watches); for tests and diagnostics. */
