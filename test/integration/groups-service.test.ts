@@ -140,8 +140,7 @@ describe('groups:list on the bed', () => {
     expect(rows.get(group.liveClassic)).toMatchObject({ type: 'classic', state: 'Stable', members: 1, topics: [live], error: null });
     expect(rows.get(group.liveClassic)!.protocol).toMatch(/range|cooperative-sticky/);
     expect(rows.get(group.live848)).toMatchObject({ type: 'consumer', state: 'Stable', members: 1, topics: [live], error: null });
-    // Share groups keep no committed offsets, so their lag is not known.
-    expect(rows.get(group.share)).toMatchObject({ type: 'share', brokerType: 'share', protocolType: 'share', members: 1, topics: [live], totalLag: null, error: null });
+    expect(rows.get(group.share)).toMatchObject({ type: 'share', brokerType: 'share', protocolType: 'share', members: 1, topics: [live], error: null });
     for (let index = 0; index < MANY; index++) {
       expect(rows.get(`${run}-many-${String(index).padStart(3, '0')}`)).toMatchObject({ type: 'simple', partitions: 1, totalLag: 10 - (index % 10), maxLag: 10 - (index % 10) });
     }
@@ -245,18 +244,32 @@ describe('groups:describe on the bed', () => {
     ]);
   });
 
-  it('a share group (KIP-932, enabled on 4.3 by the finalized share.version feature): its member and assignment', async () => {
+  it('a share group (KIP-932, enabled on 4.3 by the finalized share.version feature): its member, assignment and share-partition start offsets', async () => {
     // The coordinator assigns a share member its partitions a heartbeat after it joins.
     await expect.poll(async () => (await describeGroup(group.share)).members[0]?.assignment.length, { timeout: 30_000, interval: 500 }).toBe(1);
-    const detail = await describeGroup(group.share);
-    expect(detail).toMatchObject({ type: 'share', protocolType: 'share', state: 'Stable' });
-    expect(detail.members[0]!.assignment).toEqual([{ topic: live, partitions: [0, 1] }]);
-    // Assigned partitions show with their end offsets; there is no committed offset to compare.
-    expect(detail.offsets.map(({ partition, committed, end, lag, owner }) => ({ partition, committed, end, lag, owner }))).toEqual(
-      [0, 1].map((partition) => ({ partition, committed: null, end: 5, lag: null, owner: detail.members[0]!.memberId })),
-    );
-    expect(detail.members[0]!.memberEpoch).toBeGreaterThan(0);
-    expect(detail.warnings).toContain('Share groups keep no committed offsets: lag per partition is not shown for them.');
+    const joined = await describeGroup(group.share);
+    expect(joined).toMatchObject({ type: 'share', protocolType: 'share', state: 'Stable' });
+    expect(joined.members[0]!.assignment).toEqual([{ topic: live, partitions: [0, 1] }]);
+    expect(joined.members[0]!.memberEpoch).toBeGreaterThan(0);
+    expect(joined.warnings).toContain("A share group commits no offsets: 'committed' is each share partition's start offset, below which every record is acknowledged.");
+    // The share consumer starts at the end (share.auto.offset.reset=latest), so each share partition
+    // starts at 5; records written now are delivered and acknowledged, and the start offset moves up to
+    // 7 once the share coordinator records it. Either way lag is the end offset minus the start offset.
+    await produceWithKafkajs(bed, live, Array.from({ length: 4 }, (_, index) => ({ value: `share ${index}`, partition: index % 2 })));
+    let detail = joined;
+    await expect
+      .poll(async () => (detail = await describeGroup(group.share)).offsets.map(({ partition, end, owner }) => ({ partition, end, owner })), { timeout: 30_000, interval: 500 })
+      .toEqual([0, 1].map((partition) => ({ partition, end: 7, owner: joined.members[0]!.memberId })));
+    await expect.poll(async () => (detail = await describeGroup(group.share)).offsets.every((entry) => entry.committed !== null), { timeout: 30_000, interval: 500 }).toBe(true);
+    for (const entry of detail.offsets) {
+      expect(entry.committed).toBeGreaterThanOrEqual(5);
+      expect(entry.committed).toBeLessThanOrEqual(7);
+      expect(entry.lag).toBe(7 - entry.committed!);
+    }
+    expect(detail.totalLag).toBe(detail.offsets.reduce((sum, entry) => sum + entry.lag!, 0));
+    const { rows } = await listGroups();
+    expect(rows.get(group.share)).toMatchObject({ type: 'share', partitions: 2, topics: [live] });
+    expect(rows.get(group.share)!.totalLag).toBeLessThanOrEqual(4);
   });
 
   it('committed offset, end offset, lag, metadata and leader epoch per partition; a rate from two reads', async () => {

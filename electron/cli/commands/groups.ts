@@ -87,8 +87,7 @@ export async function runGroupsCommand(args: readonly string[], io: CliIo): Prom
     }
     const lines = await withGroupSession(settings, deps, 'Reading group lag', async (session) => {
       const groups = flags.group ? [await locateGroup(session, flags.group)] : (await session.listAll()).groups;
-      const readable = groups.filter((group) => group.kind !== 'share');
-      const [committed, described] = await Promise.all([session.committed(readable), session.describe(readable)]);
+      const [committed, described] = await Promise.all([session.committed(groups), session.describe(groups)]);
       const owners = new Map<string, string>();
       for (const [groupId, outcome] of described) {
         if (outcome.ok) for (const member of outcome.value.members) for (const { topic, partitions } of member.assignment) for (const partition of partitions) owners.set(`${groupId}\u0000${topic}\u0000${partition}`, member.memberId);

@@ -94,9 +94,6 @@ export function lagPatches(
   return { patches, unknownPartitions };
 }
 
-/** Share groups keep no committed offsets (their progress is share-partition state, not OffsetFetch). */
-const readsCommittedOffsets = (group: ListedGroupAt) => group.kind !== 'share';
-
 export async function streamGroupList(
   settings: KafkaConnectionSettings,
   sink: StreamSink<GroupListItem, GroupListProgress>,
@@ -145,7 +142,7 @@ export async function streamGroupList(
 }
 
 async function readLag(session: GroupSession, groups: readonly ListedGroupAt[], describing: Promise<Map<string, Outcome<GroupDescription>>>) {
-  const committed = await session.committed(groups.filter(readsCommittedOffsets));
+  const committed = await session.committed(groups);
   const partitions: { topic: string; partition: number }[] = [];
   for (const outcome of committed.values()) if (outcome.ok) for (const { topic, partition } of outcome.value) partitions.push({ topic, partition });
   const ends = await session.endOffsets(partitions);

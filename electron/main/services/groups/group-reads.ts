@@ -16,6 +16,7 @@ import {
   describeGroups,
   describeShareGroups,
   fetchCommittedOffsets,
+  fetchShareGroupOffsets,
   findCoordinators,
   listGroups,
   type AssignedTopic,
@@ -123,7 +124,11 @@ export interface GroupSession {
   /** FindCoordinator v4, many keys per request; retried briefly while coordinators load. */
   coordinators(groupIds: readonly string[]): Promise<Map<string, Outcome<number>>>;
   describe(groups: readonly { groupId: string; kind: GroupType; coordinator: number }[]): Promise<Map<string, Outcome<GroupDescription>>>;
-  committed(groups: readonly { groupId: string; coordinator: number }[]): Promise<Map<string, Outcome<CommittedPartition[]>>>;
+  /**
+   * Committed offsets (OffsetFetch); for share groups (`kind: 'share'`) the share-partition start
+   * offsets (DescribeShareGroupOffsets), which stand where a committed offset does.
+   */
+  committed(groups: readonly { groupId: string; coordinator: number; kind?: GroupType }[]): Promise<Map<string, Outcome<CommittedPartition[]>>>;
   /** High watermarks (as kafka-consumer-groups uses) of the union of the partitions, one ListOffsets per leader. */
   endOffsets(partitions: readonly { topic: string; partition: number }[]): Promise<TopicOffsets & { unknownTopics: Set<string> }>;
   close(): Promise<void>;
@@ -351,10 +356,10 @@ export function groupSessionOver(topics: TopicsSession, principal: string): Grou
       });
     },
 
-    committed(groups) {
-      return atCoordinators(groups, async (broker, chunk) => {
+    async committed(groups) {
+      const read = (ask: typeof fetchCommittedOffsets) => async (broker: InternalBroker, chunk: readonly { groupId: string }[]) => {
         const answers = new Map<string, Outcome<CommittedPartition[]>>();
-        for (const group of await fetchCommittedOffsets(broker, chunk.map(({ groupId }) => groupId))) {
+        for (const group of await ask(broker, chunk.map(({ groupId }) => groupId))) {
           if (group.errorCode !== 0) {
             answers.set(group.groupId, { ok: false, error: groupErrorOf(group.errorCode, group.groupId, principal) });
             continue;
@@ -368,7 +373,13 @@ export function groupSessionOver(topics: TopicsSession, principal: string): Grou
           answers.set(group.groupId, { ok: true, value: partitions });
         }
         return answers;
-      });
+      };
+      const [classic, share] = await Promise.all([
+        atCoordinators(groups.filter((group) => group.kind !== 'share'), read(fetchCommittedOffsets)),
+        atCoordinators(groups.filter((group) => group.kind === 'share'), read(fetchShareGroupOffsets)),
+      ]);
+      for (const [groupId, outcome] of share) classic.set(groupId, outcome);
+      return classic;
     },
 
     async endOffsets(partitions) {

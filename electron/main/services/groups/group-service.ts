@@ -52,7 +52,7 @@ export interface GroupOffsetsRead {
  * The committed offsets of one group now: the hook groups-ops' lag sampler and the detail's rate use.
  * Throws the group's error (not authorized, coordinator moved) as an AppFailure.
  */
-export async function readCommittedOffsets(session: GroupSession, group: Pick<ListedGroupAt, 'groupId' | 'coordinator'>, clock: Clock): Promise<GroupOffsetsRead> {
+export async function readCommittedOffsets(session: GroupSession, group: Pick<ListedGroupAt, 'groupId' | 'coordinator' | 'kind'>, clock: Clock): Promise<GroupOffsetsRead> {
   const outcome = (await session.committed([group])).get(group.groupId);
   if (!outcome) throw new AppFailure('KAFKA_ERROR', `The coordinator did not answer for group '${group.groupId}'.`);
   if (!outcome.ok) throw new AppFailure(outcome.error.code === 'GROUP_AUTHORIZATION_FAILED' ? 'NOT_ALLOWED' : 'KAFKA_ERROR', outcome.error.message, { kafkaError: outcome.error.code });
@@ -76,7 +76,7 @@ export async function describeGroupDetail(session: GroupSession, groupId: string
   const warnings: string[] = [];
   const [described, first] = await Promise.all([
     session.describe([group]),
-    group.kind === 'share' ? Promise.resolve<GroupOffsetsRead>({ sampledAt: options.clock.now(), committed: [] }) : readCommittedOffsets(session, group, options.clock),
+    readCommittedOffsets(session, group, options.clock),
   ]);
   const outcome = described.get(groupId);
   let description: GroupDescription | undefined;
@@ -85,10 +85,10 @@ export async function describeGroupDetail(session: GroupSession, groupId: string
     if (outcome.error.code === 'GROUP_AUTHORIZATION_FAILED') throw new AppFailure('NOT_ALLOWED', outcome.error.message, { kafkaError: outcome.error.code });
     warnings.push(outcome.error.message);
   }
-  if (group.kind === 'share') warnings.push('Share groups keep no committed offsets: lag per partition is not shown for them.');
+  if (group.kind === 'share') warnings.push("A share group commits no offsets: 'committed' is each share partition's start offset, below which every record is acknowledged.");
 
   let second: GroupOffsetsRead | undefined;
-  if (options.rateSampleMs > 0 && group.kind !== 'share') {
+  if (options.rateSampleMs > 0) {
     await options.sleep(Math.max(0, options.rateSampleMs - (options.clock.now() - first.sampledAt)));
     second = await readCommittedOffsets(session, group, options.clock);
   }
@@ -166,7 +166,7 @@ export async function describeGroupDetail(session: GroupSession, groupId: string
 export async function groupsConsumingTopic(session: GroupSession, topic: string, warnings: string[]): Promise<TopicDetail['groups']> {
   const { groups, warnings: listWarnings } = await session.listAll();
   warnings.push(...listWarnings);
-  const [committed, described] = await Promise.all([session.committed(groups.filter((group) => group.kind !== 'share')), session.describe(groups)]);
+  const [committed, described] = await Promise.all([session.committed(groups), session.describe(groups)]);
   const failed = [...committed.values()].filter((outcome) => !outcome.ok).length;
   if (failed > 0) warnings.push(`Committed offsets of ${failed} group(s) could not be read (not authorized or unavailable).`);
   const matches = groups.filter((group) => {
@@ -200,7 +200,7 @@ export async function groupsConsumingTopic(session: GroupSession, topic: string,
 export async function groupsWithTopics(session: GroupSession, warn: (message: string) => void): Promise<{ name: string; state?: string; topics: string[] }[]> {
   const { groups, warnings } = await session.listAll();
   for (const warning of warnings) warn(warning);
-  const [committed, described] = await Promise.all([session.committed(groups.filter((group) => group.kind !== 'share')), session.describe(groups)]);
+  const [committed, described] = await Promise.all([session.committed(groups), session.describe(groups)]);
   return groups.map((group) => {
     const outcome = committed.get(group.groupId);
     const description = described.get(group.groupId);

@@ -154,7 +154,7 @@ export async function streamTopicList(
  */
 async function consumerLagByTopic(groups: GroupSession, ends: Map<string, bigint[]>): Promise<Map<string, number>> {
   const { groups: listed } = await groups.listAll();
-  const committed = await groups.committed(listed.filter((group) => group.kind !== 'share'));
+  const committed = await groups.committed(listed);
   const sums = new Map<string, number>();
   for (const outcome of committed.values()) {
     if (!outcome.ok) continue;

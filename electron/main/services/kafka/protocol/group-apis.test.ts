@@ -5,6 +5,8 @@ import {
   decodeConsumerAssignment,
   decodeConsumerSubscriptionTopics,
   decodeDescribeGroups,
+  decodeDescribeShareGroupOffsets,
+  encodeDescribeShareGroupOffsets,
   decodeFindCoordinators,
   decodeListGroups,
   decodeNewProtocolDescribe,
@@ -139,6 +141,32 @@ describe('group API responses captured from Kafka 4.3.1', () => {
       { groupId: 'b', protocolType: '', state: 'Empty', type: 'classic' },
     ]);
     expect(decodeListGroups(3, body(3)).groups[1]).toEqual({ groupId: 'b', protocolType: '', state: '', type: '' });
+  });
+
+  it('DescribeShareGroupOffsets v0: share-partition start offsets in the OffsetFetch shape (known shape)', () => {
+    // groups ["s"] with topics null (every topic).
+    expect([...encodeDescribeShareGroupOffsets(['s'])]).toEqual([0, 2, 2, 0x73, 0, 0, 0]);
+    const topicId = Buffer.alloc(16, 0xab);
+    const body = new FlexibleWriter().taggedFields().int32(0);
+    body.compactArray(['s'], (w, id) => {
+      w.compactString(id);
+      w.compactArray(['t'], (topicWriter, topic) => {
+        topicWriter.compactString(topic).raw(topicId);
+        topicWriter.compactArray([0, 1], (p, partition) => p.int32(partition).int32(0).int32(partition === 0 ? 7 : 5).int32(3).int16(0).compactNullableString(null).taggedFields());
+        topicWriter.taggedFields();
+      });
+      w.int16(0).compactNullableString(null).taggedFields();
+    });
+    expect(decodeDescribeShareGroupOffsets(body.taggedFields().toBuffer())).toEqual([
+      {
+        groupId: 's',
+        errorCode: 0,
+        partitions: [
+          { topic: 't', partition: 0, offset: 7n, leaderEpoch: 3, metadata: null, errorCode: 0 },
+          { topic: 't', partition: 1, offset: 5n, leaderEpoch: 3, metadata: null, errorCode: 0 },
+        ],
+      },
+    ]);
   });
 
   it('refuses consumer-protocol bytes that are not that format instead of inventing an assignment', () => {

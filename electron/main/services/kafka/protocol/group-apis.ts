@@ -2,7 +2,7 @@
 // protocol layer like ListOffsets and DescribeLogDirs: ListGroups v3–v5 (v5 names the group type:
 // classic, consumer, share, streams), FindCoordinator v4 (many keys per request), DescribeGroups
 // v5/v6 (classic), ConsumerGroupDescribe v0 (KIP-848, API key 69), ShareGroupDescribe v1 (KIP-932,
-// API key 77) and OffsetFetch v8/v9 (many groups per request). Field layouts follow the message
+// API key 77), OffsetFetch v8/v9 (many groups per request) and DescribeShareGroupOffsets v0 (API key 90). Field layouts follow the message
 // definitions in Kafka's clients/src/main/resources/common/message/*.json.
 import type { InternalBroker } from 'kafkajs/src/cluster/index.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
@@ -16,6 +16,7 @@ export const API_KEYS = {
   ListGroups: 16,
   ConsumerGroupDescribe: 69,
   ShareGroupDescribe: 77,
+  DescribeShareGroupOffsets: 90,
 } as const;
 
 type ApiName = keyof typeof API_KEYS;
@@ -28,6 +29,7 @@ const IMPLEMENTED: Record<ApiName, readonly number[]> = {
   ListGroups: [3, 4, 5],
   ConsumerGroupDescribe: [0],
   ShareGroupDescribe: [1],
+  DescribeShareGroupOffsets: [0],
 };
 
 /** The highest version both sides know, or null when the broker has the API in no version we implement. */
@@ -409,3 +411,52 @@ export function decodeOffsetFetch(raw: Buffer): CommittedOffsets[] {
 
 export const fetchCommittedOffsets = (broker: InternalBroker, groupIds: readonly string[]) =>
   send(broker, 'OffsetFetch', (version) => encodeOffsetFetch(version, groupIds), (_version, raw) => decodeOffsetFetch(raw));
+
+// ---------------------------------------------------------------------------------------------------
+// DescribeShareGroupOffsets v0 (KIP-932): where each share partition starts (the share-partition start
+// offset, below which every record is acknowledged) — a share group's counterpart of committed offsets.
+
+/** Request (v0) => [groups: group_id [topics: topic_name [partitions] TAG] (null: every topic) TAG] TAG */
+export function encodeDescribeShareGroupOffsets(groupIds: readonly string[]): Buffer {
+  return FlexibleWriter.request()
+    .compactArray(groupIds, (w, id) => w.compactString(id).compactNullableArray(null, () => undefined).taggedFields())
+    .taggedFields()
+    .toBuffer();
+}
+
+/**
+ * Response (v0) => throttle_time_ms [groups: group_id [topics: topic_name topic_id [partitions: partition_index
+ *   start_offset leader_epoch error_code error_message TAG] TAG] error_code error_message TAG] TAG
+ * Read into the OffsetFetch shape: the start offset stands where the committed offset does.
+ */
+export function decodeDescribeShareGroupOffsets(raw: Buffer): CommittedOffsets[] {
+  const reader = FlexibleReader.response(raw);
+  reader.int32();
+  const groups = reader.compactArray((r) => {
+    const groupId = r.compactString();
+    const partitions: CommittedOffsets['partitions'] = [];
+    r.compactArray((t) => {
+      const topic = t.compactString();
+      t.uuid();
+      t.compactArray((p) => {
+        const partition = p.int32();
+        const offset = p.int64();
+        const leaderEpoch = p.int32();
+        const errorCode = p.int16();
+        p.compactNullableString();
+        partitions.push({ topic, partition, offset, leaderEpoch, metadata: null, errorCode });
+        p.skipTaggedFields();
+      });
+      t.skipTaggedFields();
+    });
+    const errorCode = r.int16();
+    r.compactNullableString();
+    r.skipTaggedFields();
+    return { groupId, errorCode, partitions };
+  });
+  reader.skipTaggedFields();
+  return groups;
+}
+
+export const fetchShareGroupOffsets = (broker: InternalBroker, groupIds: readonly string[]) =>
+  send(broker, 'DescribeShareGroupOffsets', () => encodeDescribeShareGroupOffsets(groupIds), (_version, raw) => decodeDescribeShareGroupOffsets(raw));
