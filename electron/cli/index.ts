@@ -1,5 +1,6 @@
 // The `odradek` command line. It shares the domain code and stores with the app; each command group
 // lives in its own module under commands/ and receives the remaining argv.
+import { runGroupsCommand } from './commands/groups';
 import { runPolicyCommand } from './commands/policy';
 import { runProfileCommand } from './commands/profile';
 import { runSnapshotCommand } from './commands/snapshot';
@@ -18,6 +19,10 @@ Commands:
   policy acls FILE --tenant NAME --principal User:x [--access read|write|admin] [--bootstrap-server HOST:PORT] [--cluster ID] [--json]
   policy acls FILE --tenant NAME --principal User:x --profile NAME [--apply] [--json]
   snapshot --profile NAME -o FILE [--rate-sample-ms N]
+  groups list --profile NAME [--json]
+  groups describe --profile NAME --group G [--rate-sample-ms N] [--json]
+  groups lag --profile NAME [--group G] [--json]
+  groups reset --profile NAME --group G --to earliest|latest|<iso-time>|<N>m-ago|offset:<n>|shift:<±n> [--topic T] [--partitions 0,1] [--dry-run] [--yes] [--json]
 `;
 
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -29,6 +34,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return runPolicyCommand(rest, io);
     case 'snapshot':
       return runSnapshotCommand(rest, io);
+    case 'groups':
+      return runGroupsCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

@@ -28,6 +28,8 @@ import { createProfileService } from './services/profiles/profile-service';
 import { createTenancy } from './services/tenancy/tenancy-handlers';
 import { createMemoryTenancySettingsRepo, type TenancySettingsRepo } from './services/tenancy/tenancy-settings';
 import { createTopicHandlers } from './services/topics/topic-handlers';
+import { createGroupHandlers } from './services/groups/group-handlers';
+import { createGroupOpsHandlers } from './services/groups/group-ops-handlers';
 import { createTenantAclHandlers } from './services/acls/tenant-acl-handlers';
 
 /** Everything main's services need from the outside, supplied by the composition root or a test. */
@@ -60,6 +62,8 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
   });
   const produce = createProduceHandlers({ profiles, factory: kafkaClients, clock: ports.clock, dialogs: ports.dialogs });
   const topics = createTopicHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
+  const groups = createGroupHandlers({ profiles, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
+  const groupOps = createGroupOpsHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
 
   /**
    * Parses pasted config. Without an id from the user, a name that matches a stored profile gets a
@@ -123,6 +127,8 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     ...tenancy.handlers,
     ...createPolicyHandlers(createPolicyWorkspaceService(ports.dialogs)),
     ...topics.handlers,
+    ...groups.handlers,
+    ...groupOps.handlers,
     ...produce.handlers,
     ...createTenantAclHandlers({ profiles, factory: kafkaClients }),
   };
@@ -145,6 +151,8 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
       return summary;
     },
     ...topics.producers,
+    ...groups.producers,
+    ...groupOps.producers,
     ...produce.producers,
   };
   // Every channel acting through a profile passes the tenancy guards, here and nowhere else.

@@ -19,6 +19,30 @@ import {
   produceResultSchema,
   reproduceRequestSchema,
 } from '../domain/messages/produce-request';
+import {
+  groupDetailRequestSchema,
+  groupDetailSchema,
+  groupListItemSchema,
+  groupListProgressSchema,
+  groupListRequestSchema,
+  groupListSummarySchema,
+} from '../domain/groups/group-schemas';
+import {
+  lagHistoryRequestSchema,
+  lagHistorySchema,
+  lagWatchItemSchema,
+  lagWatchProgressSchema,
+  lagWatchRequestSchema,
+  lagWatchSummarySchema,
+} from '../domain/groups/lag-history';
+import {
+  deleteGroupRequestSchema,
+  deleteOffsetsRequestSchema,
+  resetAppliedSchema,
+  resetApplyRequestSchema,
+  resetPreviewSchema,
+  resetRequestSchema,
+} from '../domain/groups/offset-reset';
 import { importFormats } from '../domain/profile/import/detect';
 import {
   connectionProfileSchema,
@@ -362,6 +386,18 @@ export const channels = {
   'topics:alter-config': { input: alterTopicConfigInputSchema, output: z.object({ changed: z.array(z.string()) }) },
   'topics:purge': { input: purgeTopicInputSchema, output: purgeTopicOutputSchema },
   'topics:clone': { input: cloneTopicInputSchema, output: createTopicOutputSchema },
+  /** One group: members (KIP-848 epochs and target assignment), committed offsets with end offsets, lag, metadata and rates. */
+  'groups:describe': { input: groupDetailRequestSchema, output: groupDetailSchema },
+  /** The table an offset reset would commit (partition, committed → new, lag before → after, clamping notes) and what blocks applying it; changes nothing. */
+  'groups:reset-preview': { input: resetRequestSchema, output: resetPreviewSchema },
+  /** Commits exactly the previewed table, or refuses (CONFLICT) when ends or commits moved since; `confirmation` repeats the group id. */
+  'groups:reset-apply': { input: resetApplyRequestSchema, output: resetAppliedSchema },
+  /** OffsetDelete for one topic of a group; `confirmation` repeats the group id. */
+  'groups:delete-offsets': { input: deleteOffsetsRequestSchema, output: z.object({ topic: z.string(), partitions: z.array(z.number().int()) }) },
+  /** Deletes an empty group; `confirmation` repeats the group id. */
+  'groups:delete': { input: deleteGroupRequestSchema, output: z.object({ deleted: z.boolean() }) },
+  /** The lag history main holds for a group (sampled while a screen watches it); starts no sampling. */
+  'groups:lag-history': { input: lagHistoryRequestSchema, output: lagHistorySchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications, typed by the same contract. */
@@ -411,6 +447,20 @@ export const streams = {
     item: topicListItemSchema,
     progress: topicListProgressSchema,
     summary: topicListSummarySchema,
+  },
+  /** Every group (classic, consumer, share, simple): rows from ListGroups first, then patches keyed by group id: describe, then lag. */
+  'groups:list': {
+    request: groupListRequestSchema,
+    item: groupListItemSchema,
+    progress: groupListProgressSchema,
+    summary: groupListSummarySchema,
+  },
+  /** Lag sampling while a screen is open: stored history first (detail watches), then one item per sample with health verdicts; runs until cancelled. */
+  'groups:watch': {
+    request: lagWatchRequestSchema,
+    item: lagWatchItemSchema,
+    progress: lagWatchProgressSchema,
+    summary: lagWatchSummarySchema,
   },
 } as const satisfies Record<string, StreamSpec>;
 

@@ -108,7 +108,7 @@ describe('topics:list', () => {
     })();
     try {
       const { frames, rows, summary } = await listTopics(1_000);
-      expect(frames.filter((frame) => frame.type === 'phase').map((frame) => (frame as { phase: string }).phase)).toEqual(['metadata', 'sizes', 'offsets', 'rates']);
+      expect(frames.filter((frame) => frame.type === 'phase').map((frame) => (frame as { phase: string }).phase)).toEqual(['metadata', 'sizes', 'offsets', 'lag', 'rates']);
       const firstBatch = frames.find((frame) => frame.type === 'batch') as { items: TopicListItem[] };
       expect(firstBatch.items.find((item) => item.name === counted)).toEqual({
         name: counted,
@@ -126,7 +126,7 @@ describe('topics:list', () => {
       expect(rows.get(busy)!.writeRate).toBeGreaterThan(0);
       expect(rows.get('__consumer_offsets')?.internal).toBe(true);
       expect(summary.warnings).toEqual([]);
-      expect(Object.keys(summary.phaseMs)).toEqual(['metadata', 'sizes', 'offsets', 'rates']);
+      expect(Object.keys(summary.phaseMs)).toEqual(['metadata', 'sizes', 'offsets', 'lag', 'rates']);
     } finally {
       producing = false;
       await writes;

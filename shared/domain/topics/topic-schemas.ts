@@ -4,7 +4,7 @@ import { checkTopicName } from './topic-names';
 
 const count = z.number().int().nonnegative();
 
-export const topicListPhases = ['metadata', 'sizes', 'offsets', 'rates'] as const;
+export const topicListPhases = ['metadata', 'sizes', 'offsets', 'lag', 'rates'] as const;
 export type TopicListPhase = (typeof topicListPhases)[number];
 
 /** One row of the topic list; null means "not known yet" (or not available to this principal). */
@@ -23,6 +23,11 @@ export const topicRowSchema = z.object({
   messages: z.number().nonnegative().nullable(),
   /** Messages per second between two samples of the end offsets. */
   writeRate: z.number().nonnegative().nullable(),
+  /**
+   * Sum over the groups with committed offsets on the topic of their lag on it (the groups service's
+   * numbers); null: no group commits on it. Absent until the lag phase.
+   */
+  consumerLag: z.number().nonnegative().nullable().optional(),
 });
 export type TopicRow = z.infer<typeof topicRowSchema>;
 

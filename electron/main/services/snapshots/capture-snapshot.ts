@@ -2,7 +2,8 @@
 // brokers, topics with partitions, replica bytes and write rate, groups with the topics they consume,
 // and ACL principals. The policy workspace and `odradek policy preview` evaluate tenants against it.
 import kafkajs, { type Admin } from 'kafkajs';
-import { SNAPSHOT_VERSION, type ClusterSnapshot, type SnapshotCluster, type SnapshotGroup, type SnapshotTopic } from '../../../../shared/domain/snapshot/snapshot';
+import { SNAPSHOT_VERSION, type ClusterSnapshot, type SnapshotCluster, type SnapshotTopic } from '../../../../shared/domain/snapshot/snapshot';
+import { groupsWithTopics, withGroupSession } from '../groups/group-service';
 import type { KafkaClientFactory } from '../kafka/client-factory';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { describeLogDirs } from '../kafka/protocol/describe-log-dirs';
@@ -10,7 +11,7 @@ import { openFetchCluster } from '../kafka/protocol/fetch-cluster';
 import type { Clock } from '../ports';
 
 // kafkajs is CommonJS: Node's ESM loader (CLI, test bridge) sees only its default export.
-const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, AssignerProtocol, ResourcePatternTypes } = kafkajs;
+const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
 
 export interface CaptureOptions {
   /** The profile (environment) name recorded beside the cluster id; tenants may match either. */
@@ -88,7 +89,7 @@ export async function captureClusterDetails(settings: KafkaConnectionSettings, d
       profileName: options.profileName,
       brokers: description.brokers.map((broker) => ({ id: broker.nodeId, host: broker.host, port: broker.port })),
       topics: topics.sort((a, b) => a.name.localeCompare(b.name)),
-      groups: await captureGroups(admin, warn),
+      groups: await withGroupSession(settings, deps, 'Reading consumer groups', (session) => groupsWithTopics(session, warn)),
       principals: principals ?? [],
     };
     return {
@@ -128,32 +129,6 @@ async function replicaBytesByTopic(settings: KafkaConnectionSettings, deps: Capt
     await cluster.close();
   }
   return bytes;
-}
-
-async function captureGroups(admin: Admin, warn: (message: string) => void): Promise<SnapshotGroup[]> {
-  const { groups } = await admin.listGroups();
-  const ids = groups.map((group) => group.groupId);
-  if (ids.length === 0) return [];
-  const described = new Map((await admin.describeGroups(ids)).groups.map((group) => [group.groupId, group]));
-  const result: SnapshotGroup[] = [];
-  await forEachLimited(ids, OFFSET_CONCURRENCY, async (groupId) => {
-    const topics = new Set<string>();
-    const group = described.get(groupId);
-    for (const member of group?.members ?? []) {
-      // Classic consumer groups carry their assignment in the consumer protocol's binary format.
-      const assignment = member.memberAssignment.length > 0 ? AssignerProtocol.MemberAssignment.decode(member.memberAssignment) : null;
-      for (const topic of Object.keys(assignment?.assignment ?? {})) topics.add(topic);
-    }
-    try {
-      for (const committed of await admin.fetchOffsets({ groupId })) {
-        if (committed.partitions.some((partition) => Number(partition.offset) >= 0)) topics.add(committed.topic);
-      }
-    } catch (error) {
-      warn(`Committed offsets of group '${groupId}' were not captured: ${(error as Error).message}`);
-    }
-    result.push({ name: groupId, ...(group?.state ? { state: group.state } : {}), topics: [...topics].sort() });
-  });
-  return result.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Null when the principal may not describe ACLs. */

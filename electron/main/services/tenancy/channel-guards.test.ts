@@ -93,6 +93,8 @@ function guarded(access: TenancyAccess) {
     await sink.batch(captured.cluster.topics.map((topic) => ({ name: topic.name, partitions: topic.partitions })));
     sink.progress({ phase: 'metadata', done: 4, total: 4 });
     await sink.batch([{ name: 'orders', messages: 5 }, { name: 'pay-ledger', messages: 7 }]);
+    // Summed over every group, hidden ones included: never crosses inside a tenant.
+    await sink.batch([{ name: 'pay-ledger', consumerLag: 12 }]);
     return { topics: 4, partitions: 8, phaseMs: {}, warnings: [] };
   };
   const deps: GuardDeps = {
@@ -179,6 +181,39 @@ describe('guardHandlers', () => {
     ]);
     expect(progress).toEqual([{ phase: 'metadata', done: 2, total: 2 }]);
     expect(summary).toMatchObject({ topics: 2, partitions: 4 });
+  });
+
+  it('streams only the tenant’s groups, rows and patches alike, with counts over them; refuses describing a hidden group', async () => {
+    const access = inTenant(['payments']);
+    const producers = Object.fromEntries(streamNames.map((name) => [name, async () => ({})])) as unknown as StreamProducers;
+    producers['groups:list'] = async (_request, sink) => {
+      await sink.batch([{ groupId: 'pay-reader', type: 'classic' }, { groupId: 'orders-app', type: 'classic' }, { groupId: 'pay-locked', type: 'classic' }]);
+      sink.progress({ phase: 'list', done: 3, total: 3 });
+      await sink.batch([{ groupId: 'orders-app', totalLag: 9 }, { groupId: 'pay-locked', error: { code: 'GROUP_AUTHORIZATION_FAILED', message: 'no' } }]);
+      return { groups: 3, errors: 2, phaseMs: {}, warnings: [] };
+    };
+    const handlers = Object.fromEntries(channelNames.map((channel) => [channel, async () => ({})])) as unknown as ChannelHandlers;
+    const withGroup: CapturedCluster = { ...captured, cluster: { ...captured.cluster, groups: [...captured.cluster.groups, { name: 'pay-locked', topics: [] }] } };
+    const guardedAll = guardHandlers(handlers, producers, {
+      access: async () => access,
+      scope: async (_profileId, tenantAccess) => new TenantScope(withGroup, compileTenant(tenantAccess.tenant)),
+      invalidate: () => undefined,
+    });
+    const batches: unknown[][] = [];
+    const progress: unknown[] = [];
+    const sink: StreamSink<unknown, unknown> = { batch: async (items) => void batches.push(items), progress: (value) => void progress.push(value), phase: () => undefined, signal: new AbortController().signal };
+    const summary = await (guardedAll.producers['groups:list'] as (request: unknown, sink: StreamSink<unknown, unknown>) => Promise<unknown>)({ profileId: 'p' }, sink);
+    expect(batches).toEqual([
+      [{ groupId: 'pay-reader', type: 'classic' }, { groupId: 'pay-locked', type: 'classic' }],
+      [{ groupId: 'pay-locked', error: { code: 'GROUP_AUTHORIZATION_FAILED', message: 'no' } }],
+    ]);
+    expect(progress).toEqual([{ phase: 'list', done: 2, total: 2 }]);
+    expect(summary).toEqual({ groups: 2, errors: 1, phaseMs: {}, warnings: [] });
+    await expect(guardedAll.handlers['groups:describe']({ profileId: 'p', groupId: 'orders-app', rateSampleMs: 0 }, context)).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: "Consumer group 'orders-app' is not part of tenant 'Payments'.",
+    });
+    await guardedAll.handlers['groups:describe']({ profileId: 'p', groupId: 'pay-reader', rateSampleMs: 0 }, context);
   });
 
   it('reads the cluster again before refusing a topic the cached capture cannot infer yet, and not for a visible one', async () => {

@@ -5,6 +5,7 @@
 // contract channel whose input names a profile has no entry here; at run time such a channel refuses
 // inside a tenant rather than slip through.
 import type { z } from 'zod';
+import type { GroupListItem, GroupListProgress, GroupListSummary } from '../../../../shared/domain/groups/group-schemas';
 import { decideAction, type KpowAction } from '../../../../shared/domain/tenancy';
 import type { TopicListItem } from '../../../../shared/domain/topics/topic-schemas';
 import { channelNames, channels, streamNames, streams, type Channel, type ChannelOutput, type Channels, type StreamName, type Streams } from '../../../../shared/ipc/contract';
@@ -52,8 +53,11 @@ export interface StreamGuard<S extends StreamName> {
   kind: GuardKind;
   resources?(request: RequestOf<S>): ResourceUse[];
   clusterAction?: KpowAction;
-  /** `topic-rows`: items are topic rows or patches keyed by name; only visible ones go out, in every phase. */
-  items?: 'topic-rows';
+  /**
+   * `topic-rows`: items are topic rows or patches keyed by name; `group-rows`: group rows or patches keyed
+   * by group id. Only visible ones go out, in every phase, and the counts are over those.
+   */
+  items?: 'topic-rows' | 'group-rows';
 }
 
 /** An existing resource the tenant must show; `visible(topic)` for the common case of a topic. */
@@ -87,14 +91,32 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   // exist is gated like editing them, a cluster-wide admin action.
   'acls:tenant-preview': { kind: 'read', clusterAction: 'ACL_EDIT' },
   'acls:tenant-apply': { kind: 'mutate', clusterAction: 'ACL_EDIT' },
+  'groups:describe': { kind: 'read', resources: ({ groupId }) => [visible(groupId, undefined, 'group')] },
+  // Previewing a reset is the first step of editing the group, so it needs GROUP_EDIT like the apply.
+  'groups:reset-preview': { kind: 'read', resources: (input) => resetResources(input) },
+  'groups:reset-apply': { kind: 'mutate', resources: (input) => resetResources(input) },
+  'groups:delete-offsets': { kind: 'mutate', resources: ({ groupId, topic }) => [visible(groupId, 'GROUP_EDIT', 'group'), visible(topic)] },
+  'groups:delete': { kind: 'mutate', resources: ({ groupId }) => [visible(groupId, 'GROUP_DELETE', 'group')] },
+  'groups:lag-history': { kind: 'read', resources: ({ groupId }) => [visible(groupId, undefined, 'group')] },
 };
 
 export const streamGuards: { [S in StreamName]?: StreamGuard<S> } = {
   'topics:list': { kind: 'read', items: 'topic-rows' },
+  'groups:list': { kind: 'read', items: 'group-rows' },
+  // The watch names its groups, so each one is checked rather than filtered out of the frames.
+  'groups:watch': { kind: 'read', resources: ({ groupIds }) => groupIds.map((groupId) => visible(groupId, undefined, 'group')) },
   'messages:browse': { kind: 'browse', resources: ({ topic }) => [visible(topic, 'TOPIC_DATA_QUERY')] },
   'messages:export': { kind: 'browse', resources: ({ topic }) => [visible(topic, 'TOPIC_DATA_DOWNLOAD')] },
   'messages:produce-file': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
 };
+
+/** The group (GROUP_EDIT) and every topic a reset names; a whole-group scope covers the group's own topics. */
+function resetResources({ groupId, scope, target }: InputOf<'groups:reset-preview'>): ResourceUse[] {
+  const topics = new Set<string>();
+  if (scope.kind === 'topic') topics.add(scope.topic);
+  if (target.kind === 'offsets') for (const { topic } of target.offsets) topics.add(topic);
+  return [visible(groupId, 'GROUP_EDIT', 'group'), ...[...topics].map((topic) => visible(topic))];
+}
 
 /** A capture younger than this answers even a miss: re-reading the cluster on every refused request would let the renderer hammer it. */
 const RECENT_CAPTURE_MS = 3_000;
@@ -133,11 +155,12 @@ export function guardHandlers(handlers: ChannelHandlers, producers: StreamProduc
     const producer = producers[name] as (request: unknown, sink: StreamSink<unknown, unknown>) => Promise<unknown>;
     guardedProducers[name] = async (request: { profileId: string }, sink: StreamSink<unknown, unknown>) => {
       const tenancy = await enter(name, guard, request, deps);
-      if (!tenancy || guard?.items !== 'topic-rows') {
+      if (!tenancy || guard?.items === undefined) {
         const summary = await producer(request, sink);
         if (guard && changesTopics.has(guard.kind)) deps.invalidate(request.profileId);
         return summary;
       }
+      if (guard.items === 'group-rows') return visibleGroupRows(producer, request, sink as StreamSink<GroupListItem, GroupListProgress>, tenancy.scope);
       return visibleTopicRows(producer, request, sink as StreamSink<TopicListItem, TopicListProgress>, tenancy.scope);
     };
   }
@@ -232,13 +255,46 @@ async function visibleTopicRows(
       sink.progress({ phase, total: shown, done: total === 0 ? 0 : Math.min(shown, Math.round((done * shown) / total)) });
     },
     batch: async (items) => {
-      const kept = items.filter((item) => scope.isVisible('topic', item.name));
+      // A topic's consumer lag sums every group's, hidden ones too: inside a tenant it does not cross.
+      const kept = items.filter((item) => scope.isVisible('topic', item.name)).flatMap(({ consumerLag, ...item }) => (consumerLag === undefined || Object.keys(item).length > 1 ? [item] : []));
       for (const item of kept) if (item.partitions !== undefined) partitions.set(item.name, item.partitions);
       if (kept.length > 0) await sink.batch(kept);
     },
   };
   const summary = (await producer(request, filtered as StreamSink<unknown, unknown>)) as TopicListSummary;
   return { ...summary, topics: partitions.size, partitions: [...partitions.values()].reduce((sum, count) => sum + count, 0) };
+}
+
+/**
+ * Passes on only the tenant's groups. A group's rows and patches are kept or dropped by its id alone, so
+ * a patch of a hidden group never crosses; progress and the summary count the visible groups only.
+ */
+async function visibleGroupRows(
+  producer: (request: unknown, sink: StreamSink<unknown, unknown>) => Promise<unknown>,
+  request: unknown,
+  sink: StreamSink<GroupListItem, GroupListProgress>,
+  scope: TenantScope,
+): Promise<unknown> {
+  const shown = new Set<string>();
+  const failed = new Set<string>();
+  const filtered: StreamSink<GroupListItem, GroupListProgress> = {
+    signal: sink.signal,
+    phase: (phase, message) => sink.phase(phase, message),
+    progress: ({ phase, done, total }) => {
+      sink.progress({ phase, total: shown.size, done: total === 0 ? 0 : Math.min(shown.size, Math.round((done * shown.size) / total)) });
+    },
+    batch: async (items) => {
+      const kept = items.filter((item) => scope.isVisible('group', item.groupId));
+      for (const item of kept) {
+        shown.add(item.groupId);
+        if (item.error) failed.add(item.groupId);
+        else if (item.error === null) failed.delete(item.groupId);
+      }
+      if (kept.length > 0) await sink.batch(kept);
+    },
+  };
+  const summary = (await producer(request, filtered as StreamSink<unknown, unknown>)) as GroupListSummary;
+  return { ...summary, groups: shown.size, errors: failed.size };
 }
 
 /** Whether a contract input schema has a `profileId` (in any branch of a union): such channels act through a profile. */

@@ -4,9 +4,12 @@
 import type { StreamSink } from '../../../../shared/ipc/stream';
 import { looksInternal } from '../../../../shared/domain/topics/topic-names';
 import type { TopicListItem, TopicListPhase, TopicRow } from '../../../../shared/domain/topics/topic-schemas';
+import { partitionLag } from '../../../../shared/domain/groups/group-lag';
+import { groupSessionOver, type GroupSession } from '../groups/group-reads';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { openTopicsSession, type ClusterTopic, type LeaderPartition } from '../kafka/protocol/topics-batch';
 import type { Clock } from '../ports';
+import { principalOf } from './kafka-error-words';
 
 /** Rows per batch frame: big enough that 10,000 topics take a handful of frames. */
 const ROWS_PER_BATCH = 2_500;
@@ -110,6 +113,19 @@ export async function streamTopicList(
     sink.progress({ phase: 'offsets', done: rows.length - failed.size, total: rows.length });
     phaseMs.offsets = deps.clock.now() - started;
 
+    sink.phase('lag', 'Reading consumer group lag');
+    const lag = await consumerLagByTopic(groupSessionOver(session, principalOf(settings)), latest.offsets).then(
+      (sums) => ({ ok: true as const, sums }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    if (lag.ok) {
+      await send(rows.filter((row) => lag.sums.has(row.name)).map((row) => ({ name: row.name, consumerLag: lag.sums.get(row.name)! })));
+    } else {
+      warnings.push(`Consumer group lag is not available: ${(lag.error as Error).message ?? String(lag.error)}`);
+    }
+    sink.progress({ phase: 'lag', done: lag.ok ? rows.length : 0, total: rows.length });
+    phaseMs.lag = deps.clock.now() - started;
+
     if (request.rateSampleMs > 0) {
       sink.phase('rates', 'Sampling end offsets for write rates');
       await sleep(Math.max(0, request.rateSampleMs - (deps.clock.now() - firstSampleAt)), sink.signal);
@@ -130,6 +146,21 @@ export async function streamTopicList(
   } finally {
     await session.close().catch(() => undefined);
   }
+}
+
+/**
+ * Per topic, the lag of every group with commits on it against the end offsets just read: ListGroups
+ * once, OffsetFetch per coordinator for all groups (the groups service's reads, on this session).
+ */
+async function consumerLagByTopic(groups: GroupSession, ends: Map<string, bigint[]>): Promise<Map<string, number>> {
+  const { groups: listed } = await groups.listAll();
+  const committed = await groups.committed(listed);
+  const sums = new Map<string, number>();
+  for (const outcome of committed.values()) {
+    if (!outcome.ok) continue;
+    for (const { topic, partition, offset } of outcome.value) sums.set(topic, (sums.get(topic) ?? 0) + (partitionLag(offset, ends.get(topic)?.[partition]) ?? 0));
+  }
+  return sums;
 }
 
 function sumPerTopic(offsets: Map<string, bigint[]>): Map<string, number> {

@@ -6,6 +6,7 @@ import { isActionAllowed, type ConnectionProfile, type ProfileAction } from '../
 import { checkTopicName, looksInternal } from '../../../../shared/domain/topics/topic-names';
 import type { TopicConfigEntry, TopicDetail } from '../../../../shared/domain/topics/topic-schemas';
 import { AppFailure } from '../../../../shared/ipc/result';
+import { groupsConsumingTopic, withGroupSession } from '../groups/group-service';
 import { withAdminClient } from '../kafka/admin-session';
 import type { KafkaClientFactory } from '../kafka/client-factory';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
@@ -14,9 +15,6 @@ import { incrementalAlterConfigs, type ConfigChange } from '../kafka/protocol/in
 import { openTopicsSession, type TopicsSession } from '../kafka/protocol/topics-batch';
 import type { Clock } from '../ports';
 import { describeKafkaFailure, principalOf } from './kafka-error-words';
-
-/** OffsetFetch per group is unavoidable; this many run at once so 1,000 groups take seconds, not minutes. */
-const GROUP_OFFSET_CONCURRENCY = 16;
 
 export interface TopicServiceDeps {
   profiles: { get(id: string): Promise<ConnectionProfile>; resolveConnection(id: string): Promise<KafkaConnectionSettings> };
@@ -137,7 +135,10 @@ export function createTopicService(deps: TopicServiceDeps) {
           warnings.push(describeKafkaFailure(error, 'Reading the configuration', principalOf(settings)).message);
           return [];
         });
-        const groups = await groupsReading(admin, topic, offsets, warnings);
+        const groups = await withGroupSession(settings, deps, 'Reading the groups of this topic', (session) => groupsConsumingTopic(session, topic, warnings)).catch((error: unknown) => {
+          warnings.push(`Consumer groups are not available: ${(error as Error).message}`);
+          return [];
+        });
         return {
           name: topic,
           internal,
@@ -268,67 +269,6 @@ async function describeTopicConfigs(admin: Admin, topic: string): Promise<TopicC
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/**
- * Groups with committed offsets on the topic: ListGroups once, then OffsetFetch per group limited to
- * this topic (GROUP_OFFSET_CONCURRENCY at a time), then one batched DescribeGroups for the matches
- * only — never a DescribeGroups per group of the whole cluster.
- */
-async function groupsReading(admin: Admin, topic: string, offsets: Map<number, { start: number; end: number }>, warnings: string[]): Promise<TopicDetail['groups']> {
-  let groupIds: string[];
-  try {
-    groupIds = (await admin.listGroups()).groups.map((group) => group.groupId);
-  } catch (error) {
-    warnings.push(`Consumer groups are not available: ${(error as Error).message}`);
-    return [];
-  }
-  const committedByGroup = new Map<string, { partition: number; committed: number }[]>();
-  let failures = 0;
-  await forEachLimited(groupIds, GROUP_OFFSET_CONCURRENCY, async (groupId) => {
-    try {
-      const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      const committed = (entry?.partitions ?? []).map((partition) => ({ partition: partition.partition, committed: Number(partition.offset) })).filter((partition) => partition.committed >= 0);
-      if (committed.length > 0) committedByGroup.set(groupId, committed);
-    } catch {
-      failures += 1;
-    }
-  });
-  if (failures > 0) warnings.push(`Committed offsets of ${failures} group(s) could not be read (not authorized or unavailable).`);
-  if (committedByGroup.size === 0) return [];
-
-  const described = new Map<string, { state: string; members: number }>();
-  try {
-    for (const group of (await admin.describeGroups([...committedByGroup.keys()])).groups) described.set(group.groupId, { state: group.state, members: group.members.length });
-  } catch (error) {
-    warnings.push(`Group states are not available: ${(error as Error).message}`);
-  }
-  return [...committedByGroup]
-    .map(([groupId, committed]) => {
-      const partitions = committed
-        .map(({ partition, committed: offset }) => {
-          const end = offsets.get(partition)?.end ?? offset;
-          return { partition, committed: offset, end, lag: Math.max(0, end - offset) };
-        })
-        .sort((a, b) => a.partition - b.partition);
-      return {
-        groupId,
-        state: described.get(groupId)?.state ?? 'Unknown',
-        members: described.get(groupId)?.members ?? 0,
-        lag: partitions.reduce((sum, partition) => sum + partition.lag, 0),
-        partitions,
-      };
-    })
-    .sort((a, b) => a.groupId.localeCompare(b.groupId));
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { useTenancyState } from '../tenancy/queries';
 import { TenancyGate } from '../tenancy/TenancyGate';
 import { TenantsScreen } from '../tenancy/TenantsScreen';
 import { shownSection, tenancyViewKey, visibleSections } from '../tenancy/tenancy-view';
+import { GroupsScreen } from '../groups/GroupsScreen';
 import { TopicsScreen } from '../topics/TopicsScreen';
 import { OverviewScreen } from './OverviewScreen';
 import { sectionInfo } from './sections';
@@ -16,7 +17,7 @@ export function ClusterScreen() {
   const shown = shownSection(section, visibleSections(tenancy.data?.navigation));
   // The tenancy screen stays reachable while the file is invalid or no tenant is chosen: it is where that gets fixed.
   if (shown === 'tenants') return <TenantsScreen profileId={profileId} />;
-  // Keyed by the tenant view too: the topic list is a stream, so a switch must start it over.
+  // Keyed by the tenant view too: the topic and group lists are streams, so a switch must start them over.
   const viewKey = `${profileId}|${tenancyViewKey(tenancy.data)}`;
   return (
     <TenancyGate profileId={profileId}>
@@ -24,6 +25,8 @@ export function ClusterScreen() {
         <OverviewScreen key={viewKey} profileId={profileId} />
       ) : shown === 'topics' ? (
         <TopicsScreen key={viewKey} profileId={profileId} />
+      ) : shown === 'groups' ? (
+        <GroupsScreen key={viewKey} profileId={profileId} />
       ) : (
         <Placeholder section={shown} />
       )}

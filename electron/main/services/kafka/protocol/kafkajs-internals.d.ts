@@ -15,6 +15,8 @@ declare module 'kafkajs/src/cluster/index.js' {
 
   export interface InternalBroker {
     nodeId: number | null;
+    /** The broker's ApiVersions answer by API key (every key it offers, known to kafkajs or not); null before connecting. */
+    versions: Record<number, { minVersion: number; maxVersion: number }> | null;
     connectionPool: {
       send<T>(request: unknown): Promise<T>;
       /** 0 carries every request but Fetch, 1 carries Fetch; connected (and authenticated on first send) on demand. */
@@ -50,6 +52,7 @@ declare module 'kafkajs/src/cluster/index.js' {
     addTargetTopic(topic: string): Promise<void>;
     getNodeIds(): number[];
     findBroker(options: { nodeId: number | string }): Promise<InternalBroker>;
+    findGroupCoordinator(options: { groupId: string }): Promise<InternalBroker>;
     findControllerBroker(): Promise<InternalBroker>;
     findTopicPartitionMetadata(topic: string): PartitionMetadata[];
   }

@@ -48,6 +48,8 @@ export interface TopicsSession {
   logDirs(): Promise<LogDirPartition[]>;
   /** The same request summed per topic (every live replica), without an entry per partition. */
   topicSizes(): Promise<Map<string, number>>;
+  /** The brokers the metadata names, connected, by node id (for the group APIs, which go to coordinators). */
+  brokers(): Promise<ReadonlyMap<number, InternalBroker>>;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function openTopicsSession(
       listOffsets: async (partitions, spec) => listOffsetsForTopics(await brokers(), partitions, spec),
       logDirs: () => describeLogDirs(fetchCluster, null),
       topicSizes: () => describeTopicSizes(fetchCluster),
+      brokers,
       close: () => cluster.disconnect(),
     };
   } catch (error) {
