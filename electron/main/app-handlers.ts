@@ -29,6 +29,7 @@ import { createTenancy } from './services/tenancy/tenancy-handlers';
 import { createMemoryTenancySettingsRepo, type TenancySettingsRepo } from './services/tenancy/tenancy-settings';
 import { createTopicHandlers } from './services/topics/topic-handlers';
 import { createTenantAclHandlers } from './services/acls/tenant-acl-handlers';
+import { createSchemaHandlers } from './services/schemas/schema-handlers';
 
 /** Everything main's services need from the outside, supplied by the composition root or a test. */
 export interface AppPorts {
@@ -125,6 +126,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     ...topics.handlers,
     ...produce.handlers,
     ...createTenantAclHandlers({ profiles, factory: kafkaClients }),
+    ...createSchemaHandlers(),
   };
 
   const producers: StreamProducers = {

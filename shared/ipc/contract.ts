@@ -30,6 +30,23 @@ import {
 } from '../domain/profile/profile-schema';
 import { secretSlots } from '../domain/profile/secret-slots';
 import { secretCatalogue } from '../domain/profile/secrets';
+import {
+  checkCompatibilityInputSchema,
+  checkCompatibilityOutputSchema,
+  compatibilityOutputSchema,
+  deleteCompatibilityInputSchema,
+  deleteSchemaInputSchema,
+  deleteSchemaOutputSchema,
+  listSubjectsInputSchema,
+  listSubjectsOutputSchema,
+  registerSchemaInputSchema,
+  registerSchemaOutputSchema,
+  schemaVersionInputSchema,
+  schemaVersionSchema,
+  setCompatibilityInputSchema,
+  subjectDetailInputSchema,
+  subjectDetailSchema,
+} from '../domain/schemas/schema-schemas';
 import { clusterSnapshotSchema } from '../domain/snapshot/snapshot';
 import {
   addPartitionsInputSchema,
@@ -362,6 +379,29 @@ export const channels = {
   'topics:alter-config': { input: alterTopicConfigInputSchema, output: z.object({ changed: z.array(z.string()) }) },
   'topics:purge': { input: purgeTopicInputSchema, output: purgeTopicOutputSchema },
   'topics:clone': { input: cloneTopicInputSchema, output: createTopicOutputSchema },
+  /**
+   * The profile's Schema Registry subjects with each latest version, listed in the observation mode in
+   * use (bulk `/schemas` or `/subjects` plus versions, see docs/schema-registry.md); inside a tenant
+   * only the tenant's subjects.
+   */
+  'schemas:list': { input: listSubjectsInputSchema, output: listSubjectsOutputSchema },
+  /** A subject's versions (with soft-deleted ones on request), its compatibility and mode. */
+  'schemas:subject': { input: subjectDetailInputSchema, output: subjectDetailSchema },
+  /** One version's schema text, references and the ids that reference it. */
+  'schemas:version': { input: schemaVersionInputSchema, output: schemaVersionSchema },
+  /** Checks a draft against the latest, one or every version, with the registry's reasons; registers nothing. */
+  'schemas:check': { input: checkCompatibilityInputSchema, output: checkCompatibilityOutputSchema },
+  /** Registers a draft as the subject's next version; CONFLICT with the reasons when incompatible. Needs `edit-schemas`. */
+  'schemas:register': { input: registerSchemaInputSchema, output: registerSchemaOutputSchema },
+  /** Sets the global (`subject: null`) or a subject's compatibility level. Needs `edit-schemas`. */
+  'schemas:set-compatibility': { input: setCompatibilityInputSchema, output: compatibilityOutputSchema },
+  /** Removes a subject's own level, so the global one applies again. Needs `edit-schemas`. */
+  'schemas:delete-compatibility': { input: deleteCompatibilityInputSchema, output: compatibilityOutputSchema },
+  /**
+   * Soft or (after a soft delete) hard delete of one version or a whole subject; `confirmation` repeats
+   * `deleteConfirmationText(subject, version)`. Needs `edit-schemas`.
+   */
+  'schemas:delete': { input: deleteSchemaInputSchema, output: deleteSchemaOutputSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications, typed by the same contract. */

@@ -48,6 +48,8 @@ export interface CapturedCluster {
   principalsKnown: boolean;
   /** False when rates were not sampled (rateSampleMs 0). */
   ratesKnown: boolean;
+  /** The profile's Schema Registry id (`schemaRegistryIdOf`), which subjects without a `domainId` belong to. */
+  schemaRegistryId?: string | undefined;
 }
 
 export async function captureClusterDetails(settings: KafkaConnectionSettings, deps: CaptureDeps, options: CaptureOptions): Promise<CapturedCluster> {

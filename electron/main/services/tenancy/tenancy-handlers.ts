@@ -1,5 +1,6 @@
 // The tenancy channels, the cluster overview and snapshot capture, plus the guards around every other
 // profile channel: app-handlers.ts wires them with one call.
+import { schemaRegistryIdOf } from '../../../../shared/domain/schemas/schema-schemas';
 import { SNAPSHOT_VERSION, type ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
 import type { ClusterOverview } from '../../../../shared/ipc/contract';
 import type { ChannelHandlers, StreamProducers } from '../../ipc/dispatcher';
@@ -20,7 +21,7 @@ type TenancyChannel = 'tenancy:state' | 'tenancy:attach-policy' | 'tenancy:detac
 export interface TenancyDeps {
   settings: TenancySettingsRepo;
   profiles: {
-    get(id: string): Promise<{ name: string }>;
+    get(id: string): Promise<{ name: string; schemaRegistry?: { name?: string | undefined; urls: string[] } | null }>;
     resolveConnection(id: string): Promise<KafkaConnectionSettings>;
   };
   factory: KafkaClientFactory;
@@ -37,7 +38,8 @@ export function createTenancy(deps: TenancyDeps) {
   const capture = async (profileId: string, sampleMs: number) => {
     const [profile, settings] = await Promise.all([deps.profiles.get(profileId), deps.profiles.resolveConnection(profileId)]);
     try {
-      return await captureClusterDetails(settings, { factory: deps.factory, clock: deps.clock }, { profileName: profile.name, rateSampleMs: sampleMs, ...(deps.log ? { warn: deps.log } : {}) });
+      const captured = await captureClusterDetails(settings, { factory: deps.factory, clock: deps.clock }, { profileName: profile.name, rateSampleMs: sampleMs, ...(deps.log ? { warn: deps.log } : {}) });
+      return profile.schemaRegistry ? { ...captured, schemaRegistryId: schemaRegistryIdOf(profile.schemaRegistry) } : captured;
     } catch (error) {
       throw describeKafkaFailure(error, 'Reading the cluster', principalOf(settings));
     }
