@@ -2,6 +2,7 @@ import { Stack, Text, Title } from '@mantine/core';
 import { useUiStore, type ClusterSection } from '../../app/ui-store';
 import { useTenancyState } from '../tenancy/queries';
 import { TenancyGate } from '../tenancy/TenancyGate';
+import { SchemasScreen } from '../schemas/SchemasScreen';
 import { TenantsScreen } from '../tenancy/TenantsScreen';
 import { shownSection, tenancyViewKey, visibleSections } from '../tenancy/tenancy-view';
 import { TopicsScreen } from '../topics/TopicsScreen';
@@ -24,6 +25,8 @@ export function ClusterScreen() {
         <OverviewScreen key={viewKey} profileId={profileId} />
       ) : shown === 'topics' ? (
         <TopicsScreen key={viewKey} profileId={profileId} />
+      ) : shown === 'schemas' ? (
+        <SchemasScreen key={viewKey} profileId={profileId} />
       ) : (
         <Placeholder section={shown} />
       )}
