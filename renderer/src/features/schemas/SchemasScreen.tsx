@@ -4,6 +4,7 @@ import { Alert, Button, Checkbox, Chip, Group, Loader, Stack, Text, TextInput, T
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useUiStore } from '../../app/ui-store';
 import { useStoredProfile } from '../profiles/queries';
+import { useTenancyState } from '../tenancy/queries';
 import { CompatibilityDialog } from './CompatibilityDialog';
 import { NewSubjectDialog } from './NewSubjectDialog';
 import { useRefreshSubjects, useSubjects } from './queries';
@@ -30,7 +31,8 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
   const rows = useMemo(() => list.data?.subjects ?? [], [list.data]);
   const globalCompatibility = list.data?.globalCompatibility ?? null;
   const shown = useMemo(() => visibleSubjects(rows, { search: deferredSearch, types, showDeleted }, sort, globalCompatibility), [rows, deferredSearch, types, showDeleted, sort, globalCompatibility]);
-  const denied = schemaPermissions(profile.data, undefined);
+  const tenancy = useTenancyState(profileId);
+  const denied = schemaPermissions({ profile: profile.data, tenant: tenancy.data?.status === 'active' ? tenancy.data.activeTenant : null });
 
   const toggleSort = (column: SubjectColumn) =>
     setSort((current) => (current.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: column === 'latestVersion' || column === 'latestId' ? 'desc' : 'asc' }));
@@ -54,7 +56,7 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
   }
 
   const registerDenied = denied('register-subject');
-  const compatibilityDenied = denied('change-compatibility');
+  const compatibilityDenied = denied('change-global-compatibility');
   return (
     <Stack gap="sm" style={{ height: SCREEN_HEIGHT, minHeight: 0 }}>
       <Group justify="space-between" wrap="nowrap">
