@@ -68,7 +68,8 @@ export function observationText(observation: ObservationInfo, requests: number |
   return `Read with ${mode}, chosen automatically${counted}.`;
 }
 
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, '');
+// "The bulk…" reads on as "because the bulk…"; "GET /schemas…" keeps its capitals.
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text).replace(/\.$/, '');
 
 export const compatibilityWords: Record<CompatibilityLevel, string> = {
   BACKWARD: 'New schemas can read data written with the latest version.',
