@@ -1,5 +1,5 @@
 // Fetched records to the rows the renderer shows: every part decoded for display and cut to the preview size.
-import { decodePayload, type DecodeOptions, type DecodedPayload, type SchemaResolver } from '../../../../shared/domain/decoders';
+import { CONFLUENT_HEADER_BYTES, decodePayload, parseConfluentWireFormat, withSchemaOutcome, type DecodeOptions, type DecodedPayload, type SchemaResolver } from '../../../../shared/domain/decoders';
 import type { BrowseRow } from '../../../../shared/domain/messages/browse-request';
 import type { FetchedRecord } from '../kafka/protocol/fetch-cluster';
 
@@ -45,13 +45,35 @@ export function rowWeight(row: BrowseRow): number {
   return weight;
 }
 
-/** Lets a Schema Registry decoder (when configured) replace the auto-detected body of registry-encoded parts. */
-export async function applySchemaResolver(row: BrowseRow, record: FetchedRecord, resolver: SchemaResolver | undefined): Promise<BrowseRow> {
-  if (!resolver) return row;
-  const resolve = async (decoded: DecodedPayload | null, bytes: Buffer | null): Promise<DecodedPayload | null> => {
+/** The registry ids a record's key and value name (Confluent wire format), for loading them before decoding. */
+export function schemaIdsOf(record: FetchedRecord): number[] {
+  const ids: number[] = [];
+  const key = record.key && parseConfluentWireFormat(record.key);
+  const value = record.value && parseConfluentWireFormat(record.value);
+  if (key) ids.push(key.schemaId);
+  if (value && value.schemaId !== key?.schemaId) ids.push(value.schemaId);
+  return ids;
+}
+
+/**
+ * Replaces the auto-detected key and value of registry-encoded parts with what the resolver decodes:
+ * the readable value with its schema, or the raw bytes with the reason. Synchronous when every id the
+ * record names is loaded (the case for all but the first record with a new id).
+ */
+export function applySchemaResolver(row: BrowseRow, record: FetchedRecord, resolver: SchemaResolver, previewBytes: number): BrowseRow | Promise<BrowseRow> {
+  if (!row.key?.schema && !row.value?.schema) return row;
+  const decodePart = (decoded: DecodedPayload | null, bytes: Buffer | null): DecodedPayload | null | undefined => {
     if (!decoded?.schema || bytes === null) return decoded;
-    const resolved = await resolver.decode(decoded.schema.schemaId, bytes.subarray(5));
-    return resolved ? { ...decoded, ...resolved } : decoded;
+    const outcome = resolver.decode(decoded.schema.schemaId, bytes.subarray(CONFLUENT_HEADER_BYTES));
+    return outcome === undefined ? undefined : withSchemaOutcome(bytes, decoded.schema.schemaId, outcome, { maxPreviewBytes: previewBytes });
   };
-  return { ...row, key: await resolve(row.key, record.key), value: await resolve(row.value, record.value) };
+  const key = decodePart(row.key, record.key);
+  const value = decodePart(row.value, record.value);
+  if (key !== undefined && value !== undefined) return finishRow(row, key, value);
+  return Promise.all(schemaIdsOf(record).map((id) => resolver.load(id))).then(() => applySchemaResolver(row, record, resolver, previewBytes));
+}
+
+function finishRow(row: BrowseRow, key: DecodedPayload | null, value: DecodedPayload | null): BrowseRow {
+  const truncated = Boolean(key?.truncated || value?.truncated || row.headers.some((header) => header.value?.truncated));
+  return { ...row, key, value, truncated };
 }
