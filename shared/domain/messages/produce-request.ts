@@ -178,6 +178,9 @@ const produceLineSchema = z
     value: jsonValue,
     valueEncoding: jsonlEncodingSchema.default('utf8'),
     headers: z.union([headerListSchema, headerMapSchema]).default([]),
+    // What a decoding export writes beside the bytes; the bytes are what is produced.
+    keyDecoded: jsonValue,
+    valueDecoded: jsonValue,
   })
   .strict()
   .refine((line) => line.value !== undefined, { message: 'a line needs a "value" (null for a tombstone)', path: ['value'] });

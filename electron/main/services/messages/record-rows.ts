@@ -1,6 +1,7 @@
 // Fetched records to the rows the renderer shows: every part decoded for display and cut to the preview size.
 import { CONFLUENT_HEADER_BYTES, decodePayload, parseConfluentWireFormat, withSchemaOutcome, type DecodeOptions, type DecodedPayload, type SchemaResolver } from '../../../../shared/domain/decoders';
 import type { BrowseRow } from '../../../../shared/domain/messages/browse-request';
+import type { DecodedPart } from '../../../../shared/domain/messages/message-jsonl';
 import type { FetchedRecord } from '../kafka/protocol/fetch-cluster';
 
 export function recordSize(record: FetchedRecord): { key: number; value: number; headers: number; total: number } {
@@ -76,4 +77,14 @@ export function applySchemaResolver(row: BrowseRow, record: FetchedRecord, resol
 function finishRow(row: BrowseRow, key: DecodedPayload | null, value: DecodedPayload | null): BrowseRow {
   const truncated = Boolean(key?.truncated || value?.truncated || row.headers.some((header) => header.value?.truncated));
   return { ...row, key, value, truncated };
+}
+
+/** A registry-encoded part decoded for export (undefined for parts without the header); a promise only while its schema loads. */
+export function decodedPartOf(bytes: Uint8Array | null, resolver: SchemaResolver): DecodedPart | undefined | Promise<DecodedPart | undefined> {
+  const wire = bytes && parseConfluentWireFormat(bytes);
+  if (!wire) return undefined;
+  const outcome = resolver.decode(wire.schemaId, wire.payload);
+  if (outcome === undefined) return resolver.load(wire.schemaId).then(() => decodedPartOf(bytes, resolver));
+  if (!outcome.ok) return { schemaId: wire.schemaId, ...outcome.schema, problem: outcome.problem };
+  return { schemaId: wire.schemaId, ...outcome.schema, value: outcome.value, ...(outcome.validationErrors ? { validationErrors: outcome.validationErrors } : {}) };
 }
