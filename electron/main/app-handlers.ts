@@ -30,6 +30,7 @@ import { createMemoryTenancySettingsRepo, type TenancySettingsRepo } from './ser
 import { createTopicHandlers } from './services/topics/topic-handlers';
 import { createTenantAclHandlers } from './services/acls/tenant-acl-handlers';
 import { createSchemaHandlers } from './services/schemas/schema-handlers';
+import { createSchemaService } from './services/schemas/schema-service';
 
 /** Everything main's services need from the outside, supplied by the composition root or a test. */
 export interface AppPorts {
@@ -60,6 +61,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     ...(ports.log ? { log: ports.log } : {}),
   });
   const produce = createProduceHandlers({ profiles, factory: kafkaClients, clock: ports.clock, dialogs: ports.dialogs });
+  const schemas = createSchemaService({ profiles, clock: ports.clock });
   const topics = createTopicHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
 
   /**
@@ -126,7 +128,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     ...topics.handlers,
     ...produce.handlers,
     ...createTenantAclHandlers({ profiles, factory: kafkaClients }),
-    ...createSchemaHandlers(),
+    ...createSchemaHandlers(schemas),
   };
 
   const producers: StreamProducers = {

@@ -1,6 +1,6 @@
-// The `schemas:*` channels: thin handlers over the registry service.
-import { AppFailure } from '../../../../shared/ipc/result';
+// The `schemas:*` channels: thin handlers over the Schema Registry service.
 import type { ChannelHandlers } from '../../ipc/dispatcher';
+import type { SchemaService } from './schema-service';
 
 export type SchemaChannel =
   | 'schemas:list'
@@ -12,19 +12,15 @@ export type SchemaChannel =
   | 'schemas:delete-compatibility'
   | 'schemas:delete';
 
-const notYet = () => {
-  throw new AppFailure('UNSUPPORTED', 'The Schema Registry client is being wired in; this channel answers nothing yet.');
-};
-
-export function createSchemaHandlers(): Pick<ChannelHandlers, SchemaChannel> {
+export function createSchemaHandlers(service: SchemaService): Pick<ChannelHandlers, SchemaChannel> {
   return {
-    'schemas:list': notYet,
-    'schemas:subject': notYet,
-    'schemas:version': notYet,
-    'schemas:check': notYet,
-    'schemas:register': notYet,
-    'schemas:set-compatibility': notYet,
-    'schemas:delete-compatibility': notYet,
-    'schemas:delete': notYet,
+    'schemas:list': (input) => service.list(input),
+    'schemas:subject': (input) => service.subject(input),
+    'schemas:version': (input) => service.version(input),
+    'schemas:check': (input) => service.check(input),
+    'schemas:register': (input) => service.register(input),
+    'schemas:set-compatibility': (input) => service.setCompatibility(input),
+    'schemas:delete-compatibility': (input) => service.deleteCompatibility(input),
+    'schemas:delete': (input) => service.delete(input),
   };
 }
