@@ -15,6 +15,8 @@ import {
   produceFileProgressSchema,
   produceFileRequestSchema,
   produceFileSummarySchema,
+  producePreviewRequestSchema,
+  producePreviewResultSchema,
   produceRequestSchema,
   produceResultSchema,
   reproduceRequestSchema,
@@ -305,6 +307,8 @@ export const channels = {
   'messages:produce': { input: produceRequestSchema, output: produceResultSchema },
   /** Copies a stored message (key, value, headers byte for byte, read by main) to the same or another topic. */
   'messages:reproduce': { input: reproduceRequestSchema, output: produceResultSchema },
+  /** Checks JSON text against a registry subject/version as producing would encode it; nothing is sent. */
+  'messages:produce-preview': { input: producePreviewRequestSchema, output: producePreviewResultSchema },
   'keychain:status': {
     input: noInput,
     output: z.object({ available: z.boolean(), message: z.string().optional() }),

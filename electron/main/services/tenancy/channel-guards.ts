@@ -85,6 +85,8 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   // Producing to a missing topic may auto-create it, so the name must still be the tenant's.
   'messages:produce': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
   'messages:reproduce': { kind: 'mutate', resources: ({ source, targetTopic }) => [visible(source.topic, 'TOPIC_DATA_QUERY'), visible(targetTopic, 'TOPIC_PRODUCE')] },
+  // Checking a value before producing: the topic as producing needs it, and the subject must be the tenant's.
+  'messages:produce-preview': { kind: 'read', resources: ({ topic, schema }) => [visible(topic, 'TOPIC_PRODUCE'), visible(schema.subject, undefined, 'subject')] },
   // The plan comes from the policy text in the request, so it may name anything: reading which ACLs
   // exist is gated like editing them, a cluster-wide admin action.
   'acls:tenant-preview': { kind: 'read', clusterAction: 'ACL_EDIT' },
