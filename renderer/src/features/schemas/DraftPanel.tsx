@@ -111,7 +111,7 @@ export function DraftPanel({ profileId, subject, type, initialText, documentKey,
                 ))}
               </List>
             ) : (
-              !check.data.compatible && <Text size="sm">The registry gave no reasons.</Text>
+              !check.data.compatible && <Text size="sm">The registry gave no reasons. Registering would be refused, and the refusal may name the difference.</Text>
             )}
           </Stack>
         </Alert>
