@@ -35,9 +35,13 @@ export type ObservationInfo = z.infer<typeof observationInfoSchema>;
 
 export const subjectSummarySchema = z.object({
   subject: z.string(),
-  type: schemaTypeSchema,
+  /**
+   * Type and id of the latest version; null only for a soft-deleted subject whose schemas the registry
+   * no longer serves (Apicurio lists such a subject's versions but answers 40401 for each of them).
+   */
+  type: schemaTypeSchema.nullable(),
   latestVersion: versionNumber,
-  latestId: z.number().int().positive(),
+  latestId: z.number().int().positive().nullable(),
   /** The subject's own level, or the global one it inherits (see `compatibilityOverride`); null when not asked for. */
   compatibility: compatibilityLevelSchema.nullable(),
   compatibilityOverride: z.boolean().nullable(),

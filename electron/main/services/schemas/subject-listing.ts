@@ -11,8 +11,9 @@ import type { SchemaType } from './schema-source';
 export interface ListedSubject {
   subject: string;
   version: number;
-  id: number;
-  type: SchemaType;
+  /** null: a soft-deleted subject whose schemas the registry does not serve any more (Apicurio). */
+  id: number | null;
+  type: SchemaType | null;
   deleted: boolean;
 }
 
@@ -135,9 +136,12 @@ async function listV1(client: RegistryClient, options: ListOptions): Promise<Lis
       const latest = await client.version(subject, 'latest', { signal: options.signal, deleted });
       return { subject, version: latest.version, id: latest.id, type: latest.type, deleted };
     } catch (error) {
-      // Deleted between the two calls: leave it out rather than fail the whole list.
-      if (isRegistryError(error, 'subject-not-found') || isRegistryError(error, 'version-not-found')) return null;
-      throw error;
+      if (!isRegistryError(error, 'subject-not-found') && !isRegistryError(error, 'version-not-found')) throw error;
+      if (!deleted) return null; // deleted between the two calls: left out rather than failing the list
+      // Apicurio lists a soft-deleted subject's versions but serves none of them, even with deleted=true.
+      const versions = await client.versions(subject, { deleted: true, signal: options.signal }).catch(() => [] as number[]);
+      const last = versions.length > 0 ? Math.max(...versions) : null;
+      return last === null ? null : { subject, version: last, id: null, type: null, deleted };
     }
   });
 }

@@ -94,7 +94,7 @@ export function SubjectTable({ rows, sort, onSort, selected, onOpen, globalCompa
                   )}
                 </Group>
                 <Text role="cell" size="sm" px="xs">
-                  {schemaTypeLabels[row.type]}
+                  {row.type === null ? 'unknown' : schemaTypeLabels[row.type]}
                 </Text>
                 <Text role="cell" size="sm" px="xs" ta="right">
                   v{row.latestVersion}

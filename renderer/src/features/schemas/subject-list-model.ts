@@ -24,19 +24,20 @@ export function visibleSubjects(rows: readonly SubjectSummary[], filter: Subject
   const kept: SubjectSummary[] = [];
   for (const row of rows) {
     if (!filter.showDeleted && row.deleted) continue;
-    if (filter.types.length > 0 && !filter.types.includes(row.type)) continue;
+    if (filter.types.length > 0 && (row.type === null || !filter.types.includes(row.type))) continue;
     if (needle !== '' && !row.subject.toLowerCase().includes(needle)) continue;
     kept.push(row);
   }
   const sign = sort.direction === 'asc' ? 1 : -1;
-  const text = (row: SubjectSummary): string => (sort.column === 'type' ? row.type : (row.compatibility ?? globalCompatibility ?? ''));
+  const text = (row: SubjectSummary): string => (sort.column === 'type' ? (row.type ?? '') : (row.compatibility ?? globalCompatibility ?? ''));
   switch (sort.column) {
     case 'subject':
       return kept.sort((a, b) => sign * compareText(a.subject, b.subject));
     case 'latestVersion':
     case 'latestId': {
       const column = sort.column;
-      return kept.sort((a, b) => (a[column] === b[column] ? compareText(a.subject, b.subject) : sign * (a[column] - b[column])));
+      // An unknown id (a soft-deleted subject Apicurio no longer serves) sorts as 0.
+      return kept.sort((a, b) => (a[column] === b[column] ? compareText(a.subject, b.subject) : sign * ((a[column] ?? 0) - (b[column] ?? 0))));
     }
     default:
       return kept.sort((a, b) => sign * compareText(text(a), text(b)) || compareText(a.subject, b.subject));
