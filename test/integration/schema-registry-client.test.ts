@@ -3,7 +3,7 @@
 // transport over plain http, TLS with the bed CA, a client certificate (PEM and PKCS12) and HTTP Basic,
 // and each failure named specifically.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SchemaRegistrySettings, TlsSettings } from '../../electron/main/services/kafka/connection-settings';
 import { contextSubject, type RegistryClient } from '../../electron/main/services/schemas/registry-client';
@@ -341,7 +341,7 @@ async function closedPort(): Promise<number> {
 }
 
 async function hangingServer(): Promise<{ server: Server; port: number }> {
-  const sockets: import('node:net').Socket[] = [];
+  const sockets: Socket[] = [];
   const server = createServer((socket) => void sockets.push(socket));
   server.on('close', () => sockets.forEach((socket) => socket.destroy()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
