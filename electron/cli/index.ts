@@ -1,5 +1,6 @@
 // The `odradek` command line. It shares the domain code and stores with the app; each command group
 // lives in its own module under commands/ and receives the remaining argv.
+import { runMessagesCommand } from './commands/messages';
 import { runPolicyCommand } from './commands/policy';
 import { runProfileCommand } from './commands/profile';
 import { runSnapshotCommand } from './commands/snapshot';
@@ -18,6 +19,7 @@ Commands:
   policy acls FILE --tenant NAME --principal User:x [--access read|write|admin] [--bootstrap-server HOST:PORT] [--cluster ID] [--json]
   policy acls FILE --tenant NAME --principal User:x --profile NAME [--apply] [--json]
   snapshot --profile NAME -o FILE [--rate-sample-ms N]
+  messages browse --profile NAME --topic T [--from beginning|end|<offset>|<iso-time>] [--limit N] [--filter EXPR]... [--newest-first] [--no-decode] [--json]
 `;
 
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -29,6 +31,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return runPolicyCommand(rest, io);
     case 'snapshot':
       return runSnapshotCommand(rest, io);
+    case 'messages':
+      return runMessagesCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

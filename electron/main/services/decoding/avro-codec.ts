@@ -69,8 +69,12 @@ export function compileAvro(document: SchemaDocument): SchemaCodec {
 }
 
 function describeType(type: AvroType): string {
-  const logical = (type as unknown as { schema(): unknown }).schema?.();
-  if (typeof logical === 'object' && logical !== null && 'logicalType' in logical) return `${String((logical as { logicalType: unknown }).logicalType)} (${type.typeName})`;
+  if (type instanceof avro.types.LogicalType) {
+    const underlying = (type as unknown as { underlyingType: AvroType }).underlyingType;
+    // Plain bytes shown as text are still just bytes to the person reading the message.
+    if (type instanceof BytesAsText) return describeType(underlying);
+    return `${type.typeName.replace(/^logical:/, '')} (${underlying.typeName})`;
+  }
   return type.name ? `${type.typeName} ${type.name}` : type.typeName;
 }
 
