@@ -100,7 +100,7 @@ export function SubjectTable({ rows, sort, onSort, selected, onOpen, globalCompa
                   v{row.latestVersion}
                 </Text>
                 <Text role="cell" size="sm" px="xs" ta="right">
-                  {row.latestId}
+                  {row.latestId ?? '—'}
                 </Text>
                 <Text role="cell" size="sm" px="xs" c={compatibility.inherited ? 'dimmed' : undefined} title={compatibility.inherited ? 'Follows the global level' : 'The subject’s own level'}>
                   {compatibility.text}

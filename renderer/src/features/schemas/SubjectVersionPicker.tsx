@@ -2,9 +2,10 @@
 // topic's `<topic>-value` offered first, as TopicNameStrategy names it) and a version or the latest.
 import { Group, Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { api, unwrap } from '../../lib/api';
 import { schemaKeys, useSubjects } from './queries';
-import { subjectChoices, type SchemaChoice } from './producer-schema';
+import { defaultSubject, subjectChoices, type SchemaChoice } from './producer-schema';
 
 export function SubjectVersionPicker({ profileId, topic, value, onChange }: { profileId: string; topic: string; value: SchemaChoice | null; onChange(choice: SchemaChoice | null): void }) {
   const list = useSubjects(profileId, false);
@@ -15,6 +16,14 @@ export function SubjectVersionPicker({ profileId, topic, value, onChange }: { pr
     enabled: subject !== null,
   });
   const choices = subjectChoices(list.data?.subjects ?? [], topic);
+  const preselect = value === null && list.data ? defaultSubject(list.data.subjects, topic) : null;
+  const preselected = useRef(false);
+  // The topic's own `<topic>-value` is what a Confluent serializer would use: start with it once, when it exists.
+  useEffect(() => {
+    if (!preselect || preselected.current) return;
+    preselected.current = true;
+    onChange({ subject: preselect, version: 'latest' });
+  }, [preselect, onChange]);
   return (
     <Group grow align="flex-start" gap="sm">
       <Select
