@@ -119,11 +119,21 @@ class DecimalType extends LogicalType {
     if (!Number.isInteger(this.precision) || this.precision < 1) throw new Error('a decimal needs a positive precision');
   }
   protected override _fromValue(buffer: Buffer): string {
-    let unscaled = 0n;
-    for (const byte of buffer) unscaled = (unscaled << 8n) | BigInt(byte);
-    if (buffer.length > 0 && (buffer[0]! & 0x80) !== 0) unscaled -= 1n << BigInt(buffer.length * 8);
-    const negative = unscaled < 0n;
-    const digits = (negative ? -unscaled : unscaled).toString().padStart(this.scale + 1, '0');
+    let digits: string;
+    let negative: boolean;
+    if (buffer.length <= 6) {
+      // Up to 48 bits is exact as a double, and much cheaper than BigInt for every decoded record.
+      let unscaled = buffer.length > 0 ? buffer.readIntBE(0, buffer.length) : 0;
+      negative = unscaled < 0;
+      if (negative) unscaled = -unscaled;
+      digits = String(unscaled).padStart(this.scale + 1, '0');
+    } else {
+      let unscaled = 0n;
+      for (const byte of buffer) unscaled = (unscaled << 8n) | BigInt(byte);
+      if ((buffer[0]! & 0x80) !== 0) unscaled -= 1n << BigInt(buffer.length * 8);
+      negative = unscaled < 0n;
+      digits = (negative ? -unscaled : unscaled).toString().padStart(this.scale + 1, '0');
+    }
     const whole = this.scale === 0 ? digits : `${digits.slice(0, -this.scale)}.${digits.slice(-this.scale)}`;
     return negative ? `-${whole}` : whole;
   }

@@ -16,7 +16,7 @@ import { StreamCancelledError, type StreamSink } from '../../../../shared/ipc/st
 import type { Clock } from '../ports';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { openFetchCluster, type FetchCluster, type FetchedPartition, type FetchedRecord, type FetchLimits } from '../kafka/protocol/fetch-cluster';
-import { applySchemaResolver, recordSize, rowWeight, schemaIdsOf, toRow } from './record-rows';
+import { recordSize, rowWeight, schemaIdsOf, toDecodedRow, toRow } from './record-rows';
 
 export interface BrowseTuning {
   batchMaxRows: number;
@@ -86,8 +86,7 @@ export async function browseMessages(
   const resolver = deps.schemaResolver;
   return browseRecords(settings, request, sink, deps, {
     toRow(partition, record, sizes) {
-      const row = toRow(partition, record, request.previewBytes, sizes);
-      return resolver ? applySchemaResolver(row, record, resolver, request.previewBytes) : row;
+      return resolver ? toDecodedRow(partition, record, request.previewBytes, sizes, resolver) : toRow(partition, record, request.previewBytes, sizes);
     },
     weight: rowWeight,
   });

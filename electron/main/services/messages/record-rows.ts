@@ -57,9 +57,39 @@ export function schemaIdsOf(record: FetchedRecord): number[] {
 }
 
 /**
- * Replaces the auto-detected key and value of registry-encoded parts with what the resolver decodes:
- * the readable value with its schema, or the raw bytes with the reason. Synchronous when every id the
- * record names is loaded (the case for all but the first record with a new id).
+ * A row whose registry-encoded key and value are decoded by the resolver: the readable value with its
+ * schema, or the raw bytes with the reason. Such parts skip the auto-detection (base64 and hex of
+ * bytes that are about to be replaced cost more than decoding them). Synchronous when every id the
+ * record names is loaded, the case for all but the first record with a new id.
+ */
+export function toDecodedRow(partition: number, record: FetchedRecord, previewBytes: number, sizes: ReturnType<typeof recordSize>, resolver: SchemaResolver): BrowseRow | Promise<BrowseRow> {
+  const options: DecodeOptions = { maxPreviewBytes: previewBytes };
+  const keyWire = record.key && parseConfluentWireFormat(record.key);
+  const valueWire = record.value && parseConfluentWireFormat(record.value);
+  if ((keyWire && !resolver.ready(keyWire.schemaId)) || (valueWire && !resolver.ready(valueWire.schemaId))) {
+    return Promise.all(schemaIdsOf(record).map((id) => resolver.load(id))).then(() => toDecodedRow(partition, record, previewBytes, sizes, resolver));
+  }
+  const part = (bytes: Buffer | null, wire: ReturnType<typeof parseConfluentWireFormat> | null): DecodedPayload | null => {
+    if (bytes === null) return null;
+    if (!wire) return decodePayload(bytes, options);
+    const outcome = resolver.decode(wire.schemaId, wire.payload);
+    // Ready ids always answer; undefined would mean the failure memory expired in between: show the bytes as they are.
+    return outcome === undefined ? decodePayload(bytes, options) : withSchemaOutcome(bytes, wire.schemaId, outcome, options);
+  };
+  const key = part(record.key, keyWire || null);
+  const value = part(record.value, valueWire || null);
+  let truncated = Boolean(key?.truncated || value?.truncated);
+  const headers = record.headers.map((header) => {
+    const decoded = decodeNullable(header.value, options);
+    if (decoded?.truncated) truncated = true;
+    return { key: header.key, value: decoded };
+  });
+  return { partition, offset: record.offset.toString(), timestamp: record.timestamp, timestampType: record.timestampType, key, value, headers, sizes, truncated };
+}
+
+/**
+ * Replaces the auto-detected key and value of registry-encoded parts with what the resolver decodes
+ * (for a row built already, as fetching one message does).
  */
 export function applySchemaResolver(row: BrowseRow, record: FetchedRecord, resolver: SchemaResolver, previewBytes: number): BrowseRow | Promise<BrowseRow> {
   if (!row.key?.schema && !row.value?.schema) return row;
