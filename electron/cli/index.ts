@@ -3,6 +3,7 @@
 import { runMessagesCommand } from './commands/messages';
 import { runPolicyCommand } from './commands/policy';
 import { runProfileCommand } from './commands/profile';
+import { runSchemasCommand } from './commands/schemas';
 import { runSnapshotCommand } from './commands/snapshot';
 import type { CliIo } from './io';
 import { processIo } from './io';
@@ -19,6 +20,10 @@ Commands:
   policy acls FILE --tenant NAME --principal User:x [--access read|write|admin] [--bootstrap-server HOST:PORT] [--cluster ID] [--json]
   policy acls FILE --tenant NAME --principal User:x --profile NAME [--apply] [--json]
   snapshot --profile NAME -o FILE [--rate-sample-ms N]
+  schemas list  --profile NAME [--deleted] [--no-compatibility] [--json]
+  schemas get   --profile NAME --subject S [--version N|latest] [--deleted] [--json]
+  schemas diff  --profile NAME --subject S --from N [--to M|latest] [--json]
+  schemas check --profile NAME --subject S --schema FILE|- [--type AVRO|PROTOBUF|JSON] [--against latest|all|N] [--json]
   messages browse --profile NAME --topic T [--from beginning|end|<offset>|<iso-time>] [--limit N] [--filter EXPR]... [--newest-first] [--no-decode] [--json]
 `;
 
@@ -33,6 +38,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return runSnapshotCommand(rest, io);
     case 'messages':
       return runMessagesCommand(rest, io);
+    case 'schemas':
+      return runSchemasCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':
