@@ -133,6 +133,7 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
               subject={selected.subject}
               initialVersion={selected.version}
               includeDeleted={showDeleted}
+              listedDeleted={rows.some((row) => row.subject === selected.subject && row.deleted)}
               denied={denied}
               onOpenReference={(subject, version) => setSelected({ subject, version })}
               onClose={close}

@@ -20,13 +20,15 @@ export interface SubjectDetailProps {
   /** Opened from a reference link: that version first. */
   initialVersion?: number | null;
   includeDeleted: boolean;
+  /** The list shows the subject as soft-deleted: a hard delete stays possible even if its versions cannot be read. */
+  listedDeleted?: boolean;
   denied: SchemaPermissions;
   onOpenReference(subject: string, version: number): void;
   onClose(): void;
   onDeleted(): void;
 }
 
-export function SubjectDetailPanel({ profileId, subject, initialVersion = null, includeDeleted, denied, onOpenReference, onClose, onDeleted }: SubjectDetailProps) {
+export function SubjectDetailPanel({ profileId, subject, initialVersion = null, includeDeleted, listedDeleted = false, denied, onOpenReference, onClose, onDeleted }: SubjectDetailProps) {
   const detail = useSubjectDetail(profileId, subject, includeDeleted);
   const [tab, setTab] = useState<Tab>('schema');
   const [chosen, setChosen] = useState<number | null>(initialVersion);
@@ -66,6 +68,28 @@ export function SubjectDetailPanel({ profileId, subject, initialVersion = null, 
         <Alert color="red" title="The subject could not be read" role="alert">
           {detail.error.message}
         </Alert>
+      )}
+      {detail.error && listedDeleted && (
+        // Some registries (Apicurio) list a soft-deleted subject's versions but serve none of them.
+        <Group gap={6} my="xs">
+          <Text size="sm">The list shows this subject as soft-deleted; it can still be deleted for good.</Text>
+          <Tooltip label={denied('delete')} disabled={denied('delete') === null}>
+            <Button size="xs" variant="light" color="red" disabled={denied('delete') !== null} onClick={() => setDialog('delete')}>
+              Delete…
+            </Button>
+          </Tooltip>
+        </Group>
+      )}
+      {detail.error && listedDeleted && dialog === 'delete' && (
+        <DeleteSchemaDialog
+          profileId={profileId}
+          target={{ subject, version: null, versionDeleted: false, subjectDeleted: true, liveVersions: 0 }}
+          onClose={() => setDialog(null)}
+          onDeleted={() => {
+            setDialog(null);
+            onDeleted();
+          }}
+        />
       )}
       {detail.data && (
         <>
