@@ -161,6 +161,11 @@ describe('registry-encoded messages on the bed', () => {
     const [row] = await browse(topic);
     expect(row!.value).toMatchObject({ kind: 'json', schema: { format: 'confluent', schemaId: ids.avro, type: 'AVRO', subject: subject('orders-avro'), version: 1 } });
     expect(JSON.parse(row!.value!.text)).toEqual(value);
+
+    // Re-produce copies the stored bytes; it never decodes and re-encodes them.
+    const reproduce = channels['messages:reproduce'].input.parse({ profileId: 'p', source: { topic, partition: 0, offset: '0' }, targetTopic: topic });
+    await handlers['messages:reproduce'](reproduce, { sender: { kind: 'window', webContentsId: 1, frameUrl: 'file:///' } } as never);
+    expect(Buffer.compare(await rawValue(topic, '1'), bytes)).toBe(0);
   });
 
   it('Protobuf: nested messages through message indexes, an imported type and well-known types, checked by @bufbuild/protobuf', async () => {
