@@ -152,6 +152,7 @@ async function startApicurio(options: {
   https: { cert: string; key: string } | null;
   detached: boolean;
   timeoutMs: number;
+  jvm: 'fast-start' | 'throughput';
 }): Promise<JvmHandle> {
   mkdirSync(path.join(options.dir, 'config'), { recursive: true });
   const [httpPort, managementPort, httpsPort] = await Promise.all([freePort(), freePort(), options.https ? freePort() : Promise.resolve(null)]);
@@ -177,7 +178,14 @@ async function startApicurio(options: {
   try {
     child = spawn(
       options.java,
-      ['-Xms64m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:-UsePerfData', '-Djava.awt.headless=true', '-jar', path.join(options.home, 'quarkus-run.jar')],
+      [
+        // C1 only starts sooner on 2 cores; benchmarks want C2.
+        ...(options.jvm === 'throughput' ? ['-Xms256m', '-Xmx1g'] : ['-Xms64m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1']),
+        '-XX:-UsePerfData',
+        '-Djava.awt.headless=true',
+        '-jar',
+        path.join(options.home, 'quarkus-run.jar'),
+      ],
       { cwd: options.dir, stdio: ['ignore', log, log], detached: options.detached },
     );
   } finally {
@@ -269,6 +277,8 @@ export interface RegistryOptions {
   /** Outlive this process (the kafka:up supervisor). */
   detached?: boolean;
   timeoutMs?: number;
+  /** fast-start (default) or throughput (C2, larger heap) for benchmarks. */
+  jvm?: 'fast-start' | 'throughput';
 }
 
 export async function startRegistry(options: RegistryOptions = {}): Promise<Registry> {
@@ -297,11 +307,12 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
     ]);
     timings['resolve'] = Date.now() - t0;
     const timeoutMs = options.timeoutMs ?? 120_000;
+    const jvm = options.jvm ?? 'fast-start';
     const t1 = Date.now();
     const admin: Credentials = { username: 'admin', password: `admin-${randomBytes(6).toString('hex')}` };
     const reader: Credentials = { username: 'reader', password: `reader-${randomBytes(6).toString('hex')}` };
     const [main, basic] = await Promise.all([
-      startApicurio({ home, java, dir: path.join(dataDir, 'plain'), properties: [], https: { cert: tls.broker.cert, key: tls.broker.key }, detached: options.detached ?? false, timeoutMs }).then((handle) => {
+      startApicurio({ home, java, dir: path.join(dataDir, 'plain'), properties: [], https: { cert: tls.broker.cert, key: tls.broker.key }, detached: options.detached ?? false, timeoutMs, jvm }).then((handle) => {
         pids.push(handle.pid);
         return handle;
       }),
@@ -313,6 +324,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
             https: null,
             detached: options.detached ?? false,
             timeoutMs,
+            jvm,
             properties: [
               'quarkus.http.auth.basic=true',
               'quarkus.security.users.embedded.enabled=true',
