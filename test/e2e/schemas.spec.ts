@@ -240,3 +240,27 @@ test('a subject is soft-deleted, then deleted for good, each after typing its na
   await expect(hard).toBeHidden();
   await expect(row).toBeHidden({ timeout: 20_000 });
 });
+
+test('a schema’s reference links to the subject and version it names', async ({ app }) => {
+  const addressSubject = `e2e-address-${run}-value`;
+  const customerSubject = `e2e-customer-${run}-value`;
+  const address = { type: 'record', name: 'Address', namespace: 'com.example.e2e', doc: `E2E run ${run}`, fields: [{ name: 'city', type: 'string' }] };
+  await ccompat(`/subjects/${encodeURIComponent(addressSubject)}/versions`, { method: 'POST', body: { schema: JSON.stringify(address) } });
+  const customer = { type: 'record', name: 'Customer', namespace: 'com.example.e2e', fields: [{ name: 'address', type: 'com.example.e2e.Address' }] };
+  await ccompat(`/subjects/${encodeURIComponent(customerSubject)}/versions`, {
+    method: 'POST',
+    body: { schema: JSON.stringify(customer), references: [{ name: 'com.example.e2e.Address', subject: addressSubject, version: 1 }] },
+  });
+
+  await connectToBed(app, 'Bed schemas references', { registryUrl: registry.url });
+  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Schemas', { exact: true }).click();
+  await app.getByRole('textbox', { name: 'Search subjects' }).fill(`-${run}-value`);
+  await app.locator(`[data-subject="${customerSubject}"]`).click({ timeout: 20_000 });
+  const customerDetail = app.getByRole('region', { name: `Subject ${customerSubject}` });
+  const link = customerDetail.getByRole('list', { name: 'References' }).getByRole('button', { name: `com.example.e2e.Address → ${addressSubject} v1` });
+  await expect(link).toBeVisible({ timeout: 20_000 });
+  await link.click();
+  const addressDetail = app.getByRole('region', { name: `Subject ${addressSubject}` });
+  await expect(addressDetail).toBeVisible();
+  await expect(addressDetail.getByTestId('schema-viewer').locator('.cm-content')).toContainText('"name": "city"');
+});

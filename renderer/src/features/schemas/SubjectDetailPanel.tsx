@@ -219,15 +219,19 @@ function VersionView({ version, onOpenReference }: { version: SchemaVersionView;
       </Group>
       {!pretty.parsed && <Alert color="yellow">The registry returned this {schemaTypeLabels[version.type]} schema as text that is not JSON; it is shown as it came.</Alert>}
       {version.references.length > 0 && (
-        <Stack gap={2} role="list" aria-label="References">
-          <Text size="sm" fw={500}>
+        <Stack gap={2}>
+          <Text size="sm" fw={500} id="schema-references">
             References
           </Text>
-          {version.references.map((reference) => (
-            <Anchor key={reference.name} component="button" type="button" size="sm" role="listitem" ta="left" onClick={() => onOpenReference(reference.subject, reference.version)}>
-              {referenceLabel(reference)}
-            </Anchor>
-          ))}
+          <Stack gap={2} component="ul" aria-labelledby="schema-references" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {version.references.map((reference) => (
+              <li key={reference.name}>
+                <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onOpenReference(reference.subject, reference.version)}>
+                  {referenceLabel(reference)}
+                </Anchor>
+              </li>
+            ))}
+          </Stack>
         </Stack>
       )}
       {version.referencedBy.length > 0 && (
