@@ -1,13 +1,16 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Loader, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useUiStore, type ClusterSection } from '../../app/ui-store';
 import { useTenancyState } from '../tenancy/queries';
 import { TenancyGate } from '../tenancy/TenancyGate';
-import { SchemasScreen } from '../schemas/SchemasScreen';
 import { TenantsScreen } from '../tenancy/TenantsScreen';
 import { shownSection, tenancyViewKey, visibleSections } from '../tenancy/tenancy-view';
 import { TopicsScreen } from '../topics/TopicsScreen';
 import { OverviewScreen } from './OverviewScreen';
 import { sectionInfo } from './sections';
+
+// The Schemas screen (and its dialogs) loads the first time it is opened, not with the app.
+const SchemasScreen = lazy(() => import('../schemas/SchemasScreen').then((module) => ({ default: module.SchemasScreen })));
 
 export function ClusterScreen() {
   const section = useUiStore((state) => state.section);
@@ -26,7 +29,9 @@ export function ClusterScreen() {
       ) : shown === 'topics' ? (
         <TopicsScreen key={viewKey} profileId={profileId} />
       ) : shown === 'schemas' ? (
-        <SchemasScreen key={viewKey} profileId={profileId} />
+        <Suspense fallback={<Loader size="sm" aria-label="Loading the Schemas screen" />}>
+          <SchemasScreen key={viewKey} profileId={profileId} />
+        </Suspense>
       ) : (
         <Placeholder section={shown} />
       )}
