@@ -3,7 +3,12 @@
 // with schemas registered in Apicurio; an independent decoder (avro-js; @bufbuild/protobuf with
 // hand-written descriptors; JSON.parse) checks the bytes on the topic; the browse service decodes them
 // with schema id, subject, version and type. Bad bytes and unknown ids stay raw with the reason.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { exportRequestSchema } from '../../shared/domain/messages/export-request';
+import { exportMessages } from '../../electron/main/services/messages/export-messages';
 import { parseConfluentWireFormat } from '../../shared/domain/decoders';
 import { browseRequestSchema, type BrowseProgress, type BrowseRequestInput, type BrowseRow } from '../../shared/domain/messages/browse-request';
 import { emptyProfileDraft, type ConnectionProfile } from '../../shared/domain/profile/profile-schema';
@@ -262,5 +267,39 @@ describe('registry-encoded messages on the bed', () => {
     expect(good).toMatchObject({ problems: [], size: 5 + 8, hexPreview: expect.stringMatching(/^00 00 00 /) });
     const notJson = await preview({ schema: { subject: subject('users-json') }, text: '{"id":' });
     expect(notJson.problems[0]).toMatch(/must be JSON/);
+  });
+
+  it('exports decoded JSON beside the raw bytes when asked, and refuses to decode without a registry', async () => {
+    const topic = uniqueTopic('decode-export');
+    await createTopic(bed, { topic, partitions: 1 });
+    await produce({ topic, key: '{"id": 7}', keySchema: { subject: subject('users-json') }, value: JSON.stringify({ x: 'exported' }), valueFormat: 'schema', valueSchema: { subject: subject('orders-proto') } });
+    await produceBytes(topic, [Buffer.from([0, 0, 0, 0x7f, 0x01, 0xff])]);
+    const dir = await mkdtemp(path.join(tmpdir(), 'odradek-decode-export-'));
+    try {
+      const file = path.join(dir, 'out.jsonl');
+      const sink = { signal: new AbortController().signal, batch: async () => undefined, progress() {}, phase() {} };
+      const deps = {
+        clock: systemClock,
+        profiles: { get: async () => profile('p'), resolveConnection: async () => settings },
+        dialogs: { chooseSavePath: async () => file },
+        schemaResolverFor: (resolved: KafkaConnectionSettings) => decoding.codecsFor(resolved),
+      };
+      await exportMessages(exportRequestSchema.parse({ profileId: 'p', topic, format: 'jsonl', decode: true }), sink, deps);
+      const lines = (await readFile(file, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatchObject({
+        keyDecoded: { schemaId: ids.json, type: 'JSON', subject: subject('users-json'), value: { id: 7 } },
+        valueDecoded: { schemaId: ids.proto, type: 'PROTOBUF', messageType: 'shop.Unused', value: { x: 'exported' } },
+        valueEncoding: 'base64',
+      });
+      expect(lines[1]).toMatchObject({ valueDecoded: { schemaId: 0x7f01, problem: expect.stringMatching(/could not be fetched/) } });
+      const noRegistry = await exportMessages(exportRequestSchema.parse({ profileId: 'p', topic, format: 'jsonl', decode: true }), sink, { ...deps, schemaResolverFor: () => undefined }).then(
+        () => null,
+        (error: Error) => error.message,
+      );
+      expect(noRegistry).toMatch(/has no Schema Registry to decode with/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
