@@ -2,7 +2,7 @@
 // and Apicurio: the profile's edit-schemas action, typed delete confirmation, and a tenant restricted to
 // `["schema", "*", "subject", "tx<run>-*"]` on every schema channel (lists filtered, others refused,
 // SCHEMA_* policies applied), with HIDE_RESOURCES hiding Schemas only from a tenant without subjects.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -158,6 +158,16 @@ describe('schemas channels inside a tenant', () => {
     expect(await refusal('schemas:set-compatibility', { profileId: 'sr-tenant', subject: null, level: 'FULL' })).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining('the global compatibility level applies to every subject') });
     // Nothing changed behind the refusals.
     expect(ours(await call<ListSubjectsOutput>('schemas:list', { profileId: 'sr-edit', withCompatibility: false }))).toContain(other);
+  });
+
+  it("a snapshot captured inside the tenant records the registry by its id with only the tenant's subjects", async () => {
+    const file = join(dataDir, 'tenant-snapshot.json');
+    answers.push(file);
+    expect(await call('snapshots:capture', { profileId: 'sr-tenant' })).toMatchObject({ path: file });
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as { schemaRegistries: Array<{ id: string; name: string; subjects: string[] }> };
+    expect(snapshot.schemaRegistries).toHaveLength(1);
+    expect(snapshot.schemaRegistries[0]).toMatchObject({ id: 'bed-registry', name: 'bed-registry' });
+    expect(snapshot.schemaRegistries[0]!.subjects.filter((name) => name.includes(run))).toEqual([tx]);
   });
 
   it("the tenant's own subjects work, and SCHEMA_* policies decide (delete denied)", async () => {

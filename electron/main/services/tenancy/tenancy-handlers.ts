@@ -10,6 +10,7 @@ import { writeFileAtomically } from '../files/write-file-atomically';
 import type { FileDialogs } from '../policy-workspace-service';
 import type { Clock } from '../ports';
 import { captureClusterDetails } from '../snapshots/capture-snapshot';
+import { captureSchemaRegistry } from '../schemas/registry-snapshot';
 import { describeKafkaFailure, principalOf } from '../topics/kafka-error-words';
 import { guardHandlers } from './channel-guards';
 import type { TenancySettingsRepo } from './tenancy-settings';
@@ -80,13 +81,18 @@ export function createTenancy(deps: TenancyDeps) {
       const profile = await deps.profiles.get(profileId);
       const path = await deps.dialogs.chooseSavePath('snapshot', `${safeFileName(profile.name)}-snapshot.json`);
       if (path === null) return { path: null, topics: 0, groups: 0 };
-      const scope = await scopes.fresh(profileId, tenantOf(access), rateSampleMs);
+      const [scope, registry] = await Promise.all([
+        scopes.fresh(profileId, tenantOf(access), rateSampleMs),
+        deps.profiles.resolveConnection(profileId).then((settings) => (settings.schemaRegistry ? captureSchemaRegistry(settings.schemaRegistry, deps.log ?? (() => undefined)) : null)),
+      ]);
       const cluster = scope.visibleSnapshotCluster();
+      // Inside a tenant, only the tenant's subjects.
+      const registries = registry ? [{ ...registry, subjects: registry.subjects.filter((subject) => scope.isVisible('subject', subject, registry.id)) }] : [];
       const snapshot: ClusterSnapshot = {
         version: SNAPSHOT_VERSION,
         capturedAt: new Date(deps.clock.now()).toISOString(),
         clusters: [cluster],
-        schemaRegistries: [],
+        schemaRegistries: registries,
         connectClusters: [],
         ksqlDbs: [],
       };
