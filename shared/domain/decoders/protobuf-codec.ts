@@ -5,7 +5,8 @@
 // definitions protobufjs ships. Values are shown in the proto3 JSON mapping's spirit: 64-bit integers
 // and bytes (base64) as strings, enums by name, Timestamp and Duration as text, wrappers unwrapped.
 import protobuf from 'protobufjs';
-import descriptorJson from 'protobufjs/google/protobuf/descriptor.json' with { type: 'json' };
+// Through protobufjs' own descriptor extension: a bare JSON import needs an import attribute that bundled main and CLI builds drop.
+import descriptorNamespace from 'protobufjs/ext/descriptor/index.js';
 import { readMessageIndexes, writeMessageIndexes, WireFormatError } from './confluent-wire-format';
 import { SchemaCompileError, SchemaMismatchError, SchemaValidationError, errorMessage, type EncodeOptions, type SchemaCodec, type SchemaDocument } from './schema-codec';
 
@@ -137,7 +138,7 @@ function pathNames(type: protobuf.ReflectionObject, scope: protobuf.NamespaceBas
 }
 
 function wellKnownFile(name: string): { nested?: Record<string, protobuf.AnyNestedObject> } | null {
-  if (name === 'google/protobuf/descriptor.proto') return descriptorJson as unknown as { nested: Record<string, protobuf.AnyNestedObject> };
+  if (name === 'google/protobuf/descriptor.proto') return { nested: { google: { nested: { protobuf: (descriptorNamespace as unknown as protobuf.Namespace).toJSON() } } } };
   return (protobuf.common.get(name) as { nested?: Record<string, protobuf.AnyNestedObject> } | null) ?? null;
 }
 

@@ -199,6 +199,15 @@ describe('Protobuf', () => {
     expect(codecs.decode(20, Uint8Array.of(2, 10))).toMatchObject({ ok: false, problem: expect.stringMatching(/message index path \[5\] names no message/) });
   });
 
+  it('takes google/protobuf/descriptor.proto for custom options without a reference', () => {
+    const codec = compileSchema({
+      type: 'PROTOBUF',
+      schema: 'syntax = "proto3"; import "google/protobuf/descriptor.proto"; extend google.protobuf.FieldOptions { string label = 50001; } message A { int32 x = 1 [(label) = "ex"]; }',
+      references: [],
+    });
+    expect(codec.decode(codec.encode({ x: 5 }))).toMatchObject({ value: { x: 5 }, messageType: 'A' });
+  });
+
   it('says which import has no reference', () => {
     expect(() => compileSchema({ type: 'PROTOBUF', schema: 'syntax = "proto3"; import "other.proto"; message A { int32 x = 1; }', references: [] })).toThrow(/imports 'other.proto', for which the registry gave no reference/);
   });
