@@ -39,7 +39,7 @@ function integrationFiles(): { name: string; text: string }[] {
 }
 
 /** Adds a registry to the bed's info for this run when a file needs one and the bed has none. */
-async function withRegistry(info: TestbedInfo): Promise<{ info: TestbedInfo; stop: () => Promise<void> }> {
+export async function withRegistry(info: TestbedInfo): Promise<{ info: TestbedInfo; stop: () => Promise<void> }> {
   const none = { info, stop: async () => undefined };
   if (process.env.TESTBED_REGISTRY === '0' || !runNeedsRegistry(process.argv, integrationFiles())) return none;
   if (info.registry?.basic && (await registryAnswers(info.registry))) return none;
