@@ -1,7 +1,7 @@
 // `npm run kafka:up` / `npm run kafka:down`: a background test bed for manual work.
 // up prints ONE JSON document (use `npm run -s kafka:up` to keep npm's banner out of it).
 import { spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE_DIR, TESTBED_DIR, kafkaLineFromEnv } from './jars';
 import { isAlive, nodePid, tailLog, waitForExit } from './node-process';
@@ -20,9 +20,14 @@ async function up(): Promise<number> {
   const existing = readState();
   if (existing !== null && isAlive(existing.supervisorPid)) {
     const running = await reusableState(line);
-    if (running !== null && running.info.nodes.length === nodes) {
+    const wantsRegistry = process.env.TESTBED_REGISTRY === '1';
+    if (running !== null && running.info.nodes.length === nodes && (!wantsRegistry || running.info.registry)) {
       print(running);
       return 0;
+    }
+    if (running !== null && running.info.nodes.length === nodes) {
+      process.stderr.write(`The running test bed (supervisor ${existing.supervisorPid}) has no Schema Registry; run \`npm run kafka:down\` first, then TESTBED_REGISTRY=1 npm run -s kafka:up.\n`);
+      return 1;
     }
     // Never replace a bed someone may be using; only its owner knows it can go.
     process.stderr.write(
@@ -70,7 +75,13 @@ async function down(): Promise<number> {
     process.kill(state.supervisorPid, 'SIGTERM');
     await waitForExit(state.supervisorPid, 60_000);
   }
-  // A supervisor that died hard leaves its brokers behind.
+  // A supervisor that died hard leaves its brokers (and registry JVMs) behind.
+  for (const pid of state.info.registry?.pids ?? []) {
+    if (isAlive(pid) && isRegistryJvm(pid, state.info.registry?.dataDir ?? '')) {
+      process.kill(pid, 'SIGKILL');
+      await waitForExit(pid, 10_000);
+    }
+  }
   for (const node of state.info.nodes) {
     const pid = nodePid(node);
     if (pid !== null) {
@@ -83,10 +94,19 @@ async function down(): Promise<number> {
   return 0;
 }
 
+/** Only a JVM started in that registry run's directory; a recycled pid is left alone. */
+function isRegistryJvm(pid: number, dataDir: string): boolean {
+  try {
+    return dataDir !== '' && readlinkSync(`/proc/${pid}/cwd`).startsWith(dataDir);
+  } catch {
+    return false;
+  }
+}
+
 const command = process.argv[2];
 if (command === 'up') process.exitCode = await up();
 else if (command === 'down') process.exitCode = await down();
 else {
-  process.stderr.write('usage: tsx testbed/cli.ts up|down   (env: KAFKA_VERSION=4|3.9, TESTBED_NODES=1|3)\n');
+  process.stderr.write('usage: tsx testbed/cli.ts up|down   (env: KAFKA_VERSION=4|3.9, TESTBED_NODES=1|3, TESTBED_REGISTRY=1)\n');
   process.exitCode = 2;
 }

@@ -1,5 +1,6 @@
 // The detached process behind `npm run kafka:up`: owns the brokers and hosts the OAuth token endpoint
 // until SIGTERM (`npm run kafka:down`).
+import { startRegistry, type Registry } from './registry';
 import { startTestbed } from './testbed';
 import { removeState, writeState } from './state';
 
@@ -8,6 +9,19 @@ const bed = await startTestbed({
   detached: true,
   jvm: process.env.TESTBED_JVM === 'throughput' ? 'throughput' : 'fast-start',
 });
+// TESTBED_REGISTRY=1 adds Apicurio (plain, TLS, mTLS and v1-only fronts, and the Basic-auth one).
+let registry: Registry | null = null;
+if (process.env.TESTBED_REGISTRY === '1') {
+  try {
+    registry = await startRegistry({ tls: bed.info.tls, basic: true, detached: true });
+  } catch (error) {
+    console.error(`${new Date().toISOString()} the registry did not start: ${error instanceof Error ? error.message : String(error)}`);
+    await bed.stop();
+    process.exit(1);
+  }
+  bed.info.registry = registry.info;
+  bed.timings['registry'] = registry.timings['total'] ?? 0;
+}
 writeState({ supervisorPid: process.pid, startedAt: new Date().toISOString(), timings: bed.timings, info: bed.info });
 // The token server is unref'd so tests can exit; here the process must stay up until told otherwise.
 const keepAlive = setInterval(() => undefined, 60_000);
@@ -19,6 +33,7 @@ const shutdown = async (signal: string) => {
   console.log(`${new Date().toISOString()} ${signal}: stopping the test bed`);
   clearInterval(keepAlive);
   try {
+    await registry?.stop();
     await bed.stop();
   } finally {
     removeState(process.pid);

@@ -1,5 +1,6 @@
 // The connection details of a running test bed. Plain JSON: it crosses process boundaries
 // (Vitest `provide`/`inject`, `npm run kafka:up`, testbed/.cache/state.json).
+import type { RegistryInfo } from './registry';
 
 export type KafkaLine = '4' | '3.9';
 
@@ -101,4 +102,6 @@ export interface TestbedInfo {
   classpath: string;
   /** Process that owns the bed: the Vitest main process or the kafka:up supervisor. */
   ownerPid: number;
+  /** Apicurio Registry, when kafka:up was asked for it (TESTBED_REGISTRY=1); see testbed/registry.ts. */
+  registry?: RegistryInfo | null;
 }

@@ -1,8 +1,10 @@
 // The `odradek` command line. It shares the domain code and stores with the app; each command group
 // lives in its own module under commands/ and receives the remaining argv.
 import { runGroupsCommand } from './commands/groups';
+import { runMessagesCommand } from './commands/messages';
 import { runPolicyCommand } from './commands/policy';
 import { runProfileCommand } from './commands/profile';
+import { runSchemasCommand } from './commands/schemas';
 import { runSnapshotCommand } from './commands/snapshot';
 import type { CliIo } from './io';
 import { processIo } from './io';
@@ -23,6 +25,11 @@ Commands:
   groups describe --profile NAME --group G [--rate-sample-ms N] [--json]
   groups lag --profile NAME [--group G] [--json]
   groups reset --profile NAME --group G --to earliest|latest|<iso-time>|<N>m-ago|offset:<n>|shift:<±n> [--topic T] [--partitions 0,1] [--dry-run] [--yes] [--json]
+  schemas list  --profile NAME [--deleted] [--no-compatibility] [--json]
+  schemas get   --profile NAME --subject S [--version N|latest] [--deleted] [--json]
+  schemas diff  --profile NAME --subject S --from N [--to M|latest] [--json]
+  schemas check --profile NAME --subject S --schema FILE|- [--type AVRO|PROTOBUF|JSON] [--against latest|all|N] [--json]
+  messages browse --profile NAME --topic T [--from beginning|end|<offset>|<iso-time>] [--limit N] [--filter EXPR]... [--newest-first] [--no-decode] [--json]
 `;
 
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -36,6 +43,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return runSnapshotCommand(rest, io);
     case 'groups':
       return runGroupsCommand(rest, io);
+    case 'messages':
+      return runMessagesCommand(rest, io);
+    case 'schemas':
+      return runSchemasCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

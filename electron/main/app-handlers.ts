@@ -31,6 +31,9 @@ import { createTopicHandlers } from './services/topics/topic-handlers';
 import { createGroupHandlers } from './services/groups/group-handlers';
 import { createGroupOpsHandlers } from './services/groups/group-ops-handlers';
 import { createTenantAclHandlers } from './services/acls/tenant-acl-handlers';
+import { createSchemaHandlers } from './services/schemas/schema-handlers';
+import { createRegistryClient, createSchemaService } from './services/schemas/schema-service';
+import { createMessageDecoding } from './services/decoding/message-decoding';
 
 /** Everything main's services need from the outside, supplied by the composition root or a test. */
 export interface AppPorts {
@@ -60,7 +63,10 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     dialogs: ports.dialogs,
     ...(ports.log ? { log: ports.log } : {}),
   });
-  const produce = createProduceHandlers({ profiles, factory: kafkaClients, clock: ports.clock, dialogs: ports.dialogs });
+  // Compiled schemas per registry for the session: browsing, one message, export, producing and previews share them.
+  const decoding = createMessageDecoding({ sourceFor: (registry) => createRegistryClient(registry), clock: ports.clock });
+  const produce = createProduceHandlers({ profiles, factory: kafkaClients, clock: ports.clock, dialogs: ports.dialogs, decoding });
+  const schemas = createSchemaService({ profiles, clock: ports.clock });
   const topics = createTopicHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
   const groups = createGroupHandlers({ profiles, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
   const groupOps = createGroupOpsHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
@@ -112,7 +118,11 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
       await writeFileAtomically(path, exporters[format](profile, { secrets }), { mode: 0o600 });
       return { path };
     },
-    'messages:fetch': async ({ profileId, ...message }) => fetchMessage(await profiles.resolveConnection(profileId), message, { clock: ports.clock }),
+    'messages:fetch': async ({ profileId, ...message }) => {
+      const settings = await profiles.resolveConnection(profileId);
+      const schemaResolver = decoding.codecsFor(settings);
+      return fetchMessage(settings, message, { clock: ports.clock, ...(schemaResolver ? { schemaResolver } : {}) });
+    },
     'keychain:status': async () => {
       try {
         await ports.secrets.list();
@@ -131,12 +141,16 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     ...groupOps.handlers,
     ...produce.handlers,
     ...createTenantAclHandlers({ profiles, factory: kafkaClients }),
+    ...createSchemaHandlers(schemas),
   };
 
   const producers: StreamProducers = {
-    'messages:browse': async (request, sink) =>
-      browseMessages(await profiles.resolveConnection(request.profileId), request, sink, { clock: ports.clock }),
-    'messages:export': (request, sink) => exportMessages(request, sink, { clock: ports.clock, profiles, dialogs: ports.dialogs }),
+    'messages:browse': async (request, sink) => {
+      const settings = await profiles.resolveConnection(request.profileId);
+      const schemaResolver = decoding.codecsFor(settings);
+      return browseMessages(settings, request, sink, { clock: ports.clock, ...(schemaResolver ? { schemaResolver } : {}) });
+    },
+    'messages:export': (request, sink) => exportMessages(request, sink, { clock: ports.clock, profiles, dialogs: ports.dialogs, schemaResolverFor: (settings) => decoding.codecsFor(settings) }),
     'profiles:test': async (request, sink) => {
       const settings = request.kind === 'saved' ? await profiles.resolveConnection(request.id) : await profiles.resolveDraft(request.draft, request.clearSecrets);
       // Stages finish one at a time; each goes out as its own batch, in order, as credit allows.

@@ -15,6 +15,8 @@ import {
   produceFileProgressSchema,
   produceFileRequestSchema,
   produceFileSummarySchema,
+  producePreviewRequestSchema,
+  producePreviewResultSchema,
   produceRequestSchema,
   produceResultSchema,
   reproduceRequestSchema,
@@ -54,6 +56,23 @@ import {
 } from '../domain/profile/profile-schema';
 import { secretSlots } from '../domain/profile/secret-slots';
 import { secretCatalogue } from '../domain/profile/secrets';
+import {
+  checkCompatibilityInputSchema,
+  checkCompatibilityOutputSchema,
+  compatibilityOutputSchema,
+  deleteCompatibilityInputSchema,
+  deleteSchemaInputSchema,
+  deleteSchemaOutputSchema,
+  listSubjectsInputSchema,
+  listSubjectsOutputSchema,
+  registerSchemaInputSchema,
+  registerSchemaOutputSchema,
+  schemaVersionInputSchema,
+  schemaVersionSchema,
+  setCompatibilityInputSchema,
+  subjectDetailInputSchema,
+  subjectDetailSchema,
+} from '../domain/schemas/schema-schemas';
 import { clusterSnapshotSchema } from '../domain/snapshot/snapshot';
 import {
   addPartitionsInputSchema,
@@ -312,6 +331,8 @@ export const channels = {
   'messages:produce': { input: produceRequestSchema, output: produceResultSchema },
   /** Copies a stored message (key, value, headers byte for byte, read by main) to the same or another topic. */
   'messages:reproduce': { input: reproduceRequestSchema, output: produceResultSchema },
+  /** Checks JSON text against a registry subject/version as producing would encode it; nothing is sent. */
+  'messages:produce-preview': { input: producePreviewRequestSchema, output: producePreviewResultSchema },
   'keychain:status': {
     input: noInput,
     output: z.object({ available: z.boolean(), message: z.string().optional() }),
@@ -398,6 +419,29 @@ export const channels = {
   'groups:delete': { input: deleteGroupRequestSchema, output: z.object({ deleted: z.boolean() }) },
   /** The lag history main holds for a group (sampled while a screen watches it); starts no sampling. */
   'groups:lag-history': { input: lagHistoryRequestSchema, output: lagHistorySchema },
+  /**
+   * The profile's Schema Registry subjects with each latest version, listed in the observation mode in
+   * use (bulk `/schemas` or `/subjects` plus versions, see docs/schema-registry.md); inside a tenant
+   * only the tenant's subjects.
+   */
+  'schemas:list': { input: listSubjectsInputSchema, output: listSubjectsOutputSchema },
+  /** A subject's versions (with soft-deleted ones on request), its compatibility and mode. */
+  'schemas:subject': { input: subjectDetailInputSchema, output: subjectDetailSchema },
+  /** One version's schema text, references and the ids that reference it. */
+  'schemas:version': { input: schemaVersionInputSchema, output: schemaVersionSchema },
+  /** Checks a draft against the latest, one or every version, with the registry's reasons; registers nothing. */
+  'schemas:check': { input: checkCompatibilityInputSchema, output: checkCompatibilityOutputSchema },
+  /** Registers a draft as the subject's next version; CONFLICT with the reasons when incompatible. Needs `edit-schemas`. */
+  'schemas:register': { input: registerSchemaInputSchema, output: registerSchemaOutputSchema },
+  /** Sets the global (`subject: null`) or a subject's compatibility level. Needs `edit-schemas`. */
+  'schemas:set-compatibility': { input: setCompatibilityInputSchema, output: compatibilityOutputSchema },
+  /** Removes a subject's own level, so the global one applies again. Needs `edit-schemas`. */
+  'schemas:delete-compatibility': { input: deleteCompatibilityInputSchema, output: compatibilityOutputSchema },
+  /**
+   * Soft or (after a soft delete) hard delete of one version or a whole subject; `confirmation` repeats
+   * `deleteConfirmationText(subject, version)`. Needs `edit-schemas`.
+   */
+  'schemas:delete': { input: deleteSchemaInputSchema, output: deleteSchemaOutputSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications, typed by the same contract. */

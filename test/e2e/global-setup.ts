@@ -6,12 +6,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createKeytarSecretStore } from '../../electron/main/platform/keytar-secret-store';
 import { createTopic } from '../../testbed/helpers';
+import { registryForTests } from '../../testbed/registry-for-tests';
 import { kafkaLineFromEnv } from '../../testbed/jars';
 import { reusableState } from '../../testbed/state';
 import { startTestbed } from '../../testbed/testbed';
 import type { TestbedInfo } from '../../testbed/types';
 import { findElectron } from './electron-binary';
-import { TESTBED_INFO_ENV } from './testbed-info';
+import { runIncludes } from './spec-selection';
+import { REGISTRY_INFO_ENV, TESTBED_INFO_ENV, type E2eRegistryInfo } from './testbed-info';
+
+/** The specs that need a Schema Registry; only a run that includes one starts Apicurio (a JVM, ~260 MB). */
+const REGISTRY_SPECS = ['test/e2e/schemas.spec.ts'];
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const electron = findElectron();
@@ -46,8 +51,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   writeFileSync(infoFile, JSON.stringify(info, null, 2));
   process.env[TESTBED_INFO_ENV] = infoFile;
 
+  let stopRegistry: () => Promise<void> = async () => undefined;
+  if (runIncludes(process.argv, REGISTRY_SPECS)) {
+    const started = Date.now();
+    const registry = await registryForTests(info);
+    stopRegistry = registry.stop;
+    console.log(`[testbed] Apicurio ${registry.info.version} for the schemas specs at ${registry.info.plain} (${Date.now() - started} ms)`);
+    const registryFile = resolve('test-results/e2e-registry.json');
+    writeFileSync(registryFile, JSON.stringify({ url: registry.info.plain, v1OnlyUrl: registry.info.v1Only } satisfies E2eRegistryInfo, null, 2));
+    process.env[REGISTRY_INFO_ENV] = registryFile;
+  }
+
   return async () => {
     await cleanKeychain();
+    await stopRegistry();
     await stopBed();
   };
 }

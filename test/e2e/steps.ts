@@ -7,6 +7,8 @@ export interface BedConnectionOptions {
   readOnly?: boolean;
   /** Untick the `export-data` action in the profile's safety settings. */
   withoutExport?: boolean;
+  /** A Schema Registry URL (observation left on auto). */
+  registryUrl?: string;
 }
 
 /** Adds a PLAINTEXT connection named `name` to the bed and opens it. */
@@ -16,6 +18,12 @@ export async function connectToBed(app: Page, name: string, options: BedConnecti
   const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
   await bootstrap.fill(testbedInfo().listeners.plaintext);
   await bootstrap.press('Enter');
+  if (options.registryUrl) {
+    await app.getByRole('switch', { name: 'Use a Schema Registry' }).check();
+    const urls = app.getByRole('combobox', { name: 'Schema Registry URLs', exact: true });
+    await urls.fill(options.registryUrl);
+    await urls.press('Enter');
+  }
   if (options.readOnly) await app.getByRole('switch', { name: 'Read-only' }).check();
   if (options.withoutExport) await app.getByRole('checkbox', { name: 'Export data' }).uncheck();
   await app.getByRole('button', { name: 'Save connection' }).click();

@@ -9,3 +9,19 @@ export function testbedInfo(): TestbedInfo {
   if (!file) throw new Error(`${TESTBED_INFO_ENV} is not set: run the specs through playwright.config.ts, whose global setup starts the test bed.`);
   return JSON.parse(readFileSync(file, 'utf8')) as TestbedInfo;
 }
+
+/** Names the JSON file where the global setup left the Apicurio registry it started for the schemas specs. */
+export const REGISTRY_INFO_ENV = 'ODRADEK_E2E_REGISTRY';
+
+export interface E2eRegistryInfo {
+  /** The Confluent-compatible API base, as a profile names it (`…/apis/ccompat/v7`). */
+  url: string;
+  /** The same registry behind a front answering 404 to GET /schemas. */
+  v1OnlyUrl: string;
+}
+
+export function registryInfo(): E2eRegistryInfo {
+  const file = process.env[REGISTRY_INFO_ENV];
+  if (!file) throw new Error(`${REGISTRY_INFO_ENV} is not set: the global setup starts Apicurio only when the run includes test/e2e/schemas*.spec.ts.`);
+  return JSON.parse(readFileSync(file, 'utf8')) as E2eRegistryInfo;
+}

@@ -45,12 +45,12 @@ const { handlers, producers } = createProduceHandlers({
 const context = { sender: { kind: 'window' as const, webContentsId: 1, frameUrl: 'file:///' } };
 
 /** Calls a handler with input and output checked against the contract, as the dispatcher does. */
-async function call<C extends keyof typeof handlers>(channel: C, input: unknown) {
+async function call<C extends 'messages:produce' | 'messages:reproduce'>(channel: C, input: unknown) {
   const parsed = channels[channel].input.parse(input);
   const output = await (handlers[channel] as (input: unknown, ctx: typeof context) => Promise<unknown>)(parsed, context);
   return channels[channel].output.parse(output);
 }
-async function failureOf(channel: keyof typeof handlers, input: unknown) {
+async function failureOf(channel: 'messages:produce' | 'messages:reproduce', input: unknown) {
   const error = await call(channel, input).then(
     () => undefined,
     (failure: unknown) => failure as { code: string; message: string },

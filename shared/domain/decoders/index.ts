@@ -1,5 +1,16 @@
 export { base64ToBytes, bytesToBase64, bytesToHex } from './binary';
-export { parseConfluentWireFormat, type ConfluentWireFormat, type SchemaResolver } from './confluent-wire-format';
+export {
+  CONFLUENT_HEADER_BYTES,
+  WireFormatError,
+  frameConfluentWireFormat,
+  parseConfluentWireFormat,
+  readMessageIndexes,
+  writeMessageIndexes,
+  type ConfluentWireFormat,
+  type SchemaDecodeOutcome,
+  type SchemaDescription,
+  type SchemaResolver,
+} from './confluent-wire-format';
 export {
   HEX_PREVIEW_BYTES,
   decodePayload,
@@ -8,7 +19,9 @@ export {
   isPrintableText,
   parseJsonDocument,
   prettyJson,
+  withSchemaOutcome,
   type DecodeOptions,
   type DecodedPayload,
   type PayloadKind,
+  type PayloadSchema,
 } from './payload';

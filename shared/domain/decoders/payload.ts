@@ -2,7 +2,7 @@
 // mangling bytes: anything that is not valid, printable UTF-8 is shown as binary (base64 + hex).
 // Pure: Uint8Array and TextDecoder only, so main decodes rows and the renderer can re-decode.
 import { bytesToBase64, bytesToHex } from './binary';
-import { parseConfluentWireFormat } from './confluent-wire-format';
+import { parseConfluentWireFormat, type SchemaDecodeOutcome, type SchemaDescription } from './confluent-wire-format';
 
 export type PayloadKind = 'json' | 'text' | 'binary';
 
@@ -17,7 +17,19 @@ export interface DecodedPayload {
   /** True when `text` covers only the first `maxPreviewBytes` bytes. */
   truncated: boolean;
   /** Set when the bytes carry the Confluent Schema Registry header (magic 0 + 4-byte schema id). */
-  schema?: { format: 'confluent'; schemaId: number };
+  schema?: PayloadSchema;
+}
+
+/**
+ * The registry header and, once a resolver looked at it, the schema it names and how decoding went:
+ * `problem` (in words) when the schema could not be fetched or the bytes do not match it (the payload
+ * then shows the raw bytes), `validationErrors` when a JSON Schema message decodes but does not validate.
+ */
+export interface PayloadSchema extends Partial<SchemaDescription> {
+  format: 'confluent';
+  schemaId: number;
+  problem?: string;
+  validationErrors?: string[];
 }
 
 export interface DecodeOptions {
@@ -114,6 +126,29 @@ export function decodePayload(bytes: Uint8Array, options: DecodeOptions): Decode
     return { ...body, size: bytes.length, schema: { format: 'confluent', schemaId: wire.schemaId } };
   }
   return decodeBody(bytes, options.maxPreviewBytes);
+}
+
+/**
+ * The part as a resolver decoded it: the readable value as JSON text (cut to the preview size), or the
+ * whole raw bytes as binary with the reason when decoding failed.
+ */
+export function withSchemaOutcome(bytes: Uint8Array, schemaId: number, outcome: SchemaDecodeOutcome, options: DecodeOptions): DecodedPayload {
+  const size = bytes.length;
+  if (outcome.ok) {
+    const truncated = outcome.text.length > options.maxPreviewBytes;
+    const schema: PayloadSchema = { format: 'confluent', schemaId, ...outcome.schema };
+    if (outcome.validationErrors && outcome.validationErrors.length > 0) schema.validationErrors = outcome.validationErrors;
+    return { kind: 'json', text: truncated ? outcome.text.slice(0, options.maxPreviewBytes) : outcome.text, size, truncated, schema };
+  }
+  const truncated = size > options.maxPreviewBytes;
+  return {
+    kind: 'binary',
+    text: bytesToBase64(truncated ? bytes.subarray(0, options.maxPreviewBytes) : bytes),
+    hexPreview: bytesToHex(bytes.subarray(0, HEX_PREVIEW_BYTES)),
+    size,
+    truncated,
+    schema: { format: 'confluent', schemaId, ...outcome.schema, problem: outcome.problem },
+  };
 }
 
 function decodeBody(bytes: Uint8Array, maxPreviewBytes: number): DecodedPayload {

@@ -103,7 +103,21 @@ export const decodedPayloadSchema = z.object({
   hexPreview: z.string().optional(),
   size: z.number().int().nonnegative(),
   truncated: z.boolean(),
-  schema: z.object({ format: z.literal('confluent'), schemaId: z.number().int().positive() }).optional(),
+  schema: z
+    .object({
+      format: z.literal('confluent'),
+      schemaId: z.number().int().positive(),
+      /** Set once the schema was fetched: what decoded this part. */
+      type: z.enum(['AVRO', 'PROTOBUF', 'JSON']).optional(),
+      subject: z.string().optional(),
+      version: z.number().int().optional(),
+      messageType: z.string().optional(),
+      /** Why the part shows raw bytes: the schema could not be fetched, or the bytes do not match it. */
+      problem: z.string().optional(),
+      /** A JSON Schema message that parsed but does not validate against its schema. */
+      validationErrors: z.array(z.string()).optional(),
+    })
+    .optional(),
 });
 
 export const browseRowSchema = z.object({

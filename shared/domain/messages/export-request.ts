@@ -18,6 +18,11 @@ export const exportRequestSchema = z.object({
   /** Matching records to write; omitted writes every match up to the end offsets seen when the export starts. */
   limit: z.number().int().min(1).max(BROWSE_LIMIT_MAX).optional(),
   format: exportFormatSchema,
+  /**
+   * Also write registry-encoded keys and values decoded through the profile's Schema Registry
+   * (`keyDecoded`/`valueDecoded` beside the raw bytes, which stay as stored so the file can be produced back).
+   */
+  decode: z.boolean().default(false),
 });
 
 export const exportProgressSchema = z.object({

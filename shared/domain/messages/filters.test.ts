@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browseRequestSchema, type BrowseFilter } from './browse-request';
+import { browseFilterSchema, browseRequestSchema, type BrowseFilter } from './browse-request';
 import { InvalidFilterError, compileFilters, compileSafeRegex, parseJsonPath, type FilterableRecord } from './filters';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -109,5 +109,26 @@ describe('browseRequestSchema', () => {
     });
     expect(() => browseRequestSchema.parse({ profileId: 'p', topic: 't', liveTail: true, direction: 'newest-first' })).toThrow();
     expect(() => browseRequestSchema.parse({ profileId: 'p', topic: 't', start: { kind: 'offset', offset: '-1' } })).toThrow();
+  });
+});
+
+describe('filters over decoded registry-encoded parts', () => {
+  const framed = Uint8Array.of(0, 0, 0, 0, 7, 1, 2, 3);
+  const context = {
+    decoded: (bytes: Uint8Array) => (bytes[0] === 0 ? { value: { address: { city: 'Brno' } }, text: '{"address":{"city":"Brno"}}' } : null),
+  };
+  const record = (value: Uint8Array) => ({ partition: 0, timestamp: 0, key: null, value, headers: [] });
+
+  it('field filters read decoded fields and text filters the decoded JSON text', () => {
+    const byField = compileFilters([browseFilterSchema.parse({ kind: 'json-field', path: 'address.city', operator: '=', value: 'Brno' })], context);
+    expect(byField(record(framed))).toBe(true);
+    expect(compileFilters([browseFilterSchema.parse({ kind: 'json-field', path: 'address.city', operator: '=', value: 'Brno' })])(record(framed))).toBe(false);
+    const byText = compileFilters([browseFilterSchema.parse({ kind: 'text', target: 'value', match: 'substring', pattern: 'brno' })], context);
+    expect(byText(record(framed))).toBe(true);
+  });
+
+  it('matches parts that are not decoded as raw bytes', () => {
+    const plain = new TextEncoder().encode('{"address":{"city":"Praha"}}');
+    expect(compileFilters([browseFilterSchema.parse({ kind: 'json-field', path: 'address.city', operator: '=', value: 'Praha' })], context)(record(plain))).toBe(true);
   });
 });

@@ -13,6 +13,15 @@ export interface FilterableRecord {
 
 export type RecordPredicate = (record: FilterableRecord) => boolean;
 
+/**
+ * Lets filters see registry-encoded keys and values as decoded: text filters match the decoded JSON
+ * text and field filters read decoded fields. Returns null for bytes it does not decode (not
+ * registry-encoded, or the schema failed): those are matched as raw bytes.
+ */
+export interface FilterContext {
+  decoded?(bytes: Uint8Array): { value: unknown; text: string } | null;
+}
+
 export class InvalidFilterError extends Error {
   override readonly name = 'InvalidFilterError';
 }
@@ -23,18 +32,18 @@ export const FILTER_SCAN_BYTES = 1024 * 1024;
 const lenientUtf8 = new TextDecoder('utf-8');
 
 /** Throws InvalidFilterError with a message fit for the user. */
-export function compileFilters(filters: BrowseFilter[]): RecordPredicate {
-  const predicates = filters.map(compileFilter);
+export function compileFilters(filters: BrowseFilter[], context: FilterContext = {}): RecordPredicate {
+  const predicates = filters.map((filter) => compileFilter(filter, context));
   if (predicates.length === 0) return () => true;
   return (record) => predicates.every((predicate) => predicate(record));
 }
 
-function compileFilter(filter: BrowseFilter): RecordPredicate {
+function compileFilter(filter: BrowseFilter, context: FilterContext): RecordPredicate {
   switch (filter.kind) {
     case 'text':
-      return compileTextFilter(filter);
+      return compileTextFilter(filter, context);
     case 'json-field':
-      return compileJsonFieldFilter(filter);
+      return compileJsonFieldFilter(filter, context);
     case 'time-range': {
       const from = filter.from ?? Number.NEGATIVE_INFINITY;
       const to = filter.to ?? Number.POSITIVE_INFINITY;
@@ -61,7 +70,7 @@ export function compileSafeRegex(pattern: string, caseSensitive: boolean): RegEx
   }
 }
 
-function compileTextFilter(filter: TextFilter): RecordPredicate {
+function compileTextFilter(filter: TextFilter, context: FilterContext): RecordPredicate {
   let matches: (text: string) => boolean;
   if (filter.match === 'regex') {
     const regex = compileSafeRegex(filter.pattern, filter.caseSensitive);
@@ -72,7 +81,15 @@ function compileTextFilter(filter: TextFilter): RecordPredicate {
     const needle = filter.pattern.toLowerCase();
     matches = (text) => text.toLowerCase().includes(needle);
   }
+  const decoded = context.decoded;
   const test = (bytes: Uint8Array | null) => bytes !== null && matches(textOf(bytes));
+  const testPart = decoded
+    ? (bytes: Uint8Array | null) => {
+        if (bytes === null) return false;
+        const view = decoded(bytes);
+        return matches(view === null ? textOf(bytes) : view.text);
+      }
+    : test;
   const headerMatches = (record: FilterableRecord) =>
     record.headers.some(
       (header) => (filter.headerName === undefined || header.key === filter.headerName) && (test(header.value) || (filter.headerName === undefined && matches(header.key))),
@@ -80,16 +97,16 @@ function compileTextFilter(filter: TextFilter): RecordPredicate {
   let predicate: RecordPredicate;
   switch (filter.target) {
     case 'key':
-      predicate = (record) => test(record.key);
+      predicate = (record) => testPart(record.key);
       break;
     case 'value':
-      predicate = (record) => test(record.value);
+      predicate = (record) => testPart(record.value);
       break;
     case 'header':
       predicate = headerMatches;
       break;
     case 'any':
-      predicate = (record) => test(record.key) || test(record.value) || headerMatches(record);
+      predicate = (record) => testPart(record.key) || testPart(record.value) || headerMatches(record);
       break;
   }
   return filter.negate ? (record) => !predicate(record) : predicate;
@@ -171,11 +188,16 @@ function orderedPair(actual: unknown, expected: unknown): [number, number] | [st
   return null;
 }
 
-function compileJsonFieldFilter(filter: JsonFieldFilter): RecordPredicate {
+function compileJsonFieldFilter(filter: JsonFieldFilter, context: FilterContext): RecordPredicate {
   const steps = parseJsonPath(filter.path);
   return (record) => {
     const bytes = filter.target === 'key' ? record.key : record.value;
     if (bytes === null) return false;
+    const view = context.decoded?.(bytes) ?? null;
+    if (view !== null) {
+      const { found, value } = readJsonPath(view.value, steps);
+      return found && compareJsonValue(value, filter.operator, filter.value);
+    }
     let document: unknown;
     try {
       document = JSON.parse(lenientUtf8.decode(bytes)) as unknown;

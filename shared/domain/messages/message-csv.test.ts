@@ -29,3 +29,14 @@ describe('message CSV rows', () => {
     expect(toMessageCsvRow(record({ value: new Uint8Array([0x80, 0x81]) })).slice(6, 8)).toEqual(['gIE=', 'base64']);
   });
 });
+
+describe('decoded CSV columns', () => {
+  it('adds key_decoded and value_decoded only when asked', () => {
+    const decoded = record({ valueDecoded: { schemaId: 3, problem: 'Schema 3 could not be fetched from the registry: not found.' } });
+    expect(toMessageCsvRow(decoded)).toHaveLength(MESSAGE_CSV_COLUMNS.length);
+    const cells = toMessageCsvRow(decoded, true);
+    expect(cells).toHaveLength(MESSAGE_CSV_COLUMNS.length + 2);
+    expect(cells.at(-2)).toBe('');
+    expect(JSON.parse(cells.at(-1)!)).toEqual({ schemaId: 3, problem: 'Schema 3 could not be fetched from the registry: not found.' });
+  });
+});

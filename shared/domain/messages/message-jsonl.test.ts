@@ -85,3 +85,24 @@ describe('message JSON Lines', () => {
     expect(encodeJsonlBytes(new Uint8Array([0xc3]))).toEqual({ text: 'ww==', encoding: 'base64' });
   });
 });
+
+describe('decoded parts in an export', () => {
+  const framed = Uint8Array.of(0, 0, 0, 0, 10, 2, 0xff);
+  const record: ExportableRecord = {
+    topic: 'orders',
+    partition: 0,
+    offset: '5',
+    timestamp: 0,
+    key: null,
+    value: framed,
+    headers: [],
+    valueDecoded: { schemaId: 10, type: 'AVRO', subject: 'orders-value', version: 1, value: { name: 'a' } },
+  };
+
+  it('writes the decoded value beside the raw bytes, and the line still produces back the same bytes', () => {
+    const line = formatMessageJsonlLine(record);
+    expect(JSON.parse(line)).toMatchObject({ valueEncoding: 'base64', valueDecoded: { schemaId: 10, type: 'AVRO', value: { name: 'a' } } });
+    expect(JSON.parse(line)).not.toHaveProperty('keyDecoded');
+    expect(messageJsonlLineBytes(parseMessageJsonlLine(line)).value).toEqual(framed);
+  });
+});

@@ -33,6 +33,9 @@ export const messageJsonlLineSchema = z
     value: z.string().nullable(),
     valueEncoding: jsonlEncodingSchema.default('utf8'),
     headers: z.array(messageJsonlHeaderSchema).default([]),
+    /** Written by an export that decodes registry-encoded parts; informative only, never produced back. */
+    keyDecoded: z.unknown().optional(),
+    valueDecoded: z.unknown().optional(),
   })
   .strict()
   .refine((line) => line.keyEncoding !== 'base64' || line.key === null || BASE64_PATTERN.test(line.key), {
@@ -47,6 +50,21 @@ export const messageJsonlLineSchema = z
 export type MessageJsonlLine = z.infer<typeof messageJsonlLineSchema>;
 export type MessageJsonlLineInput = z.input<typeof messageJsonlLineSchema>;
 
+/**
+ * A registry-encoded part as an export that decodes writes it beside the raw bytes: the schema and the
+ * decoded value, or why it could not be decoded.
+ */
+export interface DecodedPart {
+  schemaId: number;
+  type?: 'AVRO' | 'PROTOBUF' | 'JSON';
+  subject?: string;
+  version?: number;
+  messageType?: string;
+  value?: unknown;
+  problem?: string;
+  validationErrors?: string[];
+}
+
 /** A record as read from Kafka, bytes untouched. */
 export interface ExportableRecord {
   topic: string;
@@ -57,6 +75,9 @@ export interface ExportableRecord {
   key: Uint8Array | null;
   value: Uint8Array | null;
   headers: ReadonlyArray<{ key: string; value: Uint8Array | null }>;
+  /** Set by an export asked to decode: the registry-encoded key and value, decoded. */
+  keyDecoded?: DecodedPart;
+  valueDecoded?: DecodedPart;
 }
 
 // fatal: invalid UTF-8 must go to base64; ignoreBOM: a leading BOM is data and must survive the round trip.
@@ -98,6 +119,8 @@ export function toMessageJsonlLine(record: ExportableRecord): MessageJsonlLine {
       const encoded = encodeNullable(header.value);
       return { key: header.key, value: encoded.text, encoding: encoded.encoding };
     }),
+    ...(record.keyDecoded ? { keyDecoded: record.keyDecoded } : {}),
+    ...(record.valueDecoded ? { valueDecoded: record.valueDecoded } : {}),
   };
 }
 

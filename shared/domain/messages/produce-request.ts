@@ -1,7 +1,8 @@
 // What the renderer may ask the producer to write, and how one line of a bulk-produce file becomes a
 // record. Payloads cross IPC as text only; the bytes of a re-produced message never leave main.
-// Registry serialization (Avro/Protobuf/JSON Schema) would add a `valueFormat` here and a serializer
-// port in main's produce service; it waits for the Schema Registry client.
+// Registry serialization: `valueFormat: 'schema'` (or a `keySchema`) names a subject and version whose
+// schema main encodes the JSON text with (Confluent wire format); `messages:produce-preview` checks the
+// same text against the same schema before anything is sent.
 import { parse as parseLosslessJson } from 'lossless-json';
 import { z } from 'zod';
 import { decodeJsonlBytes, jsonlEncodingSchema } from './message-jsonl';
@@ -14,7 +15,7 @@ export type CompressionType = (typeof compressionTypes)[number];
 export const ackModes = ['all', 'leader', 'none'] as const;
 export type AckMode = (typeof ackModes)[number];
 
-export const payloadFormats = ['text', 'json'] as const;
+export const payloadFormats = ['text', 'json', 'schema'] as const;
 export type PayloadFormat = (typeof payloadFormats)[number];
 
 /** Text typed into the producer; Kafka's own default limit is 1 MiB, so anything far larger is a mistake. */
@@ -45,6 +46,25 @@ function checkDelivery(request: { acks: AckMode; idempotent: boolean }, context:
   if (request.idempotent && request.acks !== 'all') context.addIssue({ code: 'custom', message: IDEMPOTENCE_NEEDS_ACKS_ALL, path: ['acks'] });
 }
 
+/** The registry schema to encode a JSON value with: a subject's version, or its latest. */
+export const schemaChoiceSchema = z.object({
+  subject: z.string().min(1).max(1024),
+  version: z.union([z.number().int().positive(), z.literal('latest')]).default('latest'),
+  /** Protobuf: which message type of the schema (full name); default its first message. */
+  messageType: z.string().min(1).max(1024).optional(),
+});
+export type SchemaChoice = z.infer<typeof schemaChoiceSchema>;
+
+function checkSchemaPart(part: 'key' | 'value', text: string | null, schema: SchemaChoice | undefined, context: z.RefinementCtx): void {
+  if (schema === undefined) return;
+  if (text === null) {
+    context.addIssue({ code: 'custom', message: `A null ${part} is written as null, not with a schema: clear the ${part} schema or give a value.`, path: [`${part}Schema`] });
+    return;
+  }
+  const problem = findJsonProblem(text);
+  if (problem) context.addIssue({ code: 'custom', message: `The ${part} is encoded with a schema, so it must be JSON: ${problem.message}`, path: [part] });
+}
+
 export const produceRequestSchema = z
   .object({
     profileId,
@@ -53,8 +73,14 @@ export const produceRequestSchema = z
     key: z.string().max(PRODUCE_TEXT_MAX).nullable().default(null),
     /** Null writes a tombstone (deletes the key on a compacted topic). */
     value: z.string().max(PRODUCE_TEXT_MAX).nullable(),
-    /** `json` checks the value parses before anything is sent; the text is written as typed. */
+    /**
+     * `json` checks the value parses before anything is sent; the text is written as typed. `schema`
+     * encodes the JSON value with `valueSchema` from the profile's registry.
+     */
     valueFormat: z.enum(payloadFormats).default('text'),
+    valueSchema: schemaChoiceSchema.optional(),
+    /** Encodes the key (JSON text) with this registry schema; omitted writes the key as typed. */
+    keySchema: schemaChoiceSchema.optional(),
     headers: z.array(produceHeaderSchema).max(PRODUCE_HEADERS_MAX).default([]),
     /** Null: the partition follows from the key (murmur2, like the Java client). */
     partition: partitionNumber.nullable().default(null),
@@ -66,6 +92,14 @@ export const produceRequestSchema = z
       const problem = findJsonProblem(request.value);
       if (problem) context.addIssue({ code: 'custom', message: `The value is not valid JSON: ${problem.message}`, path: ['value'] });
     }
+    if (request.valueFormat === 'schema' && request.valueSchema === undefined) {
+      context.addIssue({ code: 'custom', message: 'Choose the subject (and version) to encode the value with.', path: ['valueSchema'] });
+    }
+    if (request.valueFormat !== 'schema' && request.valueSchema !== undefined) {
+      context.addIssue({ code: 'custom', message: "A value schema is only used with valueFormat 'schema'.", path: ['valueSchema'] });
+    }
+    if (request.valueFormat === 'schema') checkSchemaPart('value', request.value, request.valueSchema, context);
+    checkSchemaPart('key', request.key, request.keySchema, context);
   });
 export type ProduceRequest = z.infer<typeof produceRequestSchema>;
 export type ProduceRequestInput = z.input<typeof produceRequestSchema>;
@@ -80,6 +114,34 @@ export const produceResultSchema = z.object({
   timestamp: z.number().int(),
 });
 export type ProduceResult = z.infer<typeof produceResultSchema>;
+
+/** Checks JSON text against a registry schema without producing (the producer form's live validation). */
+export const producePreviewRequestSchema = z.object({
+  profileId,
+  /** The topic the message would go to (tenancy checks it like producing). */
+  topic: topicName,
+  part: z.enum(['key', 'value']).default('value'),
+  schema: schemaChoiceSchema,
+  text: z.string().max(PRODUCE_TEXT_MAX),
+});
+export type ProducePreviewRequest = z.infer<typeof producePreviewRequestSchema>;
+export type ProducePreviewRequestInput = z.input<typeof producePreviewRequestSchema>;
+
+export const producePreviewResultSchema = z.object({
+  /** The schema the text was checked against (what `latest` meant just now). */
+  schemaId: z.number().int().positive(),
+  subject: z.string(),
+  version: z.number().int().nullable(),
+  type: z.enum(['AVRO', 'PROTOBUF', 'JSON']),
+  messageType: z.string().optional(),
+  /** Every reason the text cannot be written with this schema, each naming where; empty when it can. */
+  problems: z.array(z.string()),
+  /** Bytes the encoded message would take (header included); null when there are problems. */
+  size: z.number().int().nullable(),
+  /** Hex of the first encoded bytes; null when there are problems. */
+  hexPreview: z.string().nullable(),
+});
+export type ProducePreviewResult = z.infer<typeof producePreviewResultSchema>;
 
 export const reproduceRequestSchema = z
   .object({
@@ -178,6 +240,9 @@ const produceLineSchema = z
     value: jsonValue,
     valueEncoding: jsonlEncodingSchema.default('utf8'),
     headers: z.union([headerListSchema, headerMapSchema]).default([]),
+    // What a decoding export writes beside the bytes; the bytes are what is produced.
+    keyDecoded: jsonValue,
+    valueDecoded: jsonValue,
   })
   .strict()
   .refine((line) => line.value !== undefined, { message: 'a line needs a "value" (null for a tombstone)', path: ['value'] });

@@ -1,5 +1,5 @@
 // Staged connection diagnostics: DNS → TCP (+ a raw Kafka ApiVersions probe) → TLS → SASL → metadata →
-// authorization. Each stage is bounded and the whole run stays within a total budget (10 s by default),
+// authorization → the profile's Schema Registry (when it names one). Each stage is bounded and the whole run stays within a total budget (10 s by default),
 // so a silent or hung endpoint can never hang the app. Stages after a failure are reported as skipped.
 import { lookup } from 'node:dns/promises';
 import { isIP, connect as connectTcp, type Socket } from 'node:net';
@@ -17,6 +17,7 @@ import type { KafkaClientFactory } from './client-factory';
 import { splitHostPort, type KafkaConnectionSettings } from './connection-settings';
 import { probeKafka } from './kafka-probe';
 import { buildTlsOptions } from './tls-options';
+import { probeRegistry } from '../schemas/registry-probe';
 
 export interface DiagnosticsOptions {
   totalBudgetMs?: number;
@@ -31,6 +32,7 @@ const stageBudgetMs: Record<DiagnosticStage, number> = {
   sasl: 4_000,
   metadata: 4_000,
   authorization: 3_000,
+  'schema-registry': 5_000,
 };
 
 type Facts = DiagnosticResult['facts'];
@@ -206,6 +208,14 @@ export async function diagnoseConnection(
         return { status: 'warning', message: `Listing topics was refused: ${describe(error)}.`, remedy: 'Ask for DESCRIBE on the topics you need.' };
       }
     },
+
+    // Reachable, credentials accepted, TLS trusted, and which observation mode listing will use.
+    'schema-registry': async (budgetMs) => {
+      if (!settings.schemaRegistry) return 'skip';
+      const probe = await probeRegistry(settings.schemaRegistry, { timeoutMs: budgetMs, ...(options.signal ? { signal: options.signal } : {}) });
+      if (!probe.ok) throw new StageFailure(probe.message, probe.remedy, probe.facts);
+      return { status: probe.warning ? 'warning' : 'passed', message: probe.message, ...(probe.warning ? { remedy: probe.warning } : {}), facts: probe.facts };
+    },
   };
 
   function remaining(budgetMs: number): number {
@@ -219,11 +229,12 @@ export async function diagnoseConnection(
         record({ stage, status: 'skipped', message: failedStage ? 'Not run: an earlier stage failed.' : 'Not run: cancelled.', facts: {}, durationMs: 0 });
         continue;
       }
-      const budget = remaining(stageBudgetMs[stage]);
+      // The registry is another endpoint: its stage keeps its own budget whatever Kafka's stages used.
+      const budget = stage === 'schema-registry' ? stageBudgetMs[stage] : remaining(stageBudgetMs[stage]);
       try {
         const outcome = await withTimeout(stages[stage](budget), budget + 250);
         if (outcome === 'skip') {
-          record({ stage, status: 'skipped', message: stage === 'tls' ? 'Not used: the profile connects without TLS.' : 'Not used.', facts: {}, durationMs: 0 });
+          record({ stage, status: 'skipped', message: skipWords[stage] ?? 'Not used.', facts: {}, durationMs: 0 });
           continue;
         }
         record({ stage, ...outcome, facts: outcome.facts ?? {}, durationMs: deps.clock.now() - stageStarted });
@@ -244,6 +255,11 @@ export async function diagnoseConnection(
   }
   return { results, summary: { ok: failedStage === null, failedStage, totalMs: deps.clock.now() - started } };
 }
+
+const skipWords: Partial<Record<DiagnosticStage, string>> = {
+  tls: 'Not used: the profile connects without TLS.',
+  'schema-registry': 'Not used: the profile names no Schema Registry.',
+};
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

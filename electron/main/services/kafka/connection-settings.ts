@@ -41,12 +41,26 @@ export type SaslSettings =
         | { source: 'static'; accessKeyId: string; secretAccessKey: string; sessionToken?: string };
     };
 
+/** The profile's Schema Registry with its secrets and files resolved (see services/schemas). */
+export interface SchemaRegistrySettings {
+  /** The id tenancy paths and snapshots use (`schemaRegistryIdOf`). */
+  id: string;
+  name: string;
+  urls: string[];
+  auth: { kind: 'none' } | { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
+  /** null: the system's trust store and no client certificate (or plain http). */
+  tls: TlsSettings | null;
+  observation: 'auto' | 'v2' | 'v1';
+}
+
 export interface KafkaConnectionSettings {
   /** Used in log lines and the Kafka client id; never a secret. */
   name: string;
   bootstrapServers: string[];
   tls: TlsSettings | null;
   sasl: SaslSettings | null;
+  /** Absent or null when the profile names no Schema Registry. */
+  schemaRegistry?: SchemaRegistrySettings | null;
 }
 
 export function splitHostPort(address: string): { host: string; port: number } {

@@ -3,7 +3,7 @@
 // per partition in offset order as fetched; newest-first reads each partition backwards in bounded
 // windows and merges partitions by timestamp. The same engine streams raw records for export
 // (`browseRecords` with another mapper), so export reads exactly what browsing shows.
-import type { SchemaResolver } from '../../../../shared/domain/decoders';
+import { CONFLUENT_HEADER_BYTES, parseConfluentWireFormat, type SchemaResolver } from '../../../../shared/domain/decoders';
 import type {
   BrowseProgress,
   BrowseRequest,
@@ -11,12 +11,12 @@ import type {
   BrowseSummary,
   PartitionPosition,
 } from '../../../../shared/domain/messages/browse-request';
-import { compileFilters, type RecordPredicate } from '../../../../shared/domain/messages/filters';
+import { compileFilters, type FilterContext, type RecordPredicate } from '../../../../shared/domain/messages/filters';
 import { StreamCancelledError, type StreamSink } from '../../../../shared/ipc/stream';
 import type { Clock } from '../ports';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { openFetchCluster, type FetchCluster, type FetchedPartition, type FetchedRecord, type FetchLimits } from '../kafka/protocol/fetch-cluster';
-import { applySchemaResolver, recordSize, rowWeight, toRow } from './record-rows';
+import { recordSize, rowWeight, schemaIdsOf, toDecodedRow, toRow } from './record-rows';
 
 export interface BrowseTuning {
   batchMaxRows: number;
@@ -51,6 +51,7 @@ export const defaultBrowseTuning: BrowseTuning = {
 export interface BrowseDeps {
   clock: Clock;
   openCluster?: (settings: KafkaConnectionSettings) => Promise<FetchCluster>;
+  /** Decodes registry-encoded keys and values (rows, filters, export) when the profile has a registry. */
   schemaResolver?: SchemaResolver;
   tuning?: Partial<BrowseTuning>;
 }
@@ -85,8 +86,7 @@ export async function browseMessages(
   const resolver = deps.schemaResolver;
   return browseRecords(settings, request, sink, deps, {
     toRow(partition, record, sizes) {
-      const row = toRow(partition, record, request.previewBytes, sizes);
-      return resolver ? applySchemaResolver(row, record, resolver) : row;
+      return resolver ? toDecodedRow(partition, record, request.previewBytes, sizes, resolver) : toRow(partition, record, request.previewBytes, sizes);
     },
     weight: rowWeight,
   });
@@ -100,7 +100,7 @@ export async function browseRecords<Row extends { offset: string; timestamp: num
   deps: BrowseDeps,
   mapper: RecordMapper<Row>,
 ): Promise<BrowseSummary> {
-  const predicate = compileFilters(request.filters);
+  const predicate = compileFilters(request.filters, deps.schemaResolver ? decodedFilterContext(deps.schemaResolver) : {});
   const cluster = await (deps.openCluster ?? ((s) => openFetchCluster(s, deps.clock)))(settings);
   try {
     sink.phase('resolving', `Finding offsets in ${request.topic}`);
@@ -235,7 +235,9 @@ class Browser<Row extends { offset: string; timestamp: number }> {
       for (const record of partitionRecords) {
         const matched = this.match(partition, record);
         if (matched === null) continue;
-        const sending = this.emit(matched instanceof Promise ? await matched : matched);
+        const row = matched instanceof Promise ? await matched : matched;
+        if (row === null) continue;
+        const sending = this.emit(row);
         if (sending) await sending;
         if (!tail && this.matched >= this.request.limit) return true;
       }
@@ -296,6 +298,7 @@ class Browser<Row extends { offset: string; timestamp: number }> {
           const matched = this.match(result.partition, record);
           if (matched === null) continue;
           const row = matched instanceof Promise ? await matched : matched;
+          if (row === null) continue;
           read.kept.push(row);
           // Only the newest `cap` rows stay; the dropped ones are read again by the next window.
           if (read.kept.length > cap) {
@@ -349,10 +352,20 @@ class Browser<Row extends { offset: string; timestamp: number }> {
    * Counts the record and returns its row if it matches. Synchronous unless a schema resolver is set:
    * this runs once per record scanned, and a promise per record was a measurable share of P1.
    */
-  private match(partition: number, record: FetchedRecord): Row | Promise<Row> | null {
+  private match(partition: number, record: FetchedRecord): Row | Promise<Row | null> | null {
     const sizes = recordSize(record);
     this.scanned += 1;
     this.bytes += sizes.total;
+    const resolver = this.deps.schemaResolver;
+    if (this.filtered && resolver) {
+      // Filters read decoded fields, so the record's schemas must be loaded before it is tested.
+      const missing = schemaIdsOf(record).filter((id) => !resolver.ready(id));
+      if (missing.length > 0) return Promise.all(missing.map((id) => resolver.load(id))).then(() => this.test(partition, record, sizes));
+    }
+    return this.test(partition, record, sizes);
+  }
+
+  private test(partition: number, record: FetchedRecord, sizes: ReturnType<typeof recordSize>): Row | Promise<Row> | null {
     if (this.filtered && !this.predicate({ partition, timestamp: record.timestamp, key: record.key, value: record.value, headers: record.headers })) return null;
     return this.mapper.toRow(partition, record, sizes);
   }
@@ -415,6 +428,18 @@ class Browser<Row extends { offset: string; timestamp: number }> {
   private throwIfCancelled(): void {
     if (this.sink.signal.aborted) throw new StreamCancelledError();
   }
+}
+
+/** Filters see a registry-encoded part as its decoded value; parts that fail to decode are matched as bytes. */
+function decodedFilterContext(resolver: SchemaResolver): FilterContext {
+  return {
+    decoded(bytes) {
+      const wire = parseConfluentWireFormat(bytes);
+      if (!wire) return null;
+      const outcome = resolver.decode(wire.schemaId, bytes.subarray(CONFLUENT_HEADER_BYTES));
+      return outcome?.ok ? { value: outcome.value, text: outcome.text } : null;
+    },
+  };
 }
 
 function positionOf(range: PartitionRange): PartitionPosition {

@@ -8,15 +8,17 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { PREVIEW_BYTES_DEFAULT, type BrowseProgress, type BrowseRequest } from '../../../../shared/domain/messages/browse-request';
 import type { ExportFormat, ExportProgress, ExportRequest, ExportSummary } from '../../../../shared/domain/messages/export-request';
-import { MESSAGE_CSV_COLUMNS, toMessageCsvRow } from '../../../../shared/domain/messages/message-csv';
-import { formatMessageJsonlLine, type ExportableRecord } from '../../../../shared/domain/messages/message-jsonl';
+import { MESSAGE_CSV_COLUMNS, MESSAGE_CSV_DECODED_COLUMNS, toMessageCsvRow } from '../../../../shared/domain/messages/message-csv';
+import { formatMessageJsonlLine, type DecodedPart, type ExportableRecord } from '../../../../shared/domain/messages/message-jsonl';
 import type { ConnectionProfile } from '../../../../shared/domain/profile/profile-schema';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { StreamCancelledError, type StreamSink } from '../../../../shared/ipc/stream';
+import type { SchemaResolver } from '../../../../shared/domain/decoders';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import type { FileDialogs } from '../policy-workspace-service';
 import { assertActionAllowed } from '../topics/topic-service';
 import { browseRecords, type BrowseDeps } from './browse-messages';
+import { decodedPartOf } from './record-rows';
 
 export interface ExportDeps extends BrowseDeps {
   profiles: {
@@ -24,6 +26,8 @@ export interface ExportDeps extends BrowseDeps {
     resolveConnection(id: string): Promise<KafkaConnectionSettings>;
   };
   dialogs: Pick<FileDialogs, 'chooseSavePath'>;
+  /** The profile's registry decoder, for `decode` exports; undefined when it names no registry. */
+  schemaResolverFor?: (settings: KafkaConnectionSettings) => SchemaResolver | undefined;
   /** Names the partial file, so two app instances never write the same one. */
   pid?: number;
 }
@@ -50,6 +54,10 @@ export async function exportMessages(request: ExportRequest, sink: ExportSink, d
   // Refused before the dialog: a profile without export-data never gets as far as choosing a file.
   assertActionAllowed(await deps.profiles.get(request.profileId), 'export-data');
   const settings = await deps.profiles.resolveConnection(request.profileId);
+  const resolver = deps.schemaResolverFor?.(settings);
+  if (request.decode && !resolver) {
+    throw new AppFailure('INVALID_INPUT', `Profile '${settings.name}' has no Schema Registry to decode with; export without decoding, or add the registry to the profile.`);
+  }
   const path = await deps.dialogs.chooseSavePath('message-export', suggestedExportName(request.topic, request.format, deps.clock.now()));
   if (path === null) return { path: null, cancelled: true, scanned: 0, written: 0, bytes: 0 };
   if (sink.signal.aborted) throw new StreamCancelledError();
@@ -59,7 +67,7 @@ export async function exportMessages(request: ExportRequest, sink: ExportSink, d
     throw new AppFailure('INVALID_INPUT', `Cannot write the export next to ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   });
   const file = handle.createWriteStream({ highWaterMark: WRITE_BUFFER_BYTES });
-  const source = openEncoder(request.format);
+  const source = openEncoder(request.format, request.decode);
   const written = pipeline(source.stream, file);
   // Until awaited below, a failed pipeline is seen by the writes (their 'drain' wait rejects), not as unhandled.
   written.catch(() => undefined);
@@ -85,16 +93,19 @@ export async function exportMessages(request: ExportRequest, sink: ExportSink, d
       },
       newestFirst ? { ...deps, tuning: { maxHeldRows: NEWEST_FIRST_MAX_HELD_RECORDS, ...deps.tuning } } : deps,
       {
-        toRow: (partition, record) => ({
-          topic: request.topic,
-          partition,
-          offset: record.offset.toString(),
-          timestamp: record.timestamp,
-          // Fetched bytes are views into the whole fetch response: copies keep held records from pinning it.
-          key: newestFirst ? copyOf(record.key) : record.key,
-          value: newestFirst ? copyOf(record.value) : record.value,
-          headers: newestFirst ? record.headers.map((header) => ({ key: header.key, value: copyOf(header.value) })) : record.headers,
-        }),
+        toRow: (partition, record) => {
+          const exported: ExportableRecord = {
+            topic: request.topic,
+            partition,
+            offset: record.offset.toString(),
+            timestamp: record.timestamp,
+            // Fetched bytes are views into the whole fetch response: copies keep held records from pinning it.
+            key: newestFirst ? copyOf(record.key) : record.key,
+            value: newestFirst ? copyOf(record.value) : record.value,
+            headers: newestFirst ? record.headers.map((header) => ({ key: header.key, value: copyOf(header.value) })) : record.headers,
+          };
+          return request.decode && resolver ? withDecodedParts(exported, resolver) : exported;
+        },
         weight: (record) => 128 + (record.key?.length ?? 0) + (record.value?.length ?? 0) + record.headers.reduce((sum, header) => sum + header.key.length + (header.value?.length ?? 0), 0),
       },
     );
@@ -119,14 +130,28 @@ export interface RecordEncoder {
   write(record: ExportableRecord): boolean;
 }
 
-export function openEncoder(format: ExportFormat): RecordEncoder {
+export function openEncoder(format: ExportFormat, decoded = false): RecordEncoder {
   if (format === 'csv') {
     // Rows go in as objects, so the writable side counts records, not bytes.
-    const csv = stringify({ header: true, columns: [...MESSAGE_CSV_COLUMNS], writableHighWaterMark: CSV_QUEUED_RECORDS, readableHighWaterMark: WRITE_BUFFER_BYTES });
-    return { stream: csv, write: (record) => csv.write(toMessageCsvRow(record)) };
+    const columns = decoded ? [...MESSAGE_CSV_COLUMNS, ...MESSAGE_CSV_DECODED_COLUMNS] : [...MESSAGE_CSV_COLUMNS];
+    const csv = stringify({ header: true, columns, writableHighWaterMark: CSV_QUEUED_RECORDS, readableHighWaterMark: WRITE_BUFFER_BYTES });
+    return { stream: csv, write: (record) => csv.write(toMessageCsvRow(record, decoded)) };
   }
   const lines = new PassThrough({ highWaterMark: WRITE_BUFFER_BYTES });
   return { stream: lines, write: (record) => lines.write(`${formatMessageJsonlLine(record)}\n`) };
+}
+
+/** The record with its registry-encoded key and value decoded beside the bytes; synchronous once their schemas are loaded. */
+function withDecodedParts(record: ExportableRecord, resolver: SchemaResolver): ExportableRecord | Promise<ExportableRecord> {
+  const key = decodedPartOf(record.key, resolver);
+  const value = decodedPartOf(record.value, resolver);
+  const finish = (keyDecoded: DecodedPart | undefined, valueDecoded: DecodedPart | undefined): ExportableRecord => ({
+    ...record,
+    ...(keyDecoded ? { keyDecoded } : {}),
+    ...(valueDecoded ? { valueDecoded } : {}),
+  });
+  if (key instanceof Promise || value instanceof Promise) return Promise.all([key, value]).then(([k, v]) => finish(k, v));
+  return finish(key, value);
 }
 
 const copyOf = (bytes: Buffer | null) => (bytes === null ? null : Buffer.from(bytes));

@@ -1,12 +1,15 @@
 // One message in full, for the detail view of a row whose parts were cut to the preview size.
+import type { SchemaResolver } from '../../../../shared/domain/decoders';
 import type { BrowseRow } from '../../../../shared/domain/messages/browse-request';
 import type { Clock } from '../ports';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { openFetchCluster, type FetchCluster, type FetchedRecord } from '../kafka/protocol/fetch-cluster';
-import { toRow } from './record-rows';
+import { applySchemaResolver, toRow } from './record-rows';
 
 export interface FetchMessageDeps {
   clock: Clock;
+  /** Decodes a registry-encoded key and value, as browsing does. */
+  schemaResolver?: SchemaResolver;
   openCluster?: (settings: KafkaConnectionSettings) => Promise<FetchCluster>;
 }
 
@@ -20,7 +23,9 @@ export async function fetchMessage(
   deps: FetchMessageDeps,
 ): Promise<BrowseRow | null> {
   const record = await fetchRecord(settings, target, deps);
-  return record ? toRow(target.partition, record, Number.MAX_SAFE_INTEGER) : null;
+  if (!record) return null;
+  const row = toRow(target.partition, record, Number.MAX_SAFE_INTEGER);
+  return deps.schemaResolver ? applySchemaResolver(row, record, deps.schemaResolver, Number.MAX_SAFE_INTEGER) : row;
 }
 
 /** The record at exactly this offset with its bytes as stored (re-produce copies them); null if it no longer exists. */

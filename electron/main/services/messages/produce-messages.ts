@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import kafkajs, { type IHeaders, type Message, type Producer, type RecordMetadata } from 'kafkajs';
 import {
+  findJsonProblem,
   parseProduceLine,
   PRODUCE_FILE_ERRORS_KEPT,
   type AckMode,
@@ -14,6 +15,9 @@ import {
   type ProduceFileRequest,
   type ProduceFileSummary,
   type ProduceLineRecord,
+  type ProducePreviewRequest,
+  type ProducePreviewResult,
+  type SchemaChoice,
   type ProduceRequest,
   type ProduceResult,
   type ReproduceRequest,
@@ -30,6 +34,10 @@ import type { Clock } from '../ports';
 import { describeKafkaFailure, kafkaErrorType, principalOf } from '../topics/kafka-error-words';
 import { assertActionAllowed } from '../topics/topic-service';
 import { fetchRecord } from './fetch-message';
+import { bytesToHex } from '../../../../shared/domain/decoders/binary';
+import { SchemaValidationError, errorMessage } from '../../../../shared/domain/decoders/schema-codec';
+import type { MessageDecoding } from '../decoding/message-decoding';
+import { encodeWithSchema, type CompiledSchema } from '../decoding/registry-codecs';
 
 // Default imports: kafkajs is CommonJS, and Node's ESM loader cannot see its named exports.
 const { CompressionTypes, Partitioners } = kafkajs;
@@ -69,6 +77,8 @@ export interface ProduceServiceDeps {
   factory: KafkaClientFactory;
   clock: Clock;
   dialogs: Pick<FileDialogs, 'chooseOpenPath'>;
+  /** The profile's registry codecs, for values and keys encoded with a schema. */
+  decoding?: MessageDecoding;
 }
 
 interface Delivery {
@@ -122,6 +132,27 @@ export function createProduceService(deps: ProduceServiceDeps) {
     }
   };
 
+  const schemaFor = async (settings: KafkaConnectionSettings, choice: SchemaChoice): Promise<CompiledSchema> => {
+    if (!deps.decoding) throw new AppFailure('UNSUPPORTED', 'Encoding with a schema needs the Schema Registry client, which this build does not have.');
+    const codecs = deps.decoding.requireCodecs(settings);
+    return codecs.bySubjectVersion(choice.subject, choice.version);
+  };
+
+  /** The JSON text encoded with the chosen schema; every problem is listed before anything is sent. */
+  const encodePart = async (settings: KafkaConnectionSettings, part: 'key' | 'value', text: string, choice: SchemaChoice): Promise<Buffer> => {
+    const compiled = await schemaFor(settings, choice);
+    const where = `${choice.subject} version ${compiled.description.version ?? choice.version} (schema ${compiled.id}, ${compiled.description.type})`;
+    try {
+      const bytes = encodeWithSchema(compiled, JSON.parse(text) as unknown, choice.messageType === undefined ? {} : { messageType: choice.messageType });
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch (error) {
+      if (error instanceof SchemaValidationError) {
+        throw new AppFailure('INVALID_INPUT', `The ${part} does not match ${where}; nothing was produced. ${error.problems.join('; ')}.`, { problems: error.problems });
+      }
+      throw new AppFailure('INVALID_INPUT', `The ${part} cannot be encoded with ${where}: ${errorMessage(error)}; nothing was produced.`);
+    }
+  };
+
   const resultOf = (topic: string, metadata: RecordMetadata[], partition: number | null, timestamp: number): ProduceResult => {
     const [first] = metadata;
     return { topic, partition: first?.partition ?? partition, offset: first?.baseOffset ?? null, timestamp };
@@ -130,16 +161,39 @@ export function createProduceService(deps: ProduceServiceDeps) {
   return {
     async produce(request: ProduceRequest): Promise<ProduceResult> {
       const settings = await authorize(request.profileId);
+      const key = request.keySchema && request.key !== null ? await encodePart(settings, 'key', request.key, request.keySchema) : request.key;
+      const value = request.valueFormat === 'schema' && request.valueSchema && request.value !== null ? await encodePart(settings, 'value', request.value, request.valueSchema) : request.value;
       const timestamp = deps.clock.now();
       const message: Message = {
-        key: request.key,
-        value: request.value,
+        key,
+        value,
         timestamp: String(timestamp),
         headers: toKafkaHeaders(request.headers),
         ...(request.partition === null ? {} : { partition: request.partition }),
       };
       const metadata = await withProducer(settings, request.topic, request, () => `Producing to '${request.topic}'`, (send) => send([message]));
       return resultOf(request.topic, metadata, request.partition, timestamp);
+    },
+
+    /** Checks text against a schema as `produce` would encode it, without producing. */
+    async preview(request: ProducePreviewRequest): Promise<ProducePreviewResult> {
+      const settings = await authorize(request.profileId);
+      const compiled = await schemaFor(settings, request.schema);
+      const base = {
+        schemaId: compiled.id,
+        subject: request.schema.subject,
+        version: compiled.description.version ?? (typeof request.schema.version === 'number' ? request.schema.version : null),
+        type: compiled.description.type,
+        ...(request.schema.messageType === undefined ? {} : { messageType: request.schema.messageType }),
+      };
+      const problem = findJsonProblem(request.text);
+      if (problem) return { ...base, problems: [`The ${request.part} must be JSON: ${problem.message}`], size: null, hexPreview: null };
+      const options = request.schema.messageType === undefined ? {} : { messageType: request.schema.messageType };
+      const value = JSON.parse(request.text) as unknown;
+      const problems = compiled.codec.validate(value, options);
+      if (problems.length > 0) return { ...base, problems, size: null, hexPreview: null };
+      const bytes = encodeWithSchema(compiled, value, options);
+      return { ...base, problems: [], size: bytes.length, hexPreview: bytesToHex(bytes.subarray(0, 64)) };
     },
 
     async reproduce(request: ReproduceRequest): Promise<ProduceResult> {
@@ -311,12 +365,16 @@ function describeProduceFailure(error: unknown, doing: string, principal: string
 
 /** The producer's channels and stream, so app-handlers.ts wires them with one line each. */
 export function createProduceHandlers(deps: ProduceServiceDeps): {
-  handlers: Pick<ChannelHandlers, 'messages:produce' | 'messages:reproduce'>;
+  handlers: Pick<ChannelHandlers, 'messages:produce' | 'messages:reproduce' | 'messages:produce-preview'>;
   producers: Pick<StreamProducers, 'messages:produce-file'>;
 } {
   const service = createProduceService(deps);
   return {
-    handlers: { 'messages:produce': (request) => service.produce(request), 'messages:reproduce': (request) => service.reproduce(request) },
+    handlers: {
+      'messages:produce': (request) => service.produce(request),
+      'messages:reproduce': (request) => service.reproduce(request),
+      'messages:produce-preview': (request) => service.preview(request),
+    },
     producers: { 'messages:produce-file': (request, sink) => service.produceFile(request, sink) },
   };
 }

@@ -1,6 +1,7 @@
 // Fetched records to the rows the renderer shows: every part decoded for display and cut to the preview size.
-import { decodePayload, type DecodeOptions, type DecodedPayload, type SchemaResolver } from '../../../../shared/domain/decoders';
+import { CONFLUENT_HEADER_BYTES, decodePayload, parseConfluentWireFormat, withSchemaOutcome, type DecodeOptions, type DecodedPayload, type SchemaResolver } from '../../../../shared/domain/decoders';
 import type { BrowseRow } from '../../../../shared/domain/messages/browse-request';
+import type { DecodedPart } from '../../../../shared/domain/messages/message-jsonl';
 import type { FetchedRecord } from '../kafka/protocol/fetch-cluster';
 
 export function recordSize(record: FetchedRecord): { key: number; value: number; headers: number; total: number } {
@@ -45,13 +46,75 @@ export function rowWeight(row: BrowseRow): number {
   return weight;
 }
 
-/** Lets a Schema Registry decoder (when configured) replace the auto-detected body of registry-encoded parts. */
-export async function applySchemaResolver(row: BrowseRow, record: FetchedRecord, resolver: SchemaResolver | undefined): Promise<BrowseRow> {
-  if (!resolver) return row;
-  const resolve = async (decoded: DecodedPayload | null, bytes: Buffer | null): Promise<DecodedPayload | null> => {
-    if (!decoded?.schema || bytes === null) return decoded;
-    const resolved = await resolver.decode(decoded.schema.schemaId, bytes.subarray(5));
-    return resolved ? { ...decoded, ...resolved } : decoded;
+/** The registry ids a record's key and value name (Confluent wire format), for loading them before decoding. */
+export function schemaIdsOf(record: FetchedRecord): number[] {
+  const ids: number[] = [];
+  const key = record.key && parseConfluentWireFormat(record.key);
+  const value = record.value && parseConfluentWireFormat(record.value);
+  if (key) ids.push(key.schemaId);
+  if (value && value.schemaId !== key?.schemaId) ids.push(value.schemaId);
+  return ids;
+}
+
+/**
+ * A row whose registry-encoded key and value are decoded by the resolver: the readable value with its
+ * schema, or the raw bytes with the reason. Such parts skip the auto-detection (base64 and hex of
+ * bytes that are about to be replaced cost more than decoding them). Synchronous when every id the
+ * record names is loaded, the case for all but the first record with a new id.
+ */
+export function toDecodedRow(partition: number, record: FetchedRecord, previewBytes: number, sizes: ReturnType<typeof recordSize>, resolver: SchemaResolver): BrowseRow | Promise<BrowseRow> {
+  const options: DecodeOptions = { maxPreviewBytes: previewBytes };
+  const keyWire = record.key && parseConfluentWireFormat(record.key);
+  const valueWire = record.value && parseConfluentWireFormat(record.value);
+  if ((keyWire && !resolver.ready(keyWire.schemaId)) || (valueWire && !resolver.ready(valueWire.schemaId))) {
+    return Promise.all(schemaIdsOf(record).map((id) => resolver.load(id))).then(() => toDecodedRow(partition, record, previewBytes, sizes, resolver));
+  }
+  const part = (bytes: Buffer | null, wire: ReturnType<typeof parseConfluentWireFormat> | null): DecodedPayload | null => {
+    if (bytes === null) return null;
+    if (!wire) return decodePayload(bytes, options);
+    const outcome = resolver.decode(wire.schemaId, wire.payload);
+    // Ready ids always answer; undefined would mean the failure memory expired in between: show the bytes as they are.
+    return outcome === undefined ? decodePayload(bytes, options) : withSchemaOutcome(bytes, wire.schemaId, outcome, options);
   };
-  return { ...row, key: await resolve(row.key, record.key), value: await resolve(row.value, record.value) };
+  const key = part(record.key, keyWire || null);
+  const value = part(record.value, valueWire || null);
+  let truncated = Boolean(key?.truncated || value?.truncated);
+  const headers = record.headers.map((header) => {
+    const decoded = decodeNullable(header.value, options);
+    if (decoded?.truncated) truncated = true;
+    return { key: header.key, value: decoded };
+  });
+  return { partition, offset: record.offset.toString(), timestamp: record.timestamp, timestampType: record.timestampType, key, value, headers, sizes, truncated };
+}
+
+/**
+ * Replaces the auto-detected key and value of registry-encoded parts with what the resolver decodes
+ * (for a row built already, as fetching one message does).
+ */
+export function applySchemaResolver(row: BrowseRow, record: FetchedRecord, resolver: SchemaResolver, previewBytes: number): BrowseRow | Promise<BrowseRow> {
+  if (!row.key?.schema && !row.value?.schema) return row;
+  const decodePart = (decoded: DecodedPayload | null, bytes: Buffer | null): DecodedPayload | null | undefined => {
+    if (!decoded?.schema || bytes === null) return decoded;
+    const outcome = resolver.decode(decoded.schema.schemaId, bytes.subarray(CONFLUENT_HEADER_BYTES));
+    return outcome === undefined ? undefined : withSchemaOutcome(bytes, decoded.schema.schemaId, outcome, { maxPreviewBytes: previewBytes });
+  };
+  const key = decodePart(row.key, record.key);
+  const value = decodePart(row.value, record.value);
+  if (key !== undefined && value !== undefined) return finishRow(row, key, value);
+  return Promise.all(schemaIdsOf(record).map((id) => resolver.load(id))).then(() => applySchemaResolver(row, record, resolver, previewBytes));
+}
+
+function finishRow(row: BrowseRow, key: DecodedPayload | null, value: DecodedPayload | null): BrowseRow {
+  const truncated = Boolean(key?.truncated || value?.truncated || row.headers.some((header) => header.value?.truncated));
+  return { ...row, key, value, truncated };
+}
+
+/** A registry-encoded part decoded for export (undefined for parts without the header); a promise only while its schema loads. */
+export function decodedPartOf(bytes: Uint8Array | null, resolver: SchemaResolver): DecodedPart | undefined | Promise<DecodedPart | undefined> {
+  const wire = bytes && parseConfluentWireFormat(bytes);
+  if (!wire) return undefined;
+  const outcome = resolver.decode(wire.schemaId, wire.payload);
+  if (outcome === undefined) return resolver.load(wire.schemaId).then(() => decodedPartOf(bytes, resolver));
+  if (!outcome.ok) return { schemaId: wire.schemaId, ...outcome.schema, problem: outcome.problem };
+  return { schemaId: wire.schemaId, ...outcome.schema, value: outcome.value, ...(outcome.validationErrors ? { validationErrors: outcome.validationErrors } : {}) };
 }

@@ -8,7 +8,8 @@ import type { ConnectionProfile, ProfileDraft } from '../../../../shared/domain/
 import type { SecretSlot, SecretValues } from '../../../../shared/domain/profile/secret-slots';
 import { joinSecrets, keychainAccount, parseKeychainAccount, secretStatuses, splitSecrets } from '../../../../shared/domain/profile/secrets';
 import { AppFailure } from '../../../../shared/ipc/result';
-import type { KafkaConnectionSettings, SaslSettings, TlsIdentity, TlsSettings, TlsTrust } from '../kafka/connection-settings';
+import { schemaRegistryIdOf } from '../../../../shared/domain/schemas/schema-schemas';
+import type { KafkaConnectionSettings, SaslSettings, SchemaRegistrySettings, TlsIdentity, TlsSettings, TlsTrust } from '../kafka/connection-settings';
 import { SecretStoreUnavailableError, type ProfileRepo, type SecretStore, type StoredProfiles } from '../ports';
 
 export interface ProfileServiceDeps {
@@ -151,9 +152,9 @@ async function resolveDraft(draft: ProfileDraft, readFile: (path: string) => Pro
   const storeBytes = async (store: { source: 'keychain'; store?: string } | { source?: 'file'; path: string }, what: 'truststore' | 'keystore') =>
     store.source === 'keychain' ? base64ToBytes(required(store.store, `imported ${what}`)) : await read(store.path, what);
 
-  let tls: TlsSettings | null = null;
-  if (draft.tls) {
-    const trustSpec = draft.tls.trust;
+  type TlsSpec = Pick<NonNullable<ProfileDraft['tls']>, 'trust' | 'identity' | 'verifyHostname'>;
+  const resolveTls = async (spec: TlsSpec, profile: TlsSettings['profile']): Promise<TlsSettings> => {
+    const trustSpec = spec.trust;
     const trust: TlsTrust =
       trustSpec.kind === 'system'
         ? { kind: 'system' }
@@ -162,7 +163,7 @@ async function resolveDraft(draft: ProfileDraft, readFile: (path: string) => Pro
           : trustSpec.kind === 'pem-file'
             ? { kind: 'pem', pem: await text(trustSpec.path, 'CA certificate') }
             : { kind: trustSpec.kind, data: await storeBytes(trustSpec, 'truststore'), password: required(trustSpec.password, 'truststore password') };
-    const identitySpec = draft.tls.identity;
+    const identitySpec = spec.identity;
     let identity: TlsIdentity | null = null;
     if (identitySpec?.kind === 'pem') {
       const certificatePem = identitySpec.certificate.source === 'file' ? await text(identitySpec.certificate.path, 'client certificate') : identitySpec.certificate.pem;
@@ -178,7 +179,28 @@ async function resolveDraft(draft: ProfileDraft, readFile: (path: string) => Pro
         ...(identitySpec.keyPassword ? { keyPassword: identitySpec.keyPassword } : {}),
       };
     }
-    tls = { trust, identity, verifyHostname: draft.tls.verifyHostname, profile: draft.tls.profile };
+    return { trust, identity, verifyHostname: spec.verifyHostname, profile };
+  };
+
+  const tls: TlsSettings | null = draft.tls ? await resolveTls(draft.tls, draft.tls.profile) : null;
+
+  let schemaRegistry: SchemaRegistrySettings | null = null;
+  const registry = draft.schemaRegistry;
+  if (registry) {
+    const auth = registry.auth;
+    schemaRegistry = {
+      id: schemaRegistryIdOf(registry),
+      name: registry.name?.trim() || schemaRegistryIdOf({ urls: registry.urls }),
+      urls: registry.urls,
+      auth:
+        auth.kind === 'basic'
+          ? { kind: 'basic', username: auth.username, password: required(auth.password, 'Schema Registry password') }
+          : auth.kind === 'bearer'
+            ? { kind: 'bearer', token: required(auth.token, 'Schema Registry bearer token') }
+            : { kind: 'none' },
+      tls: registry.tls ? await resolveTls(registry.tls, 'default') : null,
+      observation: registry.observation,
+    };
   }
 
   let sasl: SaslSettings | null = null;
@@ -214,5 +236,5 @@ async function resolveDraft(draft: ProfileDraft, readFile: (path: string) => Pro
     sasl = { mechanism: saslSpec.mechanism, username: saslSpec.username, password: required(saslSpec.password, 'SASL password') };
   }
 
-  return { name: draft.name, bootstrapServers: draft.bootstrapServers, tls, sasl };
+  return { name: draft.name, bootstrapServers: draft.bootstrapServers, tls, sasl, schemaRegistry };
 }

@@ -9,6 +9,7 @@ import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { describeLogDirs } from '../kafka/protocol/describe-log-dirs';
 import { openFetchCluster } from '../kafka/protocol/fetch-cluster';
 import type { Clock } from '../ports';
+import { captureSchemaRegistry } from '../schemas/registry-snapshot';
 
 // kafkajs is CommonJS: Node's ESM loader (CLI, test bridge) sees only its default export.
 const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
@@ -31,8 +32,11 @@ interface CaptureDeps {
 const OFFSET_CONCURRENCY = 16;
 
 export async function captureSnapshot(settings: KafkaConnectionSettings, deps: CaptureDeps, options: CaptureOptions): Promise<ClusterSnapshot> {
-  const cluster = await captureCluster(settings, deps, options);
-  return { version: SNAPSHOT_VERSION, capturedAt: new Date(deps.clock.now()).toISOString(), clusters: [cluster], schemaRegistries: [], connectClusters: [], ksqlDbs: [] };
+  const [cluster, registry] = await Promise.all([
+    captureCluster(settings, deps, options),
+    settings.schemaRegistry ? captureSchemaRegistry(settings.schemaRegistry, options.warn ?? (() => undefined)) : Promise.resolve(null),
+  ]);
+  return { version: SNAPSHOT_VERSION, capturedAt: new Date(deps.clock.now()).toISOString(), clusters: [cluster], schemaRegistries: registry ? [registry] : [], connectClusters: [], ksqlDbs: [] };
 }
 
 export async function captureCluster(settings: KafkaConnectionSettings, deps: CaptureDeps, options: CaptureOptions): Promise<SnapshotCluster> {
@@ -49,6 +53,8 @@ export interface CapturedCluster {
   principalsKnown: boolean;
   /** False when rates were not sampled (rateSampleMs 0). */
   ratesKnown: boolean;
+  /** The profile's Schema Registry id (`schemaRegistryIdOf`), which subjects without a `domainId` belong to. */
+  schemaRegistryId?: string | undefined;
 }
 
 export async function captureClusterDetails(settings: KafkaConnectionSettings, deps: CaptureDeps, options: CaptureOptions): Promise<CapturedCluster> {

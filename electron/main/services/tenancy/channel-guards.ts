@@ -47,6 +47,8 @@ export interface ChannelGuard<C extends Channel> {
   clusterAction?: KpowAction;
   /** Drops what the tenant does not show from a reply that lists more than the requested topic. */
   visibleOutput?(output: ChannelOutput<C>, scope: TenantScope): ChannelOutput<C>;
+  /** Why this request cannot be made inside any tenant (e.g. it changes the whole registry); null when it can. */
+  refuseInTenant?(input: InputOf<C>): string | null;
 }
 
 export interface StreamGuard<S extends StreamName> {
@@ -87,6 +89,8 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   // Producing to a missing topic may auto-create it, so the name must still be the tenant's.
   'messages:produce': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
   'messages:reproduce': { kind: 'mutate', resources: ({ source, targetTopic }) => [visible(source.topic, 'TOPIC_DATA_QUERY'), visible(targetTopic, 'TOPIC_PRODUCE')] },
+  // Checking a value before producing: the topic as producing needs it, and the subject must be the tenant's.
+  'messages:produce-preview': { kind: 'read', resources: ({ topic, schema }) => [visible(topic, 'TOPIC_PRODUCE'), visible(schema.subject, undefined, 'subject')] },
   // The plan comes from the policy text in the request, so it may name anything: reading which ACLs
   // exist is gated like editing them, a cluster-wide admin action.
   'acls:tenant-preview': { kind: 'read', clusterAction: 'ACL_EDIT' },
@@ -98,6 +102,24 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   'groups:delete-offsets': { kind: 'mutate', resources: ({ groupId, topic }) => [visible(groupId, 'GROUP_EDIT', 'group'), visible(topic)] },
   'groups:delete': { kind: 'mutate', resources: ({ groupId }) => [visible(groupId, 'GROUP_DELETE', 'group')] },
   'groups:lag-history': { kind: 'read', resources: ({ groupId }) => [visible(groupId, undefined, 'group')] },
+  // Subjects live in the profile's Schema Registry: a use without `domainId` names it (TenantScope
+  // knows its id, the one snapshots record), so `["schema", "*", "subject", "tx-*"]` applies.
+  'schemas:list': {
+    kind: 'read',
+    visibleOutput: (list, scope) => ({ ...list, subjects: list.subjects.filter((row) => scope.isVisible('subject', row.subject, list.registryId)) }),
+  },
+  'schemas:subject': { kind: 'read', resources: ({ subject }) => [visible(subject, undefined, 'subject')] },
+  'schemas:version': { kind: 'read', resources: ({ subject }) => [visible(subject, undefined, 'subject')] },
+  'schemas:check': { kind: 'read', resources: ({ subject }) => [newName(subject, 'SCHEMA_CREATE', 'subject')] },
+  // A new subject and a new version of an existing one alike: the name must be the tenant's.
+  'schemas:register': { kind: 'create', resources: ({ subject }) => [newName(subject, 'SCHEMA_CREATE', 'subject')] },
+  'schemas:set-compatibility': {
+    kind: 'mutate',
+    resources: ({ subject }) => (subject === null ? [] : [visible(subject, 'SCHEMA_VERSION_EDIT', 'subject')]),
+    refuseInTenant: ({ subject }) => (subject === null ? 'the global compatibility level applies to every subject of the registry, not only the tenant\'s' : null),
+  },
+  'schemas:delete-compatibility': { kind: 'mutate', resources: ({ subject }) => [visible(subject, 'SCHEMA_VERSION_EDIT', 'subject')] },
+  'schemas:delete': { kind: 'mutate', resources: ({ subject }) => [visible(subject, 'SCHEMA_DELETE', 'subject')] },
 };
 
 export const streamGuards: { [S in StreamName]?: StreamGuard<S> } = {
@@ -179,6 +201,8 @@ async function enter(
   if (guard === undefined) {
     throw new AppFailure('NOT_ALLOWED', `'${name}' is not available inside tenant '${access.tenant.name}': it has no tenancy rule yet.`);
   }
+  const refusal = 'refuseInTenant' in guard ? guard.refuseInTenant?.(input as never) : null;
+  if (refusal) throw new AppFailure('NOT_ALLOWED', `'${name}' is not available inside tenant '${access.tenant.name}': ${refusal}.`);
   const uses = guard.resources?.(input as never) ?? [];
   let scope = await deps.scope(input.profileId, access);
   // A topic an included group started reading (or a group, broker, principal that appeared) after the

@@ -1,5 +1,6 @@
 // The tenancy channels, the cluster overview and snapshot capture, plus the guards around every other
 // profile channel: app-handlers.ts wires them with one call.
+import { schemaRegistryIdOf } from '../../../../shared/domain/schemas/schema-schemas';
 import { SNAPSHOT_VERSION, type ClusterSnapshot } from '../../../../shared/domain/snapshot/snapshot';
 import type { ClusterOverview } from '../../../../shared/ipc/contract';
 import type { ChannelHandlers, StreamProducers } from '../../ipc/dispatcher';
@@ -9,6 +10,7 @@ import { writeFileAtomically } from '../files/write-file-atomically';
 import type { FileDialogs } from '../policy-workspace-service';
 import type { Clock } from '../ports';
 import { captureClusterDetails } from '../snapshots/capture-snapshot';
+import { captureSchemaRegistry } from '../schemas/registry-snapshot';
 import { describeKafkaFailure, principalOf } from '../topics/kafka-error-words';
 import { guardHandlers } from './channel-guards';
 import type { TenancySettingsRepo } from './tenancy-settings';
@@ -20,7 +22,7 @@ type TenancyChannel = 'tenancy:state' | 'tenancy:attach-policy' | 'tenancy:detac
 export interface TenancyDeps {
   settings: TenancySettingsRepo;
   profiles: {
-    get(id: string): Promise<{ name: string }>;
+    get(id: string): Promise<{ name: string; schemaRegistry?: { name?: string | undefined; urls: string[] } | null }>;
     resolveConnection(id: string): Promise<KafkaConnectionSettings>;
   };
   factory: KafkaClientFactory;
@@ -37,7 +39,8 @@ export function createTenancy(deps: TenancyDeps) {
   const capture = async (profileId: string, sampleMs: number) => {
     const [profile, settings] = await Promise.all([deps.profiles.get(profileId), deps.profiles.resolveConnection(profileId)]);
     try {
-      return await captureClusterDetails(settings, { factory: deps.factory, clock: deps.clock }, { profileName: profile.name, rateSampleMs: sampleMs, ...(deps.log ? { warn: deps.log } : {}) });
+      const captured = await captureClusterDetails(settings, { factory: deps.factory, clock: deps.clock }, { profileName: profile.name, rateSampleMs: sampleMs, ...(deps.log ? { warn: deps.log } : {}) });
+      return profile.schemaRegistry ? { ...captured, schemaRegistryId: schemaRegistryIdOf(profile.schemaRegistry) } : captured;
     } catch (error) {
       throw describeKafkaFailure(error, 'Reading the cluster', principalOf(settings));
     }
@@ -78,13 +81,18 @@ export function createTenancy(deps: TenancyDeps) {
       const profile = await deps.profiles.get(profileId);
       const path = await deps.dialogs.chooseSavePath('snapshot', `${safeFileName(profile.name)}-snapshot.json`);
       if (path === null) return { path: null, topics: 0, groups: 0 };
-      const scope = await scopes.fresh(profileId, tenantOf(access), rateSampleMs);
+      const [scope, registry] = await Promise.all([
+        scopes.fresh(profileId, tenantOf(access), rateSampleMs),
+        deps.profiles.resolveConnection(profileId).then((settings) => (settings.schemaRegistry ? captureSchemaRegistry(settings.schemaRegistry, deps.log ?? (() => undefined)) : null)),
+      ]);
       const cluster = scope.visibleSnapshotCluster();
+      // Inside a tenant, only the tenant's subjects.
+      const registries = registry ? [{ ...registry, subjects: registry.subjects.filter((subject) => scope.isVisible('subject', subject, registry.id)) }] : [];
       const snapshot: ClusterSnapshot = {
         version: SNAPSHOT_VERSION,
         capturedAt: new Date(deps.clock.now()).toISOString(),
         clusters: [cluster],
-        schemaRegistries: [],
+        schemaRegistries: registries,
         connectClusters: [],
         ksqlDbs: [],
       };

@@ -117,7 +117,8 @@ export class TenantScope {
   private ref(type: GuardedResourceType, name: string, domainId?: string): ResourceRef {
     const cluster = this.captured.cluster;
     const domain = domainOfType[type];
-    const id = domain === 'cluster' ? cluster.id : (domainId ?? cluster.id);
+    // A subject without a registry id is in the profile's own registry.
+    const id = domain === 'cluster' ? cluster.id : (domainId ?? (domain === 'schema' ? this.captured.schemaRegistryId : undefined) ?? cluster.id);
     return { domain, id, profileName: cluster.profileName ?? cluster.name, type, name };
   }
 }

@@ -1,4 +1,5 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Loader, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useUiStore, type ClusterSection } from '../../app/ui-store';
 import { useTenancyState } from '../tenancy/queries';
 import { TenancyGate } from '../tenancy/TenancyGate';
@@ -8,6 +9,9 @@ import { GroupsScreen } from '../groups/GroupsScreen';
 import { TopicsScreen } from '../topics/TopicsScreen';
 import { OverviewScreen } from './OverviewScreen';
 import { sectionInfo } from './sections';
+
+// The Schemas screen (and its dialogs) loads the first time it is opened, not with the app.
+const SchemasScreen = lazy(() => import('../schemas/SchemasScreen').then((module) => ({ default: module.SchemasScreen })));
 
 export function ClusterScreen() {
   const section = useUiStore((state) => state.section);
@@ -27,6 +31,10 @@ export function ClusterScreen() {
         <TopicsScreen key={viewKey} profileId={profileId} />
       ) : shown === 'groups' ? (
         <GroupsScreen key={viewKey} profileId={profileId} />
+      ) : shown === 'schemas' ? (
+        <Suspense fallback={<Loader size="sm" aria-label="Loading the Schemas screen" />}>
+          <SchemasScreen key={viewKey} profileId={profileId} />
+        </Suspense>
       ) : (
         <Placeholder section={shown} />
       )}

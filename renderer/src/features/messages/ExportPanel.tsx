@@ -126,6 +126,13 @@ export function ExportPanel({ profileId, topic, buildBrowse }: { profileId: stri
               ]}
             />
           </Stack>
+          <Checkbox
+            label="Also write Schema Registry messages decoded (beside the raw bytes)"
+            description="Needs the profile's Schema Registry; a message whose schema cannot be fetched gets the reason instead."
+            checked={form.decode}
+            disabled={running}
+            onChange={(event) => update({ decode: event.currentTarget.checked })}
+          />
           {formError && (
             <Alert color="red" title="Check the export options">
               {formError}

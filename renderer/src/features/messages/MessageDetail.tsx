@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { BrowseRow, DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
 import { api, unwrap } from '../../lib/api';
 import { ReproduceButton } from '../producer/ReproduceDialog';
+import { DecodedSchemaBadges, DecodedSchemaProblems } from '../schemas/DecodedSchemaInfo';
 import { JsonTree } from './JsonTree';
 import { availableViews, formatBytes, formatTimestamp, renderPayload, viewLabels, type PayloadView } from './payload-format';
 
@@ -93,11 +94,7 @@ function PayloadSection({ title, payload, compact = false }: { title: string; pa
               {payload.kind}
             </Badge>
           )}
-          {payload?.schema && (
-            <Badge size="sm" variant="light" title="Confluent wire format">
-              schema id {payload.schema.schemaId}
-            </Badge>
-          )}
+          {payload?.schema && <DecodedSchemaBadges schema={payload.schema} />}
           {payload?.truncated && (
             <Badge size="sm" variant="light" color="blue">
               preview of {formatBytes(payload.size)}
@@ -117,6 +114,7 @@ function PayloadSection({ title, payload, compact = false }: { title: string; pa
           </Group>
         )}
       </Group>
+      {payload?.schema && <DecodedSchemaProblems schema={payload.schema} part={title} />}
       {payload === null ? (
         <Text size="sm" c="dimmed">
           null

@@ -19,8 +19,11 @@ describe('export request from the form', () => {
         limit: 40,
         filters: [{ kind: 'text', target: 'value', match: 'substring', pattern: 'paid', caseSensitive: false, negate: false }],
         format: 'csv',
+        decode: false,
       },
     });
+    const decoded = build({ format: 'jsonl', decode: true });
+    expect(decoded.ok && decoded.request.decode).toBe(true);
   });
 
   it('exports a whole range without a limit, oldest first, from an offset or a time until the end or a time', () => {
@@ -45,5 +48,12 @@ describe('export request from the form', () => {
     expect(build({}, { liveTail: true })).toEqual({ ok: false, error: 'A live tail has no fixed result to export: turn live tail off, or export a whole range.' });
     expect(build({ scope: 'range' }, { liveTail: true }).ok).toBe(true);
     expect(build({}, { limit: 0 })).toMatchObject({ ok: false, error: expect.stringMatching(/^Check the browse options first: The result limit/) });
+  });
+
+  it('asks main to decode registry-encoded parts only when the box is ticked', () => {
+    const plain = build({});
+    const decoded = build({ decode: true });
+    expect(plain.ok && plain.request.decode).toBe(false);
+    expect(decoded.ok && decoded.request.decode).toBe(true);
   });
 });

@@ -18,6 +18,8 @@ export interface ExportForm {
   untilTime: string;
   /** Whole range only: keep the browse filters, or write every message in the range. */
   applyFilters: boolean;
+  /** Also write registry-encoded keys and values decoded through the profile's Schema Registry. */
+  decode: boolean;
 }
 
 export const defaultExportForm: ExportForm = {
@@ -29,6 +31,7 @@ export const defaultExportForm: ExportForm = {
   rangeUntil: 'end',
   untilTime: '',
   applyFilters: true,
+  decode: false,
 };
 
 export type BuiltExport = { ok: true; request: ExportRequest } | { ok: false; error: string };
@@ -38,7 +41,7 @@ export function buildExportRequest(form: ExportForm, browse: BuiltRequest): Buil
   if (!browse.ok) return { ok: false, error: `Check the browse options first: ${browse.error}` };
   try {
     const candidate = form.scope === 'result' ? resultExport(browse.request) : rangeExport(form, browse.request);
-    const parsed = exportRequestSchema.safeParse({ ...candidate, format: form.format });
+    const parsed = exportRequestSchema.safeParse({ ...candidate, format: form.format, decode: form.decode });
     if (!parsed.success) return { ok: false, error: parsed.error.issues.map((issue) => issue.message).join('; ') };
     return { ok: true, request: parsed.data };
   } catch (error) {

@@ -13,6 +13,18 @@ import {
 const source = { topic: 'orders', partition: 1, offset: '42' };
 
 describe('buildProduceRequest', () => {
+  it('encodes with a registry subject only in the Schema Registry format, and asks for JSON and a subject first', () => {
+    const form = { ...defaultProduceForm, value: '{"id":"a"}', valueFormat: 'schema' as const, valueSchema: { subject: 'orders-value', version: 'latest' as const } };
+    const built = buildProduceRequest('p', 'orders', form);
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(produceRequestSchema.parse(built.request)).toMatchObject({ valueFormat: 'schema', valueSchema: { subject: 'orders-value', version: 'latest' } });
+    expect(buildProduceRequest('p', 'orders', { ...form, valueSchema: null })).toEqual({ ok: false, error: 'Choose the subject (and version) to encode the value with.' });
+    expect(buildProduceRequest('p', 'orders', { ...form, value: '{"id":' })).toEqual({ ok: false, error: expect.stringMatching(/^The value is encoded with a schema, so it must be JSON: .* at line 1, column 7\.$/) });
+    const asJson = buildProduceRequest('p', 'orders', { ...form, valueFormat: 'json' });
+    expect(asJson.ok && 'valueSchema' in asJson.request).toBe(false);
+  });
+
   it('builds a request the contract accepts, with a null key when the key is off', () => {
     const built = buildProduceRequest('p', 'orders', { ...defaultProduceForm, withKey: false, value: '{"a":1}', valueFormat: 'json', partition: '2', headers: [{ id: 1, key: 'h', value: 'v' }] });
     expect(built.ok).toBe(true);

@@ -9,6 +9,7 @@ import {
   type ProduceFileRequestInput,
   type ProduceRequestInput,
   type ReproduceRequestInput,
+  type SchemaChoice,
 } from '../../../../shared/domain/messages/produce-request';
 
 export interface HeaderRow {
@@ -31,12 +32,14 @@ export interface ProduceForm extends DeliveryForm {
   key: string;
   value: string;
   valueFormat: PayloadFormat;
+  /** With valueFormat 'schema': the registry subject/version main encodes the JSON value with. */
+  valueSchema: SchemaChoice | null;
   headers: HeaderRow[];
   /** `key` or a partition number as text, for a select. */
   partition: string;
 }
 
-export const defaultProduceForm: ProduceForm = { ...defaultDelivery, withKey: true, key: '', value: '', valueFormat: 'text', headers: [], partition: 'key' };
+export const defaultProduceForm: ProduceForm = { ...defaultDelivery, withKey: true, key: '', value: '', valueFormat: 'text', valueSchema: null, headers: [], partition: 'key' };
 
 export type Built<T> = { ok: true; request: T } | { ok: false; error: string };
 
@@ -45,10 +48,12 @@ export function deliveryProblem(delivery: DeliveryForm): string | null {
   return delivery.idempotent && delivery.acks !== 'all' ? IDEMPOTENCE_NEEDS_ACKS_ALL : null;
 }
 
-export function valueProblem(form: Pick<ProduceForm, 'value' | 'valueFormat'>): string | null {
-  if (form.valueFormat !== 'json') return null;
+export function valueProblem(form: Pick<ProduceForm, 'value' | 'valueFormat'> & Partial<Pick<ProduceForm, 'valueSchema'>>): string | null {
+  if (form.valueFormat === 'text') return null;
+  if (form.valueFormat === 'schema' && !form.valueSchema) return 'Choose the subject (and version) to encode the value with.';
   const problem = findJsonProblem(form.value);
-  return problem ? `Not valid JSON: ${problem.message}.` : null;
+  if (!problem) return null;
+  return form.valueFormat === 'schema' ? `The value is encoded with a schema, so it must be JSON: ${problem.message}.` : `Not valid JSON: ${problem.message}.`;
 }
 
 function headersProblem(headers: readonly HeaderRow[]): string | null {
@@ -69,6 +74,7 @@ export function buildProduceRequest(profileId: string, topic: string, form: Prod
       key: form.withKey ? form.key : null,
       value: form.value,
       valueFormat: form.valueFormat,
+      ...(form.valueFormat === 'schema' && form.valueSchema ? { valueSchema: form.valueSchema } : {}),
       headers: toHeaders(form.headers),
       partition: form.partition === 'key' ? null : Number(form.partition),
       compression: form.compression,

@@ -1,0 +1,39 @@
+// Why a schema action is unavailable, for disabled buttons and their tooltips: the profile's
+// `edit-schemas` action, the rule that the global level is not a tenant's to change, then the tenant's
+// SCHEMA_* policy decision when main reported one. Main checks all of it again on every call (see the
+// schemas:* guards in channel-guards.ts); this only spares the user a refused request.
+import type { ConnectionProfile } from '../../../../shared/domain/profile/profile-schema';
+import { topicPermissions } from '../topics/topic-permissions';
+
+export type SchemaAction = 'register-subject' | 'register-version' | 'change-compatibility' | 'change-global-compatibility' | 'delete';
+
+/** The tenant policy action each schema action needs, as main's guards ask for it. */
+export const tenantActionOf: Record<SchemaAction, 'SCHEMA_CREATE' | 'SCHEMA_VERSION_EDIT' | 'SCHEMA_DELETE'> = {
+  'register-subject': 'SCHEMA_CREATE',
+  'register-version': 'SCHEMA_CREATE',
+  'change-compatibility': 'SCHEMA_VERSION_EDIT',
+  'change-global-compatibility': 'SCHEMA_VERSION_EDIT',
+  delete: 'SCHEMA_DELETE',
+};
+
+/** Per SCHEMA_* action: null when allowed, or the reason it is not. */
+export type TenantSchemaDecisions = Partial<Record<'SCHEMA_CREATE' | 'SCHEMA_VERSION_EDIT' | 'SCHEMA_DELETE', string | null>>;
+
+export type SchemaPermissions = (action: SchemaAction) => string | null;
+
+export interface SchemaPermissionContext {
+  profile: Pick<ConnectionProfile, 'name' | 'safety'> | undefined;
+  /** The tenant entered, or null for the whole cluster. */
+  tenant: string | null;
+  decisions?: TenantSchemaDecisions;
+}
+
+export function schemaPermissions({ profile, tenant, decisions }: SchemaPermissionContext): SchemaPermissions {
+  const profileReason = topicPermissions(profile);
+  return (action) => {
+    const reason = profileReason('edit-schemas');
+    if (reason) return reason;
+    if (action === 'change-global-compatibility' && tenant !== null) return `Inside tenant '${tenant}' the global level cannot be changed: it applies to every subject of the registry, not only the tenant's.`;
+    return decisions?.[tenantActionOf[action]] ?? null;
+  };
+}
