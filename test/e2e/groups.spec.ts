@@ -51,7 +51,7 @@ test('list groups with lag, open one by keyboard, see its lag chart, reset its o
 
   await connectToBed(app, 'Bed groups');
   await openGroups(app, suffix);
-  await expect(app.getByTestId('group-count')).toHaveText(/^2 of \d+ groups/, { timeout: 20_000 });
+  await expect(app.getByTestId('group-count')).toHaveText(/^2( of \d+)? groups/, { timeout: 20_000 });
 
   const classicRow = app.locator(`[data-group="${classic}"]`);
   const modernRow = app.locator(`[data-group="${modern}"]`);
@@ -256,7 +256,7 @@ test('delete a topic’s committed offsets, then the group, each behind the type
   await confirm.click();
   await expect(remove.getByRole('status')).toContainText(`${groupId} and its committed offsets are gone.`, { timeout: 20_000 });
   await remove.getByRole('button', { name: 'Back to groups' }).click();
-  await expect(app.getByTestId('group-count')).toHaveText(/^0 of \d+ groups/, { timeout: 20_000 });
+  await expect(app.getByTestId('group-count')).toHaveText(/^0( of \d+)? groups/, { timeout: 20_000 });
   const admin = await adminClient(bed);
   try {
     expect((await admin.listGroups()).groups.map((group) => group.groupId)).not.toContain(groupId);
