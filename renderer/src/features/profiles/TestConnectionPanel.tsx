@@ -1,11 +1,13 @@
 import { Alert, Badge, Button, Card, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { diagnosticStageLabels, diagnosticStages, type DiagnosticResult, type DiagnosticSummary } from '../../../../shared/domain/connection-diagnostics';
+import { diagnosticStageLabels, diagnosticStages, diagnosticVerdict, type DiagnosticResult, type DiagnosticSummary, type DiagnosticVerdict } from '../../../../shared/domain/connection-diagnostics';
 import type { SecretSlot } from '../../../../shared/domain/profile/secret-slots';
 import type { ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
 import type { StreamHandle } from '../../../../shared/ipc/stream';
 import { api } from '../../lib/api';
 import { stageStatus, type StageStatus } from './stage-status';
+
+const verdictColors: Record<DiagnosticVerdict['tone'], string> = { passed: 'green', warning: 'yellow', failed: 'red' };
 
 export type TestTarget = { kind: 'saved'; id: string } | { kind: 'draft'; draft: ProfileDraft; clearSecrets: SecretSlot[] };
 
@@ -119,10 +121,8 @@ export function TestConnectionPanel({ target, disabledReason }: { target: () => 
           })}
         </Stack>
         {run.phase === 'done' && (
-          <Alert color={run.summary.ok ? 'green' : 'red'} variant="light" data-testid="test-summary">
-            {run.summary.ok
-              ? `Every stage passed in ${Math.round(run.summary.totalMs)} ms.`
-              : `Failed at “${run.summary.failedStage ? diagnosticStageLabels[run.summary.failedStage] : 'unknown stage'}” after ${Math.round(run.summary.totalMs)} ms.`}
+          <Alert color={verdictColors[diagnosticVerdict(run.summary).tone]} variant="light" data-testid="test-summary">
+            {diagnosticVerdict(run.summary).text}
           </Alert>
         )}
         {run.phase === 'error' && (
