@@ -1,8 +1,9 @@
 import { Alert, Button, Checkbox, Group, Loader, MultiSelect, NumberInput, Paper, Popover, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { BrowseProgress, BrowseRow } from '../../../../shared/domain/messages/browse-request';
+import type { BrowseProgress, BrowseRequest, BrowseRow } from '../../../../shared/domain/messages/browse-request';
 import { useTopicDetail } from '../topics/queries';
 import { buildBrowseRequest, defaultBrowseForm, LIVE_TAIL_WINDOW, MAX_HELD_ROWS, type BrowseForm, type JsonOperator, type StartKind, type TextTarget } from './browse-form';
+import { emptyResultText, orderText } from './result-words';
 import { ExportPanel } from './ExportPanel';
 import { MessageDetail } from './MessageDetail';
 import { MessageTable } from './MessageTable';
@@ -149,7 +150,7 @@ export function MessagesScreen({ profileId, topic, onBack }: { profileId: string
           {formError}
         </Alert>
       )}
-      <StatusLine status={browser.status} progress={browser.progress} held={browser.rows.length} dropped={browser.dropped} paused={browser.paused} />
+      <StatusLine status={browser.status} progress={browser.progress} held={browser.rows.length} dropped={browser.dropped} paused={browser.paused} request={browser.request} />
       {browser.status.state === 'error' && (
         <Alert color="red" title={errorTitles[browser.status.code] ?? 'Browsing stopped with an error'}>
           {browser.status.message} <Text span c="dimmed" size="xs">({browser.status.code})</Text>
@@ -158,7 +159,9 @@ export function MessagesScreen({ profileId, topic, onBack }: { profileId: string
       {browser.rows.length > 0 ? (
         <MessageTable rows={browser.rows} selected={selected ? rowKey(selected) : null} onSelect={setSelected} />
       ) : browser.status.state === 'done' || browser.status.state === 'stopped' ? (
-        <Text c="dimmed">No messages matched — widen the filter or start from the beginning.</Text>
+        <Text c="dimmed" data-testid="empty-result">
+          {emptyResultText(browser.request, browser.status)}
+        </Text>
       ) : browser.status.state === 'idle' ? (
         <Text c="dimmed">Choose where to start and any filters, then press Start.</Text>
       ) : null}
@@ -167,7 +170,7 @@ export function MessagesScreen({ profileId, topic, onBack }: { profileId: string
   );
 }
 
-function StatusLine({ status, progress, held, dropped, paused }: { status: BrowseStatus; progress: BrowseProgress | null; held: number; dropped: number; paused: boolean }) {
+function StatusLine({ status, progress, held, dropped, paused, request }: { status: BrowseStatus; progress: BrowseProgress | null; held: number; dropped: number; paused: boolean; request: BrowseRequest | null }) {
   const count = `${held.toLocaleString('en-US')} ${held === 1 ? 'message' : 'messages'}`;
   return (
     <Group gap="md" aria-live="polite">
@@ -203,6 +206,9 @@ function StatusLine({ status, progress, held, dropped, paused }: { status: Brows
             scanned {progress.scanned.toLocaleString('en-US')} · matched {progress.matched.toLocaleString('en-US')} · {formatBytes(progress.bytes)} · {(progress.elapsedMs / 1000).toFixed(1)} s
           </Text>
           <PartitionPositions progress={progress} />
+          <Text size="sm" c="dimmed" data-testid="browse-order">
+            {orderText(progress.order, request?.direction ?? 'oldest-first', progress.partitions.length)}
+          </Text>
         </>
       )}
     </Group>
