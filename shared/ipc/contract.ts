@@ -170,6 +170,8 @@ export const tenancyStateSchema = z.object({
   activeTenant: z.string().nullable(),
   /** Navigation the active tenant shows; HIDE_RESOURCES hides domains the tenant has no resources in. */
   navigation: z.object({ schemas: z.boolean(), connect: z.boolean(), ksqldb: z.boolean() }),
+  /** The app-wide file, attached or not, even while this profile's own file is the one in force. */
+  appPolicyPath: z.string().nullable().optional(),
 });
 export type TenancyState = z.infer<typeof tenancyStateSchema>;
 

@@ -31,7 +31,8 @@ const textTargets: { value: TextTarget; label: string }[] = [
 const jsonOperators: JsonOperator[] = ['=', '!=', '<', '<=', '>', '>=', 'exists'];
 
 const errorTitles: Partial<Record<string, string>> = {
-  NOT_ALLOWED: 'This profile may not read this topic',
+  // Main's message names the cause (the profile's safety, the tenant, or the policy rule); the title must not guess it.
+  NOT_ALLOWED: 'Not allowed',
   INVALID_INPUT: 'The browse request was refused',
   KAFKA_ERROR: 'Kafka refused the read',
   TIMEOUT: 'The cluster did not answer in time',

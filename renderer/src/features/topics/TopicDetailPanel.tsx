@@ -6,7 +6,8 @@ import { ProduceDialog } from '../producer/ProduceDialog';
 import { ProduceFileDialog } from '../producer/ProduceFileDialog';
 import { AddPartitionsDialog, CloneTopicDialog, DeleteTopicDialog, EditConfigDialog, PurgeTopicDialog } from './TopicDialogs';
 import { useTopicDetail } from './queries';
-import type { TopicPermissions } from './topic-permissions';
+import { useTopicDecisions } from '../tenancy/queries';
+import { requestOf, type TopicPermissions } from './topic-permissions';
 import { formatBytes, formatCount } from './topic-table-model';
 
 type Dialog = 'delete' | 'partitions' | 'config' | 'purge' | 'clone' | 'produce' | 'produce-file' | null;
@@ -22,11 +23,14 @@ const sourceWords: Record<string, string> = {
 
 export function TopicDetailPanel(props: { profileId: string; topic: string; existingNames: readonly string[]; denied: TopicPermissions; onClose(): void; onBrowse(): void; onChanged(): void; onDeleted(): void }) {
   const { profileId, topic, denied } = props;
+  // The tenancy guards' answers for this topic's requests, asked ahead: a button main would refuse is disabled with main's reason.
+  const decisions = useTopicDecisions(profileId, topic);
   const detail = useTopicDetail(profileId, topic);
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const action = (label: string, opens: Exclude<Dialog, null>, permission: ProfileAction, color?: string) => {
-    const reason = denied(permission);
+    const request = requestOf(opens);
+    const reason = denied(permission) ?? (request ? decisions(request) : null);
     return (
       <Tooltip label={reason} disabled={reason === null}>
         <Button size="xs" variant="light" color={color} disabled={reason !== null || !detail.data} onClick={() => setDialog(opens)}>
