@@ -1,12 +1,22 @@
 import { Stack, Text, Title } from '@mantine/core';
+import type { ComponentType } from 'react';
+import { lazyScreen } from '../../app/lazy-screen';
 import { useUiStore, type ClusterSection } from '../../app/ui-store';
 import { useTenancyState } from '../tenancy/queries';
 import { TenancyGate } from '../tenancy/TenancyGate';
-import { TenantsScreen } from '../tenancy/TenantsScreen';
 import { shownSection, tenancyViewKey, visibleSections } from '../tenancy/tenancy-view';
-import { TopicsScreen } from '../topics/TopicsScreen';
-import { OverviewScreen } from './OverviewScreen';
 import { sectionInfo } from './sections';
+
+const TenantsScreen = lazyScreen(() => import('../tenancy/TenantsScreen'), 'TenantsScreen');
+
+/**
+ * The screen each section shows, each loaded on first use (its own chunk). A new screen (groups,
+ * schemas) plugs in here with one line; sections without one show what they will hold.
+ */
+const screens: Partial<Record<ClusterSection, ComponentType<{ profileId: string }>>> = {
+  overview: lazyScreen(() => import('./OverviewScreen'), 'OverviewScreen'),
+  topics: lazyScreen(() => import('../topics/TopicsScreen'), 'TopicsScreen'),
+};
 
 export function ClusterScreen() {
   const section = useUiStore((state) => state.section);
@@ -18,17 +28,8 @@ export function ClusterScreen() {
   if (shown === 'tenants') return <TenantsScreen profileId={profileId} />;
   // Keyed by the tenant view too: the topic list is a stream, so a switch must start it over.
   const viewKey = `${profileId}|${tenancyViewKey(tenancy.data)}`;
-  return (
-    <TenancyGate profileId={profileId}>
-      {shown === 'overview' ? (
-        <OverviewScreen key={viewKey} profileId={profileId} />
-      ) : shown === 'topics' ? (
-        <TopicsScreen key={viewKey} profileId={profileId} />
-      ) : (
-        <Placeholder section={shown} />
-      )}
-    </TenancyGate>
-  );
+  const Screen = screens[shown];
+  return <TenancyGate profileId={profileId}>{Screen ? <Screen key={viewKey} profileId={profileId} /> : <Placeholder section={shown} />}</TenancyGate>;
 }
 
 function Placeholder({ section }: { section: ClusterSection }) {
