@@ -28,8 +28,27 @@ type Run =
   | { phase: 'cancelled'; results: DiagnosticResult[] };
 
 /** Runs the staged connection test and shows each stage as it finishes. */
-export function TestConnectionPanel({ target, disabledReason }: { target: () => TestTarget; disabledReason?: string | undefined }) {
-  const [run, setRun] = useState<Run>({ phase: 'idle' });
+/** The form a new profile is typed in, until it is saved under its id. */
+export const NEW_PROFILE_RUN = 'new-profile';
+
+/** The last finished test per profile (UI state), so saving or reopening the form does not drop it. */
+const lastRuns = new Map<string, Run>();
+
+/** A new profile was saved as `to`: its test results go with it. */
+export function carryTestRun(from: string, to: string): void {
+  const run = lastRuns.get(from);
+  lastRuns.delete(from);
+  if (run) lastRuns.set(to, run);
+}
+
+export function TestConnectionPanel({ runKey, target, disabledReason }: { runKey: string; target: () => TestTarget; disabledReason?: string | undefined }) {
+  const [run, setRunState] = useState<Run>(() => lastRuns.get(runKey) ?? { phase: 'idle' });
+  const setRun = (next: Run | ((current: Run) => Run)) =>
+    setRunState((current) => {
+      const value = typeof next === 'function' ? next(current) : next;
+      if (value.phase !== 'running') lastRuns.set(runKey, value);
+      return value;
+    });
   const handle = useRef<StreamHandle | null>(null);
 
   // Leaving the screen cancels a running test; main then stops probing.
