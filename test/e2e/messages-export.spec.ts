@@ -73,6 +73,8 @@ test('browse, filter and export the result to JSON Lines and a whole range to CS
   const csvPath = join(dir, 'all.csv');
   dialogAnswers.push(csvPath);
   await dialog.getByText('Whole range', { exact: true }).click();
+  // The finished result belonged to the old options: changing them clears it (issue 17).
+  await expect(dialog.getByTestId('export-result')).toHaveCount(0);
   await dialog.getByRole('checkbox', { name: 'Only messages matching the filters in the browse options' }).uncheck();
   await dialog.getByText('CSV', { exact: true }).click();
   await dialog.getByRole('button', { name: 'Choose file and export' }).click();
