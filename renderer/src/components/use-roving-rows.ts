@@ -57,10 +57,21 @@ export function useRovingRows(options: RovingRowsOptions) {
     if (selectedIndex !== undefined && selectedIndex >= 0) setActive(selectedIndex);
   }, [selectedIndex]);
 
+  // A row far away is rendered only once the scroll lands: try again on the next frames until it is there.
   useEffect(() => {
     if (!focusPending.current) return;
-    focusPending.current = false;
-    scroller.current?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`)?.focus({ preventScroll: true });
+    let frames = 0;
+    let handle = 0;
+    const attempt = () => {
+      const element = scroller.current?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`);
+      if (element) {
+        focusPending.current = false;
+        element.focus({ preventScroll: true });
+      } else if (frames++ < 30) handle = requestAnimationFrame(attempt);
+      else focusPending.current = false;
+    };
+    attempt();
+    return () => cancelAnimationFrame(handle);
   });
 
   const moveTo = (index: number) => {

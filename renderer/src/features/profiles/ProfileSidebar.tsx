@@ -45,7 +45,7 @@ export function ProfileSidebar() {
               description={profile.bootstrapServers.join(', ')}
               active={profile.id === selectedProfileId}
               onClick={() => selectProfile(profile.id)}
-              leftSection={<ColorSwatch color={profile.environment.colour} size={10} aria-label={`${profile.environment.tag} environment`} />}
+              leftSection={<ColorSwatch color={profile.environment.colour} size={10} aria-hidden />}
               rightSection={
                 <Group gap={4} wrap="nowrap">
                   <Badge size="xs" variant="light" color="gray">
