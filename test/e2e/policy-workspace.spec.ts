@@ -37,6 +37,8 @@ test('edits, validates, previews, diffs and saves a policy file offline, and rep
     await expect(app.getByRole('heading', { name: 'Offline policy workspace' })).toBeVisible();
     await expect(app.getByText('No snapshot loaded')).toBeVisible();
     await expect(app.getByText('odradek snapshot --profile NAME -o FILE')).toBeVisible();
+    // The hint also points to the app's own way to capture one (issue 17).
+    await expect(app.getByText('No snapshot loaded').locator('..')).toContainText('Capture snapshot… on its Overview');
 
     dialogAnswers.push(policyPath);
     await app.getByRole('button', { name: 'Open…' }).click();
@@ -153,6 +155,14 @@ test('turns a tenant into kafka-acls commands offline and lists what ACLs cannot
   await expect(commands).toContainText("--allow-principal User:tx-service --operation Read --operation Describe --topic tx- --resource-pattern-type prefixed");
   await panel.getByText('write', { exact: true }).click();
   await expect(commands).toContainText('--operation Write');
+  // Long commands keep one line each and scroll sideways inside the panel instead of being cut (issue 17).
+  await app.setViewportSize({ width: 1024, height: 680 });
+  const layout = await commands.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const panelBox = element.closest('[data-testid="tenant-acl-panel"]')!.getBoundingClientRect();
+    return { scrolls: element.scrollWidth > element.clientWidth, inside: box.right <= panelBox.right + 1 };
+  });
+  expect(layout).toEqual({ scrolls: true, inside: true });
   await expect(panel.getByText('Not expressible as Kafka ACLs')).toBeVisible();
   await expect(panel).toContainText('"tx-audit"');
   // Checking against a cluster needs a connection; none is chosen, so nothing is sent.

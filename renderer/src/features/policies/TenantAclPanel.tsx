@@ -83,7 +83,7 @@ export function TenantAclPanel({ tenants, policyText, policyValid }: TenantAclPa
           <Text size="sm" fw={500}>
             kafka-acls commands ({plan.bindings.length})
           </Text>
-          <Code block data-testid="acl-commands" style={{ maxHeight: 220, overflow: 'auto' }}>
+          <Code block data-testid="acl-commands" style={{ maxHeight: 220, maxWidth: '100%', overflow: 'auto', whiteSpace: 'pre' }}>
             {commands.length > 0 ? commands.join('\n') : '# Nothing in this tenant can be expressed as a Kafka ACL.'}
           </Code>
           {plan.untranslated.length > 0 && (
