@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { connectToBed } from './steps';
 
 const policyFixture = resolve('test/fixtures/policies/teams.yaml');
 const snapshotFixture = resolve('test/fixtures/snapshots/demo.json');
@@ -186,4 +187,15 @@ test('closing the window with unsaved edits asks first', async ({ app }, testInf
   await expect.poll(() => asked).toEqual(['beforeunload']);
   expect(await leaving).toBe('stayed');
   await expect(app.locator('.cm-content')).toContainText('# a note');
+});
+
+test('opening the policy workspace from a connection keeps the connection (issue 17)', async ({ app }) => {
+  await connectToBed(app, 'Bed workspace');
+  await expect(app.getByTestId('connection-state')).toHaveText(/^Connected/, { timeout: 20_000 });
+  await app.getByRole('navigation', { name: 'Connections and navigation' }).getByRole('button', { name: 'Offline policy workspace' }).click();
+  await expect(app.getByRole('heading', { name: 'Offline policy workspace' })).toBeVisible();
+  // Still connected, and the cluster's screens are one click away.
+  await expect(app.getByTestId('connection-state')).toHaveText(/^Connected/);
+  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Overview', { exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Overview' })).toBeVisible();
 });

@@ -15,6 +15,7 @@ import { useUiStore } from './ui-store';
 
 export function AppLayout() {
   const selectedProfileId = useUiStore((state) => state.selectedProfileId);
+  const inPolicyWorkspace = useUiStore((state) => state.startScreen === 'policy-workspace');
   const showSection = useUiStore((state) => state.showSection);
   const sections = useVisibleSections(selectedProfileId);
   const [palette, setPalette] = useState(false);
@@ -53,7 +54,7 @@ export function AppLayout() {
         <ProfileSidebar />
         {selectedProfileId && <ClusterNavigation />}
       </AppShell.Navbar>
-      <AppShell.Main>{selectedProfileId ? <ClusterScreen /> : <StartScreens />}</AppShell.Main>
+      <AppShell.Main>{selectedProfileId && !inPolicyWorkspace ? <ClusterScreen /> : <StartScreens />}</AppShell.Main>
       <CommandPalette opened={palette} onClose={() => setPalette(false)} />
       <ShortcutsHelp opened={help} onClose={() => setHelp(false)} />
       <AppShell.Footer>

@@ -69,9 +69,10 @@ export const useUiStore = create<UiState>()(
       setDisclosure: (id, open) => set((state) => ({ disclosures: { ...state.disclosures, [id]: open } })),
       setPanelWidth: (id, width) => set((state) => ({ panelWidths: { ...state.panelWidths, [id]: Math.round(width) } })),
       setTimeZone: (timeZone) => set({ timeZone }),
-      selectProfile: (selectedProfileId) => set({ selectedProfileId, section: 'overview', openResources: {}, browsingTopic: null }),
-      showSection: (section) => set({ section, browsingTopic: null }),
-      showStartScreen: (startScreen) => set({ startScreen, selectedProfileId: null, editingProfileId: null }),
+      selectProfile: (selectedProfileId) => set({ selectedProfileId, startScreen: 'start', section: 'overview', openResources: {}, browsingTopic: null }),
+      showSection: (section) => set({ section, browsingTopic: null, startScreen: 'start' }),
+      // The policy workspace works beside the open connection (its ACL tab can check against it): opening it keeps the connection.
+      showStartScreen: (startScreen) => set(startScreen === 'policy-workspace' ? { startScreen, editingProfileId: null } : { startScreen, selectedProfileId: null, editingProfileId: null }),
       editProfile: (editingProfileId) => set({ startScreen: 'edit-profile', selectedProfileId: null, editingProfileId }),
     }),
     { name: 'odradek-ui', partialize: ({ theme, selectedProfileId, section, disclosures, panelWidths, timeZone }) => ({ theme, selectedProfileId, section, disclosures, panelWidths, timeZone }) },
