@@ -199,3 +199,44 @@ test('opening the policy workspace from a connection keeps the connection (issue
   await app.getByRole('navigation', { name: 'Cluster' }).getByText('Overview', { exact: true }).click();
   await expect(app.getByRole('heading', { name: 'Overview' })).toBeVisible();
 });
+
+test("the Kafka ACLs tab shows the open file's tenants while its text does not parse, never the template's (issue 17)", async ({ app, dialogAnswers }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'native file dialogs cannot be answered from a test; the Chromium project queues the answers');
+  const dir = mkdtempSync(join(tmpdir(), 'odradek-policy-acl-e2e-'));
+  try {
+    const brokenPath = join(dir, 'broken.yaml');
+    appendFileSync(brokenPath, 'tenants:\n  - name: "Broken"\n    resources: [\n');
+    await app.getByRole('button', { name: 'Open a policy file offline' }).click();
+    dialogAnswers.push(policyFixture);
+    await app.getByRole('button', { name: 'Open…' }).click();
+    await expect(app.getByTestId('policy-file-name')).toHaveText('teams.yaml');
+    await app.getByRole('tab', { name: 'Kafka ACLs' }).click();
+    const panel = app.getByTestId('tenant-acl-panel');
+    const tenant = panel.getByRole('combobox', { name: 'Tenant' });
+    await expect(tenant).toHaveValue('Transactions');
+    await expect(app.getByTestId('tenant-acl-source')).toHaveCount(0);
+
+    // A YAML syntax error on line 1: the tab keeps the file's tenants and says they come from the last valid text.
+    await goToEndOfLine(app, 1);
+    await app.keyboard.type('\n: [');
+    await expect(app.getByRole('button', { name: /^error on line/ }).first()).toBeVisible();
+    await expect(tenant).toHaveValue('Transactions');
+    await expect(app.getByTestId('tenant-acl-source')).toContainText('From the last valid text');
+    await tenant.click();
+    await expect(app.getByRole('option', { name: 'Payments', exact: true })).toBeVisible();
+    await expect(app.getByRole('option', { name: 'Global', exact: true })).toHaveCount(0);
+    await app.keyboard.press('Escape');
+    await expect(app.getByRole('button', { name: 'Preview on cluster' })).toBeDisabled();
+
+    // A file that never parsed has no last valid text: the tab says it does not parse instead of listing any tenant.
+    await app.getByRole('button', { name: 'Open…' }).click();
+    dialogAnswers.push(brokenPath);
+    await app.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(app.getByTestId('policy-file-name')).toHaveText('broken.yaml');
+    await expect(app.getByTestId('tenant-acl-source')).toContainText('The file does not parse');
+    await expect(app.getByTestId('tenant-acl-panel')).toHaveCount(0);
+    await expect(app.getByText('Global', { exact: true })).toHaveCount(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
