@@ -53,9 +53,13 @@ export function useRovingRows(options: RovingRowsOptions) {
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: options.overscan ?? 10, rangeExtractor });
 
+  // A selection made elsewhere (the command palette) brings its row into view and into the Tab order.
   useEffect(() => {
-    if (selectedIndex !== undefined && selectedIndex >= 0) setActive(selectedIndex);
-  }, [selectedIndex]);
+    if (selectedIndex === undefined || selectedIndex < 0) return;
+    setActive(selectedIndex);
+    keep.current = selectedIndex;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
   // A row far away is rendered only once the scroll lands: try again on the next frames until it is there.
   useEffect(() => {

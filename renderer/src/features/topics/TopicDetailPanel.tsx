@@ -106,7 +106,8 @@ function DetailTabs({ detail }: { detail: TopicDetail }) {
           {detail.warnings.join(' ')}
         </Alert>
       )}
-      <ScrollArea style={{ flex: 1 }}>
+      {/* Focusable, so the partitions and configuration tables scroll by keyboard too. */}
+      <ScrollArea style={{ flex: 1 }} viewportProps={{ tabIndex: 0 }}>
         <Tabs.Panel value="partitions">
           <Table striped aria-label="Partitions">
             <Table.Thead>
