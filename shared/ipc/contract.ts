@@ -213,6 +213,8 @@ export const tenancyStateSchema = z.object({
   activeTenant: z.string().nullable(),
   /** Navigation the active tenant shows; HIDE_RESOURCES hides domains the tenant has no resources in. */
   navigation: z.object({ schemas: z.boolean(), connect: z.boolean(), ksqldb: z.boolean() }),
+  /** The app-wide file, attached or not, even while this profile's own file is the one in force. */
+  appPolicyPath: z.string().nullable().optional(),
 });
 export type TenancyState = z.infer<typeof tenancyStateSchema>;
 
@@ -383,6 +385,17 @@ export const channels = {
   /** Attaches a policy file chosen in a native dialog to one profile, or to the app (every profile without its own). */
   'tenancy:attach-policy': { input: policyScopeInput, output: z.object({ path: z.string().nullable() }) },
   'tenancy:detach-policy': { input: policyScopeInput, output: z.object({ detached: z.boolean() }) },
+  /**
+   * What main would answer to requests the renderer may make next (e.g. delete or produce to one topic),
+   * decided by the same tenancy guards as the requests themselves: buttons are disabled with the reason.
+   */
+  'tenancy:decisions': {
+    input: z.object({
+      profileId: z.string().min(1).max(128),
+      asks: z.array(z.object({ request: z.string().min(1).max(64), input: z.record(z.string(), z.unknown()) })).min(1).max(32),
+    }),
+    output: z.array(z.object({ request: z.string(), allowed: z.boolean(), reason: z.string().nullable() })),
+  },
   /** The roles the local user acts as; an empty list means every role in the file. Remembered per profile. */
   'tenancy:select-roles': { input: z.object({ profileId: z.string().min(1).max(128), roles: z.array(z.string().min(1).max(200)).max(1000) }), output: tenancyStateSchema },
   /** Enters a tenant the selected roles may use; remembered as the profile's last choice. */

@@ -9,7 +9,8 @@ import { startBridgeServer, type BridgeServer } from './bridge-server';
 import { findElectron } from './electron-binary';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const rendererDir = resolve('out/renderer');
+// ODRADEK_E2E_RENDERER_DIR serves a copy of a build, so a rebuild of out/ during a run cannot pull chunks away.
+const rendererDir = resolve(process.env['ODRADEK_E2E_RENDERER_DIR'] ?? 'out/renderer');
 const mainEntry = resolve('out/main/index.js');
 
 interface Fixtures {
@@ -64,7 +65,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    // A context of its own (not browser.newPage), as the axe-core scan requires.
+    const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+    const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(bridge!.pageUrl());

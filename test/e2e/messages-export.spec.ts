@@ -48,6 +48,10 @@ test('browse, filter and export the result to JSON Lines and a whole range to CS
   await openMessages(app, { profile: 'Bed export', topic });
 
   const count = app.getByTestId('message-count');
+  // The text filter sits in the folded part of the compact browse bar (remembered open or closed): unfold it.
+  const filters = app.getByRole('button', { name: /^Filters/ });
+  if ((await filters.getAttribute('aria-expanded')) !== 'true') await filters.click();
+  await expect(filters).toHaveAttribute('aria-expanded', 'true');
   await app.getByRole('textbox', { name: 'Contains' }).fill('"paid"');
   await app.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(count).toHaveText(`${PAID} messages`, { timeout: 20_000 });
@@ -73,6 +77,8 @@ test('browse, filter and export the result to JSON Lines and a whole range to CS
   const csvPath = join(dir, 'all.csv');
   dialogAnswers.push(csvPath);
   await dialog.getByText('Whole range', { exact: true }).click();
+  // The finished result belonged to the old options: changing them clears it (issue 17).
+  await expect(dialog.getByTestId('export-result')).toHaveCount(0);
   await dialog.getByRole('checkbox', { name: 'Only messages matching the filters in the browse options' }).uncheck();
   await dialog.getByText('CSV', { exact: true }).click();
   await dialog.getByRole('button', { name: 'Choose file and export' }).click();

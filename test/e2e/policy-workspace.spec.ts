@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { connectToBed } from './steps';
 
 const policyFixture = resolve('test/fixtures/policies/teams.yaml');
 const snapshotFixture = resolve('test/fixtures/snapshots/demo.json');
@@ -37,6 +38,8 @@ test('edits, validates, previews, diffs and saves a policy file offline, and rep
     await expect(app.getByRole('heading', { name: 'Offline policy workspace' })).toBeVisible();
     await expect(app.getByText('No snapshot loaded')).toBeVisible();
     await expect(app.getByText('odradek snapshot --profile NAME -o FILE')).toBeVisible();
+    // The hint also points to the app's own way to capture one (issue 17).
+    await expect(app.getByText('No snapshot loaded').locator('..')).toContainText('Capture snapshot… on its Overview');
 
     dialogAnswers.push(policyPath);
     await app.getByRole('button', { name: 'Open…' }).click();
@@ -153,6 +156,14 @@ test('turns a tenant into kafka-acls commands offline and lists what ACLs cannot
   await expect(commands).toContainText("--allow-principal User:tx-service --operation Read --operation Describe --topic tx- --resource-pattern-type prefixed");
   await panel.getByText('write', { exact: true }).click();
   await expect(commands).toContainText('--operation Write');
+  // Long commands keep one line each and scroll sideways inside the panel instead of being cut (issue 17).
+  await app.setViewportSize({ width: 1024, height: 680 });
+  const layout = await commands.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const panelBox = element.closest('[data-testid="tenant-acl-panel"]')!.getBoundingClientRect();
+    return { scrolls: element.scrollWidth > element.clientWidth, inside: box.right <= panelBox.right + 1 };
+  });
+  expect(layout).toEqual({ scrolls: true, inside: true });
   await expect(panel.getByText('Not expressible as Kafka ACLs')).toBeVisible();
   await expect(panel).toContainText('"tx-audit"');
   // Checking against a cluster needs a connection; none is chosen, so nothing is sent.
@@ -176,4 +187,56 @@ test('closing the window with unsaved edits asks first', async ({ app }, testInf
   await expect.poll(() => asked).toEqual(['beforeunload']);
   expect(await leaving).toBe('stayed');
   await expect(app.locator('.cm-content')).toContainText('# a note');
+});
+
+test('opening the policy workspace from a connection keeps the connection (issue 17)', async ({ app }) => {
+  await connectToBed(app, 'Bed workspace');
+  await expect(app.getByTestId('connection-state')).toHaveText(/^Connected/, { timeout: 20_000 });
+  await app.getByRole('navigation', { name: 'Connections and navigation' }).getByRole('button', { name: 'Offline policy workspace' }).click();
+  await expect(app.getByRole('heading', { name: 'Offline policy workspace' })).toBeVisible();
+  // Still connected, and the cluster's screens are one click away.
+  await expect(app.getByTestId('connection-state')).toHaveText(/^Connected/);
+  await app.getByRole('navigation', { name: 'Cluster' }).getByText('Overview', { exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Overview' })).toBeVisible();
+});
+
+test("the Kafka ACLs tab shows the open file's tenants while its text does not parse, never the template's (issue 17)", async ({ app, dialogAnswers }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'native file dialogs cannot be answered from a test; the Chromium project queues the answers');
+  const dir = mkdtempSync(join(tmpdir(), 'odradek-policy-acl-e2e-'));
+  try {
+    const brokenPath = join(dir, 'broken.yaml');
+    appendFileSync(brokenPath, 'tenants:\n  - name: "Broken"\n    resources: [\n');
+    await app.getByRole('button', { name: 'Open a policy file offline' }).click();
+    dialogAnswers.push(policyFixture);
+    await app.getByRole('button', { name: 'Open…' }).click();
+    await expect(app.getByTestId('policy-file-name')).toHaveText('teams.yaml');
+    await app.getByRole('tab', { name: 'Kafka ACLs' }).click();
+    const panel = app.getByTestId('tenant-acl-panel');
+    const tenant = panel.getByRole('combobox', { name: 'Tenant' });
+    await expect(tenant).toHaveValue('Transactions');
+    await expect(app.getByTestId('tenant-acl-source')).toHaveCount(0);
+
+    // A YAML syntax error on line 1: the tab keeps the file's tenants and says they come from the last valid text.
+    await goToEndOfLine(app, 1);
+    await app.keyboard.type('\n: [');
+    await expect(app.getByRole('button', { name: /^error on line/ }).first()).toBeVisible();
+    await expect(tenant).toHaveValue('Transactions');
+    await expect(app.getByTestId('tenant-acl-source')).toContainText('From the last valid text');
+    await tenant.click();
+    await expect(app.getByRole('option', { name: 'Payments', exact: true })).toBeVisible();
+    await expect(app.getByRole('option', { name: 'Global', exact: true })).toHaveCount(0);
+    await app.keyboard.press('Escape');
+    await expect(app.getByRole('button', { name: 'Preview on cluster' })).toBeDisabled();
+
+    // A file that never parsed has no last valid text: the tab says it does not parse instead of listing any tenant.
+    await app.getByRole('button', { name: 'Open…' }).click();
+    dialogAnswers.push(brokenPath);
+    await app.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(app.getByTestId('policy-file-name')).toHaveText('broken.yaml');
+    await expect(app.getByTestId('tenant-acl-source')).toContainText('The file does not parse');
+    await expect(app.getByTestId('tenant-acl-panel')).toHaveCount(0);
+    await expect(app.getByText('Global', { exact: true })).toHaveCount(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

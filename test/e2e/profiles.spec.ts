@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { diagnosticStages, type DiagnosticStage } from '../../shared/domain/connection-diagnostics';
 import { expect, test } from './fixtures';
+import { sidebar } from './steps';
 import { testbedInfo } from './testbed-info';
 
 const bed = testbedInfo();
@@ -20,7 +21,7 @@ async function expectStages(app: Page, expected: Partial<Record<DiagnosticStage,
 }
 
 async function fillScramProfile(app: Page, name: string, password: string) {
-  await app.getByRole('button', { name: 'Add a connection' }).click();
+  await sidebar(app).getByRole('button', { name: 'Add a connection' }).click();
   await expect(app.getByRole('heading', { name: 'Add a connection' })).toBeVisible();
   await app.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
   const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
@@ -53,7 +54,7 @@ test('a SCRAM-SHA-512 profile made in the editor is saved with its password in t
 });
 
 test('an OAUTHBEARER profile typed in the editor gets a token from the bed, keeps its fields after saving and passes every stage', async ({ app }) => {
-  await app.getByRole('button', { name: 'Add a connection' }).click();
+  await sidebar(app).getByRole('button', { name: 'Add a connection' }).click();
   await app.getByRole('textbox', { name: 'Name', exact: true }).fill('Bed OAuth');
   const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
   await bootstrap.fill(bed.listeners.oauth);
@@ -87,7 +88,7 @@ test('Kpow variables for the SASL_SSL listener are previewed with their secrets,
     'SSL_TRUSTSTORE_TYPE=PKCS12',
   ].join('\n');
 
-  await app.getByRole('button', { name: 'Import from properties/env' }).click();
+  await sidebar(app).getByRole('button', { name: 'Import from properties/env' }).click();
   await expect(app.getByRole('heading', { name: 'Import a connection' })).toBeVisible();
   await app.getByRole('textbox', { name: 'Configuration' }).fill(kpow);
   await app.getByRole('textbox', { name: 'Profile name (optional)' }).fill('Bed SASL_SSL');

@@ -1,9 +1,10 @@
 import { expect, test } from './fixtures';
+import { sidebar } from './steps';
 
 test('the shell opens with the start page, switches theme and navigates by keyboard', async ({ app }, testInfo) => {
   await expect(app.getByRole('heading', { name: 'Welcome to Odradek' })).toBeVisible();
-  await expect(app.getByRole('button', { name: 'Add a connection' })).toBeVisible();
-  await expect(app.getByRole('button', { name: 'Import from properties/env' })).toBeVisible();
+  await expect(sidebar(app).getByRole('button', { name: 'Add a connection' })).toBeVisible();
+  await expect(sidebar(app).getByRole('button', { name: 'Import from properties/env' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Open a policy file offline' })).toBeVisible();
   await expect(app.getByTestId('connection-state')).toHaveText('No connection selected');
   // The status bar's version comes from main through the contract: proof the bridge answers.

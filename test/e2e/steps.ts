@@ -11,9 +11,12 @@ export interface BedConnectionOptions {
   registryUrl?: string;
 }
 
+/** The sidebar: connections, the start actions and the cluster's screens (all buttons, in the Tab order). */
+export const sidebar = (app: Page) => app.getByRole('navigation', { name: 'Connections and navigation' });
+
 /** Adds a PLAINTEXT connection named `name` to the bed and opens it. */
 export async function connectToBed(app: Page, name: string, options: BedConnectionOptions = {}): Promise<void> {
-  await app.getByRole('button', { name: 'Add a connection' }).click();
+  await sidebar(app).getByRole('button', { name: 'Add a connection' }).click();
   await app.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
   const bootstrap = app.getByRole('combobox', { name: 'Bootstrap servers', exact: true });
   await bootstrap.fill(testbedInfo().listeners.plaintext);

@@ -216,6 +216,42 @@ describe('browsing a three-partition topic', () => {
   });
 });
 
+describe('oldest-first over many partitions (issue 17)', () => {
+  const topic = uniqueTopic('browse-merge');
+  const base = Date.now() - 1_000_000;
+  // 6 partitions x 600 records, interleaved in time: record i of partition p at base + i * 6 + p.
+  const produced = [0, 1, 2, 3, 4, 5].flatMap((partition) =>
+    Array.from({ length: 600 }, (_, index) => ({ partition, value: `p${partition}-${index}`, timestamp: String(base + index * 6 + partition) })),
+  );
+
+  beforeAll(async () => {
+    await createTopic(info, { topic, partitions: 6 });
+    const producer = new kafkajs.Kafka(kafkaConfig(info, 'plaintext')).producer();
+    await producer.connect();
+    await producer.send({ topic, messages: produced });
+    await producer.disconnect();
+  });
+
+  it('returns the oldest 500 across all six partitions, merged by timestamp, and no partition claims done', async () => {
+    const { rows, summary } = await browse({ topic, start: { kind: 'beginning' }, limit: 500 });
+    expect(rows).toHaveLength(500);
+    const expected = [...produced].sort((a, b) => Number(a.timestamp) - Number(b.timestamp)).slice(0, 500);
+    expect(rows.map((row) => row.value?.text)).toEqual(expected.map((record) => record.value));
+    expect(new Set(rows.map((row) => row.partition)).size).toBe(6);
+    expect(summary).toMatchObject({ reason: 'limit', order: 'timestamp' });
+    expect(summary.partitions.filter((entry) => entry.done)).toEqual([]);
+  });
+
+  it('says where an offset past the end stands, with each partition\'s end offset', async () => {
+    const { rows, summary } = await browse({ topic, partitions: [0, 3], start: { kind: 'offset', offset: '5000' } });
+    expect(rows).toEqual([]);
+    expect(summary.startPastEnd).toEqual([
+      { partition: 0, end: '600' },
+      { partition: 3, end: '600' },
+    ]);
+  });
+});
+
 describe('payload edge cases', () => {
   const topic = uniqueTopic('browse-edge');
   const big = 'x'.repeat(2 * 1024 * 1024);

@@ -238,6 +238,36 @@ describe('messages:produce-file', () => {
     expect(tombstone.timestamp).toBe(1_700_000_000_000);
   });
 
+  it('reports a line field the mode does not use, and a partition the topic lacks by line number in every mode (issue 17)', async () => {
+    const topic = uniqueTopic('produce-file-unused');
+    await createTopic(bed, { topic, partitions: 3 });
+    const file = path.join(tempDir, 'partitions.jsonl');
+    const lines = ['{"value": "a", "partition": 2}', '{"value": "b", "partition": 99}', '{"value": "c"}', '{"value": "d", "partition": 1, "timestamp": 1700000000000}'];
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const noPartition = `Topic '${topic}' has 3 partitions (0–2), so there is no partition 99.`;
+
+    const byKey = await produceFile({ topic }, file);
+    expect(byKey.summary).toMatchObject({ lines: 4, produced: 3, failed: 1, errors: [{ line: 2, message: noPartition }] });
+    expect(byKey.summary.unused).toEqual([
+      { field: 'partition', lines: 2, firstLines: [1, 4], message: expect.stringContaining('key-based mode chose each record') },
+      { field: 'timestamp', lines: 1, firstLines: [4], message: expect.stringContaining('got the time it was sent') },
+    ]);
+
+    const fixed = await produceFile({ topic, partition: 1, keepTimestamps: true }, file);
+    expect(fixed.summary).toMatchObject({ produced: 3, failed: 1, errors: [{ line: 2, message: noPartition }] });
+    // Line 4 asks for partition 1, which is where everything went: only line 1 was routed otherwise.
+    expect(fixed.summary.unused).toEqual([{ field: 'partition', lines: 1, firstLines: [1], message: expect.stringContaining('every record went to partition 1') }]);
+
+    const asWritten = await produceFile({ topic, partition: 'file', keepTimestamps: true }, file);
+    expect(asWritten.summary).toMatchObject({ produced: 3, failed: 1, errors: [{ line: 2, message: noPartition }], unused: [] });
+
+    const rows = await browseAll(topic);
+    expect(rows.filter((row) => row.value?.text === 'a').map((row) => row.partition).sort()).toEqual(expect.arrayContaining([1, 2]));
+    expect(rows.filter((row) => row.value?.text === 'b')).toEqual([]);
+
+    await expect(produceFile({ topic, partition: 7 }, file)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('there is no partition 7. Nothing was produced.') });
+  });
+
   it('produces thousands of lines in batches and does nothing when the dialog is cancelled', async () => {
     const topic = uniqueTopic('produce-file-many');
     await createTopic(bed, { topic, partitions: 3 });
@@ -248,7 +278,7 @@ describe('messages:produce-file', () => {
     expect(progress.length).toBeGreaterThan(2);
     expect((await browseAll(topic)).length).toBe(5_000);
 
-    expect((await produceFile({ topic }, null)).summary).toEqual({ path: null, lines: 0, produced: 0, failed: 0, errors: [] });
+    expect((await produceFile({ topic }, null)).summary).toEqual({ path: null, lines: 0, produced: 0, failed: 0, errors: [], unused: [] });
   });
 
   it('stops reading at cancel: what was sent stays, the rest of the file is not produced', async () => {

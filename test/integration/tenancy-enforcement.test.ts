@@ -199,16 +199,29 @@ describe('tenancy enforced in main', () => {
     expect(await call('topics:add-partitions', { profileId: 'prod', topic: topic.ledger, totalPartitions: 3 })).toEqual({ partitions: 3 });
     expect(await refusal('topics:alter-config', { profileId: 'prod', topic: topic.cards, set: { 'retention.ms': '60000' } })).toMatchObject({
       code: 'NOT_ALLOWED',
-      message: `TOPIC_EDIT on topic '${topic.cards}' is denied by policy for the roles payments.`,
+      message: `TOPIC_EDIT on topic '${topic.cards}' is denied by the policy file's policy 3 (Deny TOPIC_EDIT on [cluster, tenancy-prod, topic, ${topic.cards}] for every role), which applies to the role payments.`,
     });
     expect(await refusal('topics:delete', { profileId: 'prod', topic: topic.ledger, confirmation: topic.ledger })).toMatchObject({
       code: 'NOT_ALLOWED',
-      message: `TOPIC_DELETE on topic '${topic.ledger}' needs approval (Stage) under the policy file; Odradek does not run staged actions.`,
+      message: `TOPIC_DELETE on topic '${topic.ledger}' needs approval under the policy file's policy 2 (Stage TOPIC_DELETE on [cluster, *, topic, ${topic.ledger}] for role payments); Odradek does not run staged actions.`,
     });
     // Visible through inference, but no policy allows reading its data.
-    const noMatch = { code: 'NOT_ALLOWED', message: `TOPIC_DATA_QUERY on topic '${topic.audit}' is denied by policy for the roles payments.` };
+    const noMatch = { code: 'NOT_ALLOWED', message: `TOPIC_DATA_QUERY on topic '${topic.audit}' is not allowed: no policy in the policy file allows it for the role payments (an action no policy allows is denied).` };
     expect((await stream('messages:browse', { profileId: 'prod', topic: topic.audit })).error).toMatchObject(noMatch);
     expect(await refusal('messages:reproduce', { profileId: 'prod', source: { topic: topic.audit, partition: 0, offset: '0' }, targetTopic: topic.ledger })).toMatchObject(noMatch);
+
+    // Asked ahead, the same guards give the same answers, so the renderer disables with these reasons.
+    const decisions = await call<Array<{ request: string; allowed: boolean; reason: string | null }>>('tenancy:decisions', {
+      profileId: 'prod',
+      asks: [
+        { request: 'topics:add-partitions', input: { topic: topic.ledger } },
+        { request: 'topics:alter-config', input: { topic: topic.cards } },
+        { request: 'messages:browse', input: { topic: topic.audit } },
+      ],
+    });
+    expect(decisions.map((decision) => decision.allowed)).toEqual([true, false, false]);
+    expect(decisions[1]!.reason).toMatch(/^TOPIC_EDIT on topic '.*' is denied by the policy file's policy 3 \(Deny TOPIC_EDIT/);
+    expect(decisions[2]!.reason).toBe(noMatch.message);
   });
 
   it("the overview's totals are the sums over the topic rows the tenant sees", async () => {

@@ -14,3 +14,10 @@ export function formatBytes(bytes: number | null, base: 1000 | 1024 = 1024): str
   }
   return `${unit === 0 ? value : value.toFixed(value < 100 ? 1 : 0)} ${byteUnits[unit]}`;
 }
+
+const exactFormat = new Intl.NumberFormat('en-US');
+
+/** Every digit, grouped ("1,234,567"): where people compare counts, "1.2M" hides the difference. */
+export function formatExactCount(count: number | null): string {
+  return count === null ? '…' : exactFormat.format(count);
+}

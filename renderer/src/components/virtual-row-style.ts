@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 
-/** The absolutely positioned grid row a virtualized table draws at `offset`, highlighted when selected. */
-export function virtualRowStyle(options: { offset: number; height: number; columns: string; selected: boolean }): CSSProperties {
+/** The absolutely positioned grid row a virtualized table draws at `offset` (app.css highlights `aria-selected`). */
+export function virtualRowStyle(options: { offset: number; height: number; columns: string }): CSSProperties {
   return {
     position: 'absolute',
     top: 0,
@@ -13,7 +13,6 @@ export function virtualRowStyle(options: { offset: number; height: number; colum
     gridTemplateColumns: options.columns,
     alignItems: 'center',
     cursor: 'pointer',
-    background: options.selected ? 'var(--mantine-primary-color-light)' : undefined,
     borderBottom: '1px solid var(--mantine-color-default-border)',
   };
 }

@@ -152,11 +152,19 @@ export const browseProgressSchema = z.object({
   bytes: z.number().int().nonnegative(),
   elapsedMs: z.number().int().nonnegative(),
   partitions: z.array(partitionPositionSchema),
+  /**
+   * The order rows are sent in. `timestamp`: merged across partitions by timestamp (oldest or newest
+   * first), each partition in offset order, the limit counted in that order. `arrival`: live tail sends
+   * rows as each partition delivers them (each partition in offset order, partitions interleaved as read).
+   */
+  order: z.enum(['timestamp', 'arrival']),
 });
 
 export const browseSummarySchema = browseProgressSchema.extend({
   /** Why the stream ended: every range read, or the row limit reached. */
   reason: z.enum(['end-of-range', 'limit']),
+  /** Partitions where a start offset was asked past the partition's end offset, so nothing was there to read. */
+  startPastEnd: z.array(z.object({ partition: z.number().int().nonnegative(), end: offsetStringSchema })).default([]),
 });
 
 export const fetchMessageRequestSchema = z.object({
@@ -171,4 +179,5 @@ export type BrowseRow = z.infer<typeof browseRowSchema>;
 export type PartitionPosition = z.infer<typeof partitionPositionSchema>;
 export type BrowseProgress = z.infer<typeof browseProgressSchema>;
 export type BrowseSummary = z.infer<typeof browseSummarySchema>;
+export type BrowseOrder = BrowseProgress['order'];
 export type FetchMessageRequest = z.infer<typeof fetchMessageRequestSchema>;

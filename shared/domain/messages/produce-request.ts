@@ -176,6 +176,8 @@ export type ProduceFileRequestInput = z.input<typeof produceFileRequestSchema>;
 
 /** Bad lines reported in the summary; the rest are counted only. */
 export const PRODUCE_FILE_ERRORS_KEPT = 50;
+/** Line numbers kept per unused field. */
+export const PRODUCE_FILE_UNUSED_LINES_KEPT = 10;
 
 export const produceFileProgressSchema = z.object({
   /** Lines read so far, blank ones included, so a line number can be found in an editor. */
@@ -195,6 +197,22 @@ export const produceFileSummarySchema = z.object({
   produced: z.number().int(),
   failed: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  /**
+   * Line fields the chosen mode did not use (a line's `partition` in key-based or one-partition mode, its
+   * `timestamp` without keep-timestamps): those records were produced, but not as the line says.
+   */
+  unused: z
+    .array(
+      z.object({
+        field: z.enum(['partition', 'timestamp']),
+        /** Lines that had the field. */
+        lines: z.number().int(),
+        /** The first of them, for finding them in an editor. */
+        firstLines: z.array(z.number().int()),
+        message: z.string(),
+      }),
+    )
+    .default([]),
 });
 export type ProduceFileSummary = z.infer<typeof produceFileSummarySchema>;
 

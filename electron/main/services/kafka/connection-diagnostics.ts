@@ -8,6 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import type { Admin } from 'kafkajs';
 import {
   diagnosticStages,
+  summarizeDiagnostics,
   type DiagnosticResult,
   type DiagnosticStage,
   type DiagnosticSummary,
@@ -15,7 +16,7 @@ import {
 import type { Clock } from '../ports';
 import type { KafkaClientFactory } from './client-factory';
 import { splitHostPort, type KafkaConnectionSettings } from './connection-settings';
-import { probeKafka } from './kafka-probe';
+import { listenerWantsSasl, probeKafka } from './kafka-probe';
 import { buildTlsOptions } from './tls-options';
 import { probeRegistry } from '../schemas/registry-probe';
 
@@ -157,6 +158,15 @@ export async function diagnoseConnection(
     },
 
     sasl: async (budgetMs) => {
+      // Without SASL a SASL listener still answers ApiVersions, and kafkajs connects; it is the next
+      // request that the broker refuses by closing. Ask that question here, where the answer belongs.
+      if (!settings.sasl && (await withTimeout(wantsSasl(), remaining(budgetMs)))) {
+        const protocol = settings.tls ? 'SASL_SSL' : 'SASL_PLAINTEXT';
+        throw new StageFailure(
+          `This listener wants SASL: set the mechanism. ${target!.host}:${target!.port} answered ApiVersions, then closed the connection when asked for metadata without authenticating.`,
+          `Set the profile's security protocol to ${protocol} and choose the mechanism this listener offers (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER) with its credentials.`,
+        );
+      }
       admin = deps.factory
         .create(settings, { connectionTimeoutMs: budgetMs, authenticationTimeoutMs: budgetMs, requestTimeoutMs: budgetMs, retries: 0 })
         .admin();
@@ -218,6 +228,18 @@ export async function diagnoseConnection(
     },
   };
 
+  /** A fresh socket (TLS when the profile uses it): ApiVersions, then whether Metadata is refused by a close. */
+  async function wantsSasl(): Promise<boolean> {
+    const { host, port, address } = target!;
+    const socket = settings.tls ? await openTls(address, port, host, buildTlsOptions(settings.tls)) : await openTcp(address, port);
+    try {
+      await probeKafka(socket);
+      return await listenerWantsSasl(socket);
+    } finally {
+      socket.destroy();
+    }
+  }
+
   function remaining(budgetMs: number): number {
     return Math.max(1, Math.min(budgetMs, deadline - deps.clock.now()));
   }
@@ -253,7 +275,7 @@ export async function diagnoseConnection(
     const openAdmin = admin as Admin | null;
     if (openAdmin) await withTimeout(openAdmin.disconnect(), 1_000).catch(() => undefined);
   }
-  return { results, summary: { ok: failedStage === null, failedStage, totalMs: deps.clock.now() - started } };
+  return { results, summary: summarizeDiagnostics(results, deps.clock.now() - started) };
 }
 
 const skipWords: Partial<Record<DiagnosticStage, string>> = {

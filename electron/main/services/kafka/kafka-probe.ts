@@ -1,21 +1,36 @@
-// A minimal Kafka request used by the diagnostics before any client library is involved: ApiVersions v0
+// Minimal Kafka requests used by the diagnostics before any client library is involved: ApiVersions v0
 // is answered by every broker version, before authentication, so a reply proves "this port speaks Kafka".
+// Metadata v0 right after it tells a SASL listener apart: it answers ApiVersions, then closes the
+// connection on any request other than SaslHandshake.
 import type { Socket } from 'node:net';
 
 const API_VERSIONS_KEY = 18;
+const METADATA_KEY = 3;
 const CLIENT_ID = 'odradek-diagnostics';
 
-export function apiVersionsRequest(correlationId: number): Buffer {
+/** A v0 request header (key, version 0, correlation id, client id) followed by `payload`, size-prefixed. */
+function request(apiKey: number, correlationId: number, payload: Buffer = Buffer.alloc(0)): Buffer {
   const clientId = Buffer.from(CLIENT_ID, 'utf8');
-  const body = Buffer.alloc(2 + 2 + 4 + 2 + clientId.length);
-  body.writeInt16BE(API_VERSIONS_KEY, 0);
-  body.writeInt16BE(0, 2);
-  body.writeInt32BE(correlationId, 4);
-  body.writeInt16BE(clientId.length, 8);
-  clientId.copy(body, 10);
+  const header = Buffer.alloc(2 + 2 + 4 + 2 + clientId.length);
+  header.writeInt16BE(apiKey, 0);
+  header.writeInt16BE(0, 2);
+  header.writeInt32BE(correlationId, 4);
+  header.writeInt16BE(clientId.length, 8);
+  clientId.copy(header, 10);
   const size = Buffer.alloc(4);
-  size.writeInt32BE(body.length, 0);
-  return Buffer.concat([size, body]);
+  size.writeInt32BE(header.length + payload.length, 0);
+  return Buffer.concat([size, header, payload]);
+}
+
+export function apiVersionsRequest(correlationId: number): Buffer {
+  return request(API_VERSIONS_KEY, correlationId);
+}
+
+/** Metadata v0 for no topic in particular: an empty topic array (v0 reads it as "all", the reply is small anyway). */
+export function metadataRequest(correlationId: number): Buffer {
+  const topics = Buffer.alloc(4);
+  topics.writeInt32BE(0, 0);
+  return request(METADATA_KEY, correlationId, topics);
 }
 
 export interface ApiVersionsReply {
@@ -30,8 +45,28 @@ export function parseApiVersionsReply(frame: Buffer, correlationId: number): Api
 }
 
 /** Sends ApiVersions on an open socket and resolves with the reply; rejects on close, error or bad framing. */
-export function probeKafka(socket: Socket): Promise<ApiVersionsReply> {
+export async function probeKafka(socket: Socket): Promise<ApiVersionsReply> {
   const correlationId = 0x0d7a;
+  return parseApiVersionsReply(await exchange(socket, apiVersionsRequest(correlationId)), correlationId);
+}
+
+/**
+ * After a successful ApiVersions on the same socket: does the listener refuse to go on without SASL?
+ * True when it closes the connection instead of answering Metadata, as Kafka's SASL listeners do.
+ */
+export async function listenerWantsSasl(socket: Socket): Promise<boolean> {
+  try {
+    await exchange(socket, metadataRequest(0x0d7b));
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'CLOSED_WITHOUT_REPLY' || code === 'ECONNRESET' || code === 'EPIPE') return true;
+    throw error;
+  }
+}
+
+/** Writes one request and resolves with its reply frame (without the size); rejects on close, error or bad framing. */
+function exchange(socket: Socket, frame: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let received = Buffer.alloc(0);
     const cleanup = () => {
@@ -48,11 +83,7 @@ export function probeKafka(socket: Socket): Promise<ApiVersionsReply> {
         reject(new Error('The reply is not Kafka framing: this port speaks another protocol.'));
       } else if (received.length >= 4 + size) {
         cleanup();
-        try {
-          resolve(parseApiVersionsReply(received.subarray(4, 4 + size), correlationId));
-        } catch (error) {
-          reject(error as Error);
-        }
+        resolve(received.subarray(4, 4 + size));
       }
     };
     const onError = (error: Error) => {
@@ -66,6 +97,6 @@ export function probeKafka(socket: Socket): Promise<ApiVersionsReply> {
     socket.on('data', onData);
     socket.on('error', onError);
     socket.on('close', onClose);
-    socket.write(apiVersionsRequest(correlationId));
+    socket.write(frame);
   });
 }

@@ -161,6 +161,52 @@ describe('browseMessages', () => {
     expect(rows).toHaveLength(1_000);
   });
 
+  it('merges partitions oldest-first by timestamp and counts the limit in that order', async () => {
+    // Each partition's first fetch holds more rows than the limit: the broker's answer order must not decide.
+    const logs = { 0: log(20, { timestamp: (o) => o * 30 }), 1: log(20, { timestamp: (o) => o * 30 + 10 }), 2: log(20, { timestamp: (o) => o * 30 + 20 }) };
+    const { cluster } = fakeCluster(logs, { recordsPerFetch: 8 });
+    const { rows, summary } = await run(cluster, { limit: 7 });
+    expect(offsetsOf(rows)).toEqual(['0:0', '1:0', '2:0', '0:1', '1:1', '2:1', '0:2']);
+    expect(summary).toMatchObject({ reason: 'limit', order: 'timestamp' });
+    // Fetched is not shown: no partition claims to be done, and each stands at its next unsent row.
+    expect(summary.partitions.map(({ position, done }) => `${position}${done ? ' done' : ''}`)).toEqual(['3', '2', '2']);
+  });
+
+  it('merges oldest-first across chunks, a filter and an uneven spread, losing nothing', async () => {
+    const logs = { 0: log(40, { timestamp: (o) => o * 3 }), 1: log(9, { timestamp: (o) => 50 + o * 7 }), 2: log(0) };
+    const { cluster } = fakeCluster(logs, { recordsPerFetch: 4 });
+    const { rows, summary } = await run(cluster, { limit: 1_000, filters: [{ kind: 'text', target: 'value', match: 'regex', pattern: '^v[0-9]*[02468]$' }] });
+    const expected = [0, 1]
+      .flatMap((partition) => logs[partition as 0 | 1].records.map((record) => ({ partition, offset: Number(record.offset), timestamp: record.timestamp })))
+      .filter((entry) => entry.offset % 2 === 0)
+      .sort((a, b) => a.timestamp - b.timestamp || a.partition - b.partition);
+    expect(offsetsOf(rows)).toEqual(expected.map((entry) => `${entry.partition}:${entry.offset}`));
+    expect(summary).toMatchObject({ reason: 'end-of-range', order: 'timestamp', scanned: 49 });
+    expect(summary.partitions.every((entry) => entry.done)).toBe(true);
+  });
+
+  it('says live tail sends rows in arrival order', async () => {
+    const { cluster } = fakeCluster({ 0: log(3) });
+    const target = sink({ cancelAfterBatches: 1 });
+    await expect(run(cluster, { liveTail: true, start: { kind: 'beginning' } }, { flushIntervalMs: 0, progressIntervalMs: 0 }, target)).rejects.toBeInstanceOf(StreamCancelledError);
+    expect(target.collected.progress.length).toBeGreaterThan(0);
+    expect(target.collected.progress.every((progress) => progress.order === 'arrival')).toBe(true);
+  });
+
+  it('names the partitions whose start offset is past their end, with the end offset', async () => {
+    const { cluster } = fakeCluster({ 0: log(10), 1: log(3) });
+    const { rows, summary } = await run(cluster, { start: { kind: 'offset', offset: '5' } });
+    expect(offsetsOf(rows)).toEqual(['0:5', '0:6', '0:7', '0:8', '0:9']);
+    expect(summary.startPastEnd).toEqual([{ partition: 1, end: '3' }]);
+    const beyond = await run(cluster, { start: { kind: 'offset', offset: '10' } });
+    expect(beyond.rows).toEqual([]);
+    expect(beyond.summary.startPastEnd).toEqual([
+      { partition: 0, end: '10' },
+      { partition: 1, end: '3' },
+    ]);
+    expect((await run(cluster, { start: { kind: 'beginning' } })).summary.startPastEnd).toEqual([]);
+  });
+
   it('merges partitions newest-first by timestamp within bounded windows', async () => {
     const { cluster } = fakeCluster({ 0: log(10, { timestamp: (o) => o * 10 }), 1: log(10, { timestamp: (o) => o * 10 + 5 }) }, { recordsPerFetch: 3 });
     const { rows } = await run(cluster, { direction: 'newest-first', limit: 6 }, { maxHeldRows: 4 });

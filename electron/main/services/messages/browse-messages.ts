@@ -1,8 +1,11 @@
 // The message browser: reads a topic without a consumer group, filters in main, and streams decoded rows
-// in batches that wait for the renderer's credit, so neither side accumulates. Oldest-first streams rows
-// per partition in offset order as fetched; newest-first reads each partition backwards in bounded
-// windows and merges partitions by timestamp. The same engine streams raw records for export
-// (`browseRecords` with another mapper), so export reads exactly what browsing shows.
+// in batches that wait for the renderer's credit, so neither side accumulates. A bounded range is merged
+// across partitions by timestamp, each partition in offset order, and the limit applies to that merged
+// order: oldest-first keeps one fetched chunk per partition and always sends the oldest head next;
+// newest-first reads each partition backwards in bounded windows and sends the newest head next. Live
+// tail cannot wait for a quiet partition, so it sends rows as they arrive and says so (`order`). The
+// same engine streams raw records for export (`browseRecords` with another mapper), so export reads
+// exactly what browsing shows.
 import { CONFLUENT_HEADER_BYTES, parseConfluentWireFormat, type SchemaResolver } from '../../../../shared/domain/decoders';
 import type {
   BrowseProgress,
@@ -107,7 +110,8 @@ export async function browseRecords<Row extends { offset: string; timestamp: num
     const browser = new Browser(cluster, request, sink, deps, predicate, mapper);
     await browser.resolveRanges();
     sink.phase('reading');
-    return request.direction === 'oldest-first' ? await browser.readOldestFirst() : await browser.readNewestFirst();
+    if (request.direction === 'newest-first') return await browser.readNewestFirst();
+    return request.liveTail ? await browser.readAsArriving() : await browser.readOldestFirst();
   } finally {
     await cluster.close().catch(() => undefined);
   }
@@ -117,6 +121,9 @@ class Browser<Row extends { offset: string; timestamp: number }> {
   private readonly tuning: BrowseTuning;
   private readonly started: number;
   private ranges: PartitionRange[] = [];
+  /** Oldest-first over a bounded range: the rows in hand per partition. */
+  private lanes: Map<number, Lane<Row>> | null = null;
+  private startPastEnd: BrowseSummary['startPastEnd'] = [];
   private pending: Row[] = [];
   private pendingWeight = 0;
   private lastFlush: number;
@@ -166,6 +173,9 @@ class Browser<Row extends { offset: string; timestamp: number }> {
           if (direction === 'oldest-first') from = latest;
           break;
         case 'offset':
+          if (BigInt(start.offset) >= latest) {
+            this.startPastEnd.push({ partition, end: latest.toString() });
+          }
           if (direction === 'oldest-first') from = clamp(BigInt(start.offset));
           else to = clamp(BigInt(start.offset) + 1n);
           break;
@@ -183,7 +193,114 @@ class Browser<Row extends { offset: string; timestamp: number }> {
     });
   }
 
+  /**
+   * Oldest-first over a bounded range: each partition holds the matching rows of one fetched chunk (and
+   * at most one more chunk fetched ahead); the oldest head among them goes next, so the limit counts
+   * rows in timestamp order across partitions, not whichever partition the broker answered first.
+   */
   async readOldestFirst(): Promise<BrowseSummary> {
+    const limits = this.limits(this.tuning.rangeMaxWaitMs);
+    const lanes = this.ranges.map((range): Lane<Row> => ({ range, rows: [], next: 0, chunk: null }));
+    this.lanes = new Map(lanes.map((lane) => [lane.range.partition, lane]));
+    const heads = new LaneHeap<Row>();
+    // One fetch in flight at a time; it never rejects: its failure is kept and thrown by the loop.
+    let inflight: Promise<void> | null = null;
+    let failure: { error: unknown } | null = null;
+    const startFetch = (): Promise<void> | null => {
+      const wanted = lanes.filter((lane) => !lane.range.done && lane.chunk === null);
+      if (wanted.length === 0) return null;
+      const fetched = this.cluster
+        .fetch(this.request.topic, wanted.map(({ range }) => ({ partition: range.partition, offset: range.position })), limits)
+        .then(async (results) => {
+          for (const result of results) {
+            const lane = this.laneOf(result.partition);
+            const range = lane.range;
+            if (result.status !== 'ok') {
+              await this.recover(range, result.status);
+              continue;
+            }
+            range.leaderRetries = 0;
+            const end = range.end!;
+            const last = result.records[result.records.length - 1];
+            lane.chunk = last === undefined || last.offset < end ? result.records : result.records.filter((record) => record.offset < end);
+            range.position = result.nextOffset;
+            const exhausted = result.records.length === 0 && range.position >= result.highWatermark;
+            if (range.position >= end || exhausted) range.done = true;
+          }
+        })
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => {
+          inflight = null;
+        });
+      return fetched;
+    };
+    const throwIfFailed = () => {
+      if (failure) throw failure.error;
+    };
+    for (;;) {
+      this.throwIfCancelled();
+      throwIfFailed();
+      let waiting = false;
+      for (const lane of lanes) {
+        if (lane.next < lane.rows.length) continue;
+        if (lane.chunk !== null) {
+          await this.fill(lane);
+          if (lane.next < lane.rows.length) heads.push(lane);
+        }
+        if (lane.next >= lane.rows.length && !lane.range.done) waiting = true;
+      }
+      // A partition with nothing in hand and more to read may hold the oldest record: wait for it.
+      if (waiting) {
+        inflight ??= startFetch();
+        if (inflight) await inflight;
+        continue;
+      }
+      if (heads.size === 0) return await this.finish('end-of-range');
+      // Fetch ahead while rows are sent: at most one chunk per partition beyond the rows in hand.
+      inflight ??= startFetch();
+      for (;;) {
+        const lane = heads.pop()!;
+        // The oldest lane keeps the turn while its head is still not newer than the next lane's.
+        const rival = heads.peek();
+        do {
+          const sending = this.emit(lane.rows[lane.next]!);
+          lane.next += 1;
+          if (sending) await sending;
+          if (this.matched >= this.request.limit) return await this.finish('limit');
+        } while (lane.next < lane.rows.length && (rival === undefined || !before(rival, lane)));
+        if (lane.next < lane.rows.length) heads.push(lane);
+        else break;
+      }
+      await this.maybeFlushByTime();
+      this.maybeProgress();
+    }
+  }
+
+  /** Turns a lane's fetched chunk into its matching rows. */
+  private async fill(lane: Lane<Row>): Promise<void> {
+    const records = lane.chunk!;
+    lane.chunk = null;
+    const rows: Row[] = [];
+    for (const record of records) {
+      const matched = this.match(lane.range.partition, record);
+      // A schema lookup may still find that the decoded record does not match the filters.
+      const row = matched instanceof Promise ? await matched : matched;
+      if (row !== null) rows.push(row);
+    }
+    lane.rows = rows;
+    lane.next = 0;
+  }
+
+  private laneOf(partition: number): Lane<Row> {
+    const lane = this.lanes?.get(partition);
+    if (!lane) throw new Error(`The broker answered for partition ${partition}, which was not asked for.`);
+    return lane;
+  }
+
+  /** Live tail: rows go out as each fetch delivers them; a quiet partition cannot hold the others back. */
+  async readAsArriving(): Promise<BrowseSummary> {
     const tail = this.request.liveTail;
     const limits = this.limits(tail ? this.tuning.tailMaxWaitMs : this.tuning.rangeMaxWaitMs);
     const active = () => this.ranges.filter((range) => !range.done);
@@ -405,14 +522,15 @@ class Browser<Row extends { offset: string; timestamp: number }> {
       matched: this.matched,
       bytes: this.bytes,
       elapsedMs: Math.max(0, this.deps.clock.now() - this.started),
-      partitions: this.ranges.map(positionOf),
+      partitions: this.ranges.map((range) => positionOf(range, this.lanes?.get(range.partition))),
+      order: this.request.liveTail ? 'arrival' : 'timestamp',
     };
   }
 
   private async finish(reason: BrowseSummary['reason']): Promise<BrowseSummary> {
     await this.flush();
     this.maybeProgress(true);
-    return { ...this.progress(), reason };
+    return { ...this.progress(), reason, startPastEnd: this.startPastEnd };
   }
 
   private rangeOf(partition: number): PartitionRange {
@@ -442,14 +560,75 @@ function decodedFilterContext(resolver: SchemaResolver): FilterContext {
   };
 }
 
-function positionOf(range: PartitionRange): PartitionPosition {
+/** Where a partition stands for the person watching: rows fetched but not yet sent do not count as read. */
+function positionOf<Row extends { offset: string }>(range: PartitionRange, lane: Lane<Row> | undefined): PartitionPosition {
+  const unsent = lane?.rows[lane.next]?.offset ?? lane?.chunk?.[0]?.offset.toString();
   return {
     partition: range.partition,
     start: range.start.toString(),
     end: range.end === null ? null : range.end.toString(),
-    position: range.position.toString(),
-    done: range.done,
+    position: unsent ?? range.position.toString(),
+    done: range.done && unsent === undefined,
   };
+}
+
+interface Lane<Row> {
+  range: PartitionRange;
+  /** Matching rows of the chunk being merged, in offset order; `next` is the first not yet sent. */
+  rows: Row[];
+  next: number;
+  /** A chunk fetched ahead, not yet filtered. */
+  chunk: FetchedRecord[] | null;
+}
+
+/** Lanes by the timestamp of their next row, oldest first; ties go to the lower partition. */
+class LaneHeap<Row extends { timestamp: number }> {
+  private readonly items: Lane<Row>[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): Lane<Row> | undefined {
+    return this.items[0];
+  }
+
+  push(lane: Lane<Row>): void {
+    const items = this.items;
+    items.push(lane);
+    let index = items.length - 1;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if (!before(items[index]!, items[parent]!)) break;
+      [items[index], items[parent]] = [items[parent]!, items[index]!];
+      index = parent;
+    }
+  }
+
+  pop(): Lane<Row> | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    for (let index = 0; ; ) {
+      const left = index * 2 + 1;
+      const right = left + 1;
+      let smallest = index;
+      if (left < items.length && before(items[left]!, items[smallest]!)) smallest = left;
+      if (right < items.length && before(items[right]!, items[smallest]!)) smallest = right;
+      if (smallest === index) break;
+      [items[index], items[smallest]] = [items[smallest]!, items[index]!];
+      index = smallest;
+    }
+    return top;
+  }
+}
+
+function before<Row extends { timestamp: number }>(a: Lane<Row>, b: Lane<Row>): boolean {
+  const at = a.rows[a.next]!.timestamp;
+  const bt = b.rows[b.next]!.timestamp;
+  return at < bt || (at === bt && a.range.partition < b.range.partition);
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

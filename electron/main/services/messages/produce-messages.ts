@@ -9,6 +9,7 @@ import {
   findJsonProblem,
   parseProduceLine,
   PRODUCE_FILE_ERRORS_KEPT,
+  PRODUCE_FILE_UNUSED_LINES_KEPT,
   type AckMode,
   type CompressionType,
   type ProduceFileProgress,
@@ -227,7 +228,7 @@ export function createProduceService(deps: ProduceServiceDeps) {
     async produceFile(request: ProduceFileRequest, sink: StreamSink<never, ProduceFileProgress>): Promise<ProduceFileSummary> {
       const settings = await authorize(request.profileId);
       const path = await deps.dialogs.chooseOpenPath('produce-input');
-      if (path === null) return { path: null, lines: 0, produced: 0, failed: 0, errors: [] };
+      if (path === null) return { path: null, lines: 0, produced: 0, failed: 0, errors: [], unused: [] };
       const totalBytes = await stat(path).then(
         (info) => info.size,
         (error: NodeJS.ErrnoException) => {
@@ -240,10 +241,19 @@ export function createProduceService(deps: ProduceServiceDeps) {
         progress.failed += 1;
         if (errors.length < PRODUCE_FILE_ERRORS_KEPT) errors.push({ line, message });
       };
+      const unused = new Map<UnusedField, { lines: number; firstLines: number[] }>();
+      const unusedField = (field: UnusedField, line: number) => {
+        const entry = unused.get(field) ?? { lines: 0, firstLines: [] };
+        entry.lines += 1;
+        if (entry.firstLines.length < PRODUCE_FILE_UNUSED_LINES_KEPT) entry.firstLines.push(line);
+        unused.set(field, entry);
+      };
       let firstLineOfBatch = 1;
       let sending = 'the first lines';
 
       await withProducer(settings, request.topic, request, () => `Producing ${sending} of '${path}' to '${request.topic}' (${progress.produced} records were produced before this)`, async (send, partitions) => {
+        // One partition for every line: a wrong number is one error, not one per line.
+        if (typeof request.partition === 'number') checkPartition(request.topic, request.partition, partitions, ' Nothing was produced.');
         const inFlight = new Set<Promise<void>>();
         let failure: unknown;
         let batch: Message[] = [];
@@ -291,12 +301,14 @@ export function createProduceService(deps: ProduceServiceDeps) {
             }
             let message: Message;
             try {
+              // The line's own partition must exist in every mode, even one that will not use it.
+              checkPartition(request.topic, record.partition, partitions);
               message = toFileMessage(record, request, deps.clock.now());
-              checkPartition(request.topic, message.partition, partitions);
             } catch (error) {
               badLine(progress.lines, (error as Error).message);
               continue;
             }
+            for (const field of unusedFields(record, request)) unusedField(field, progress.lines);
             batch.push(message);
             batchBytes += (record.key?.length ?? 0) + (record.value?.length ?? 0) + record.headers.reduce((sum, header) => sum + header.key.length + (header.value?.length ?? 0), 0);
             if (batch.length >= FILE_BATCH_RECORDS || batchBytes >= FILE_BATCH_BYTES) await flush();
@@ -310,7 +322,8 @@ export function createProduceService(deps: ProduceServiceDeps) {
         if (failure !== undefined) throw failure;
         sink.progress({ ...progress });
       });
-      return { path, lines: progress.lines, produced: progress.produced, failed: progress.failed, errors };
+      const unusedReport = [...unused].map(([field, entry]) => ({ field, ...entry, message: unusedMessage(field, request) }));
+      return { path, lines: progress.lines, produced: progress.produced, failed: progress.failed, errors, unused: unusedReport };
     },
   };
 }
@@ -332,14 +345,33 @@ function toFileMessage(record: ProduceLineRecord, request: ProduceFileRequest, n
   };
 }
 
-const bufferOf = (bytes: Uint8Array | null): Buffer | null => (bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+type UnusedField = ProduceFileSummary['unused'][number]['field'];
 
-/** kafkajs (2.2) fails while sizing a header whose value is null, so such a header cannot be written. */
-function checkPartition(topic: string, partition: number | undefined, partitions: number): void {
-  if (partition === undefined || partition < partitions) return;
-  throw new AppFailure('INVALID_INPUT', `Topic '${topic}' has ${partitions} partition${partitions === 1 ? '' : 's'} (0–${partitions - 1}), so there is no partition ${partition}.`);
+/** Fields of a line the request's mode routes or stamps differently from what the line says. */
+function unusedFields(record: ProduceLineRecord, request: ProduceFileRequest): UnusedField[] {
+  const fields: UnusedField[] = [];
+  if (record.partition !== undefined && request.partition !== 'file' && record.partition !== request.partition) fields.push('partition');
+  if (record.timestamp !== undefined && !request.keepTimestamps) fields.push('timestamp');
+  return fields;
 }
 
+function unusedMessage(field: UnusedField, request: ProduceFileRequest): string {
+  if (field === 'timestamp') return "These lines' timestamp was not used: each record got the time it was sent (keep the lines' timestamps to use them).";
+  if (request.partition === 'key') {
+    return "These lines' partition was not used: key-based mode chose each record's partition from its key (spread when keyless). Choose each line's partition to route them as written.";
+  }
+  return `These lines name another partition, which was not used: every record went to partition ${String(request.partition)}. Choose each line's partition to route them as written.`;
+}
+
+const bufferOf = (bytes: Uint8Array | null): Buffer | null => (bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
+/** kafkajs silently drops a record for a partition the topic does not have, so it is refused here first. */
+function checkPartition(topic: string, partition: number | undefined, partitions: number, hint = ''): void {
+  if (partition === undefined || partition < partitions) return;
+  throw new AppFailure('INVALID_INPUT', `Topic '${topic}' has ${partitions} partition${partitions === 1 ? '' : 's'} (0–${partitions - 1}), so there is no partition ${partition}.${hint}`);
+}
+
+/** kafkajs (2.2) fails while sizing a header whose value is null, so such a header cannot be written. */
 export const NULL_HEADER_UNSUPPORTED = "has no value (null), which Odradek's Kafka client (kafkajs) cannot write";
 
 /**

@@ -5,7 +5,7 @@ import type { AppFailure } from '../../../../shared/ipc/result';
 import type { StreamSink } from '../../../../shared/ipc/stream';
 import type { ChannelHandlers, StreamProducers } from '../../ipc/dispatcher';
 import type { CapturedCluster } from '../snapshots/capture-snapshot';
-import { channelGuards, guardHandlers, inputNamesProfile, streamGuards, type GuardDeps } from './channel-guards';
+import { channelGuards, explainRequests, guardHandlers, inputNamesProfile, streamGuards, type GuardDeps } from './channel-guards';
 import type { TenancyAccess } from './tenancy-service';
 import { TenantScope } from './tenant-scope';
 
@@ -156,12 +156,39 @@ describe('guardHandlers', () => {
     await handlers['topics:add-partitions']({ profileId: 'p', topic: 'pay-cards', totalPartitions: 3 }, context);
     expect(await failureOf(() => handlers['topics:add-partitions']({ profileId: 'p', topic: 'pay-ledger', totalPartitions: 3 }, context))).toMatchObject({
       code: 'NOT_ALLOWED',
-      message: "TOPIC_EDIT on topic 'pay-ledger' is denied by policy for the roles payments.",
+      message: "TOPIC_EDIT on topic 'pay-ledger' is denied by the policy file's policy 3 (Deny TOPIC_EDIT on [cluster, *, topic, pay-ledger] for every role), which applies to the role payments.",
     });
     expect((await failureOf(() => handlers['topics:delete']({ profileId: 'p', topic: 'pay-cards', confirmation: 'pay-cards' }, context))).message).toBe(
-      "TOPIC_DELETE on topic 'pay-cards' needs approval (Stage) under the policy file; Odradek does not run staged actions.",
+      "TOPIC_DELETE on topic 'pay-cards' needs approval under the policy file's policy 2 (Stage TOPIC_DELETE on [cluster, *, topic, pay-*] for role payments); Odradek does not run staged actions.",
     );
-    expect((await failureOf(() => handlers['topics:purge']({ profileId: 'p', topic: 'pay-cards', upTo: { kind: 'all' } }, context))).message).toContain('TOPIC_TRUNCATE on topic \'pay-cards\' is denied by policy');
+    expect((await failureOf(() => handlers['topics:purge']({ profileId: 'p', topic: 'pay-cards', upTo: { kind: 'all' } }, context))).message).toBe(
+      "TOPIC_TRUNCATE on topic 'pay-cards' is not allowed: no policy in the policy file allows it for the role payments (an action no policy allows is denied).",
+    );
+  });
+
+  it('answers what requests not yet made would meet, through the same guards (issue 17)', async () => {
+    const deps = (access: TenancyAccess): GuardDeps => ({ access: async () => access, scope: async (_profileId, tenantAccess) => new TenantScope(captured, compileTenant(tenantAccess.tenant)), invalidate: () => undefined });
+    const asks = [
+      { request: 'topics:add-partitions', input: { topic: 'pay-cards' } },
+      { request: 'topics:alter-config', input: { topic: 'pay-ledger' } },
+      { request: 'topics:delete', input: { topic: 'pay-cards' } },
+      { request: 'messages:browse', input: { topic: 'orders' } },
+      { request: 'messages:produce-file', input: { topic: 'pay-cards' } },
+    ];
+    const answers = await explainRequests('p', asks, deps(inTenant(['payments'])));
+    expect(answers.map((answer) => [answer.request, answer.allowed])).toEqual([
+      ['topics:add-partitions', true],
+      ['topics:alter-config', false],
+      ['topics:delete', false],
+      ['messages:browse', false],
+      ['messages:produce-file', false],
+    ]);
+    expect(answers[1]!.reason).toMatch(/denied by the policy file's policy 3 \(Deny TOPIC_EDIT/);
+    expect(answers[3]!.reason).toBe("Topic 'orders' is not part of tenant 'Payments'.");
+    expect(answers[4]!.reason).toMatch(/^TOPIC_PRODUCE on topic 'pay-cards' is not allowed: no policy/);
+    expect((await explainRequests('p', asks, deps({ kind: 'unrestricted' } as TenancyAccess))).every((answer) => answer.allowed && answer.reason === null)).toBe(true);
+    await expect(explainRequests('p', [{ request: 'topics:nonsense', input: {} }], deps(inTenant(['payments'])))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(explainRequests('p', [{ request: 'messages:reproduce', input: {} }], deps(inTenant(['payments'])))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('streams only the tenant’s topic rows and patches, with counts over them', async () => {

@@ -6,7 +6,7 @@
 // inside a tenant rather than slip through.
 import type { z } from 'zod';
 import type { GroupListItem, GroupListProgress, GroupListSummary } from '../../../../shared/domain/groups/group-schemas';
-import { decideAction, type KpowAction } from '../../../../shared/domain/tenancy';
+import { describePolicyRule, explainAction, type KpowAction } from '../../../../shared/domain/tenancy';
 import type { TopicListItem } from '../../../../shared/domain/topics/topic-schemas';
 import { channelNames, channels, streamNames, streams, type Channel, type ChannelOutput, type Channels, type StreamName, type Streams } from '../../../../shared/ipc/contract';
 import { AppFailure } from '../../../../shared/ipc/result';
@@ -72,6 +72,8 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   'tenancy:detach-policy': { kind: 'tenancy' },
   'tenancy:select-roles': { kind: 'tenancy' },
   'tenancy:enter': { kind: 'tenancy' },
+  // Answers through this table itself (explainRequests): each asked request meets its own guard.
+  'tenancy:decisions': { kind: 'tenancy' },
   'cluster:overview': { kind: 'tenancy' },
   'snapshots:capture': { kind: 'tenancy' },
   'topics:detail': {
@@ -241,16 +243,63 @@ function checkResource(use: ResourceUse, scope: TenantScope, access: Extract<Ten
   if (use.action !== undefined) checkPolicy(use.action, scope.pathOf(use.type, use.name, use.domainId), `${word.toLowerCase()} '${use.name}'`, access);
 }
 
-/** Only when the file has policies: deny wins, no match denies, Stage needs an approval Odradek cannot give. */
+/**
+ * Only when the file has policies: deny wins, no match denies, Stage needs an approval Odradek cannot
+ * give. A refusal names the rule that decided (effect, actions, resource, roles), or says none allowed it.
+ */
 function checkPolicy(action: KpowAction, path: string[], what: string, access: Extract<TenancyAccess, { kind: 'tenant' }>): void {
   if (access.policies === null) return;
-  const decision = decideAction(access.policies, access.roles, action, path, { profileName: access.profileName });
+  const { decision, rule } = explainAction(access.policies, access.roles, action, path, { profileName: access.profileName });
+  const roles = access.roles.length === 0 ? 'no role' : `the role${access.roles.length === 1 ? '' : 's'} ${access.roles.join(', ')}`;
+  const details = { action, decision, ...(rule ? { policy: rule.index + 1 } : {}) };
   if (decision === 'deny') {
-    throw new AppFailure('NOT_ALLOWED', `${action} on ${what} is denied by policy for the roles ${access.roles.join(', ') || '(none)'}.`, { action, decision });
+    throw new AppFailure(
+      'NOT_ALLOWED',
+      rule
+        ? `${action} on ${what} is denied by the policy file's ${describePolicyRule(rule)}, which applies to ${roles}.`
+        : `${action} on ${what} is not allowed: no policy in the policy file allows it for ${roles} (an action no policy allows is denied).`,
+      details,
+    );
   }
-  if (decision === 'stage') {
-    throw new AppFailure('NOT_ALLOWED', `${action} on ${what} needs approval (Stage) under the policy file; Odradek does not run staged actions.`, { action, decision });
+  if (decision === 'stage' && rule) {
+    throw new AppFailure('NOT_ALLOWED', `${action} on ${what} needs approval under the policy file's ${describePolicyRule(rule)}; Odradek does not run staged actions.`, details);
   }
+}
+
+/** A request the renderer may make next; the guard table decides it as it would the request itself. */
+export interface RequestAsk {
+  request: string;
+  input: Record<string, unknown>;
+}
+
+/**
+ * What the guard table would answer to each request, without making it: null when it would pass,
+ * otherwise the refusal's words. The renderer disables what would be refused, with this reason.
+ */
+export async function explainRequests(profileId: string, asks: readonly RequestAsk[], deps: GuardDeps): Promise<Array<{ request: string; allowed: boolean; reason: string | null }>> {
+  const answers = [];
+  for (const ask of asks) {
+    const isChannel = (channelNames as readonly string[]).includes(ask.request);
+    if (!isChannel && !(streamNames as readonly string[]).includes(ask.request)) throw new AppFailure('INVALID_INPUT', `'${ask.request}' is not a channel or stream of the contract.`);
+    const guard = (isChannel ? channelGuards[ask.request as Channel] : streamGuards[ask.request as StreamName]) as ChannelGuard<Channel> | StreamGuard<StreamName> | undefined;
+    let reason: string | null = null;
+    if (guard?.kind !== 'tenancy') {
+      const input = { ...ask.input, profileId };
+      try {
+        guard?.resources?.(input as never);
+      } catch {
+        throw new AppFailure('INVALID_INPUT', `The question about '${ask.request}' lacks the fields its guard reads (${Object.keys(ask.input).join(', ') || 'none given'}).`);
+      }
+      try {
+        await enter(ask.request, guard, input, deps);
+      } catch (error) {
+        if (!(error instanceof AppFailure) || error.code !== 'NOT_ALLOWED') throw error;
+        reason = error.message;
+      }
+    }
+    answers.push({ request: ask.request, allowed: reason === null, reason });
+  }
+  return answers;
 }
 
 interface TopicListProgress {

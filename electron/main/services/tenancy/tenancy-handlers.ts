@@ -12,12 +12,12 @@ import type { Clock } from '../ports';
 import { captureClusterDetails } from '../snapshots/capture-snapshot';
 import { captureSchemaRegistry } from '../schemas/registry-snapshot';
 import { describeKafkaFailure, principalOf } from '../topics/kafka-error-words';
-import { guardHandlers } from './channel-guards';
+import { explainRequests, guardHandlers, type GuardDeps } from './channel-guards';
 import type { TenancySettingsRepo } from './tenancy-settings';
 import { createTenancyService, type TenancyAccess } from './tenancy-service';
 import { createScopeCache } from './tenant-scope';
 
-type TenancyChannel = 'tenancy:state' | 'tenancy:attach-policy' | 'tenancy:detach-policy' | 'tenancy:select-roles' | 'tenancy:enter' | 'cluster:overview' | 'snapshots:capture';
+type TenancyChannel = 'tenancy:state' | 'tenancy:attach-policy' | 'tenancy:detach-policy' | 'tenancy:select-roles' | 'tenancy:enter' | 'tenancy:decisions' | 'cluster:overview' | 'snapshots:capture';
 
 export interface TenancyDeps {
   settings: TenancySettingsRepo;
@@ -47,6 +47,11 @@ export function createTenancy(deps: TenancyDeps) {
   };
   const scopes = createScopeCache({ capture, clock: deps.clock });
   const tenantOf = (access: TenancyAccess) => (access.kind === 'tenant' ? access.tenant : null);
+  const guardDeps: GuardDeps = {
+    access: (profileId) => tenancy.access(profileId),
+    scope: (profileId, access, maxAgeMs) => scopes.scope(profileId, access.tenant, maxAgeMs),
+    invalidate: (profileId) => scopes.invalidate(profileId),
+  };
 
   const handlers: Pick<ChannelHandlers, TenancyChannel> = {
     'tenancy:state': ({ profileId }) => tenancy.state(profileId),
@@ -54,6 +59,7 @@ export function createTenancy(deps: TenancyDeps) {
     'tenancy:detach-policy': (scope) => tenancy.detachPolicy(scope),
     'tenancy:select-roles': ({ profileId, roles }) => tenancy.selectRoles(profileId, roles),
     'tenancy:enter': ({ profileId, tenant }) => tenancy.enter(profileId, tenant),
+    'tenancy:decisions': ({ profileId, asks }) => explainRequests(profileId, asks, guardDeps),
     'cluster:overview': async ({ profileId }): Promise<ClusterOverview> => {
       const access = await tenancy.access(profileId);
       const scope = await scopes.fresh(profileId, tenantOf(access), rateSampleMs);
@@ -104,12 +110,7 @@ export function createTenancy(deps: TenancyDeps) {
   return {
     handlers,
     /** Wraps the complete handler map and producers with the tenancy guards (see channel-guards.ts). */
-    guard: (all: ChannelHandlers, producers: StreamProducers) =>
-      guardHandlers(all, producers, {
-        access: (profileId) => tenancy.access(profileId),
-        scope: (profileId, access, maxAgeMs) => scopes.scope(profileId, access.tenant, maxAgeMs),
-        invalidate: (profileId) => scopes.invalidate(profileId),
-      }),
+    guard: (all: ChannelHandlers, producers: StreamProducers) => guardHandlers(all, producers, guardDeps),
   };
 }
 

@@ -47,7 +47,8 @@ export function createTenancyService(deps: TenancyServiceDeps) {
         ? { path: settings.appPolicyPath, attachedTo: 'app' }
         : null;
     const loaded = attachment === null ? null : await policies.load(attachment.path);
-    return resolveTenancy({ profileId, profileName, attachment, loaded, stored });
+    const resolved = resolveTenancy({ profileId, profileName, attachment, loaded, stored });
+    return { ...resolved, state: { ...resolved.state, appPolicyPath: settings.appPolicyPath ?? null } };
   };
 
   const updateProfile = async (profileId: string, change: (stored: ProfileTenancySettings) => ProfileTenancySettings) => {

@@ -21,7 +21,13 @@ export function ClusterNavigation() {
         {sections.map((id, index) => (
           <NavLink
             key={id}
+            component="button"
             label={sectionInfo[id].label}
+            rightSection={
+              <Text size="xs" c="dimmed" aria-hidden>
+                Alt+{index + 1}
+              </Text>
+            }
             active={id === current}
             aria-current={id === current ? 'page' : undefined}
             aria-keyshortcuts={`Alt+${index + 1}`}

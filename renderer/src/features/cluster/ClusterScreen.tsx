@@ -1,17 +1,24 @@
-import { Loader, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { Stack, Text, Title } from '@mantine/core';
+import type { ComponentType } from 'react';
+import { lazyScreen } from '../../app/lazy-screen';
 import { useUiStore, type ClusterSection } from '../../app/ui-store';
 import { useTenancyState } from '../tenancy/queries';
 import { TenancyGate } from '../tenancy/TenancyGate';
-import { TenantsScreen } from '../tenancy/TenantsScreen';
 import { shownSection, tenancyViewKey, visibleSections } from '../tenancy/tenancy-view';
-import { GroupsScreen } from '../groups/GroupsScreen';
-import { TopicsScreen } from '../topics/TopicsScreen';
-import { OverviewScreen } from './OverviewScreen';
 import { sectionInfo } from './sections';
 
-// The Schemas screen (and its dialogs) loads the first time it is opened, not with the app.
-const SchemasScreen = lazy(() => import('../schemas/SchemasScreen').then((module) => ({ default: module.SchemasScreen })));
+const TenantsScreen = lazyScreen(() => import('../tenancy/TenantsScreen'), 'TenantsScreen');
+
+/**
+ * The screen each section shows, each loaded on first use (its own chunk). A new screen (groups,
+ * schemas) plugs in here with one line; sections without one show what they will hold.
+ */
+const screens: Partial<Record<ClusterSection, ComponentType<{ profileId: string }>>> = {
+  overview: lazyScreen(() => import('./OverviewScreen'), 'OverviewScreen'),
+  topics: lazyScreen(() => import('../topics/TopicsScreen'), 'TopicsScreen'),
+  groups: lazyScreen(() => import('../groups/GroupsScreen'), 'GroupsScreen'),
+  schemas: lazyScreen(() => import('../schemas/SchemasScreen'), 'SchemasScreen'),
+};
 
 export function ClusterScreen() {
   const section = useUiStore((state) => state.section);
@@ -23,23 +30,8 @@ export function ClusterScreen() {
   if (shown === 'tenants') return <TenantsScreen profileId={profileId} />;
   // Keyed by the tenant view too: the topic and group lists are streams, so a switch must start them over.
   const viewKey = `${profileId}|${tenancyViewKey(tenancy.data)}`;
-  return (
-    <TenancyGate profileId={profileId}>
-      {shown === 'overview' ? (
-        <OverviewScreen key={viewKey} profileId={profileId} />
-      ) : shown === 'topics' ? (
-        <TopicsScreen key={viewKey} profileId={profileId} />
-      ) : shown === 'groups' ? (
-        <GroupsScreen key={viewKey} profileId={profileId} />
-      ) : shown === 'schemas' ? (
-        <Suspense fallback={<Loader size="sm" aria-label="Loading the Schemas screen" />}>
-          <SchemasScreen key={viewKey} profileId={profileId} />
-        </Suspense>
-      ) : (
-        <Placeholder section={shown} />
-      )}
-    </TenancyGate>
-  );
+  const Screen = screens[shown];
+  return <TenancyGate profileId={profileId}>{Screen ? <Screen key={viewKey} profileId={profileId} /> : <Placeholder section={shown} />}</TenancyGate>;
 }
 
 function Placeholder({ section }: { section: ClusterSection }) {

@@ -123,7 +123,7 @@ export function GroupTable(props: { rows: GroupRow[]; loading: boolean; sort: Gr
                 onClick={() => onOpen(row.groupId)}
                 onFocus={() => setFocusIndex(item.index)}
                 // The focus ring is drawn inside the row: the scroller would clip one drawn outside.
-                style={{ ...virtualRowStyle({ offset: item.start, height: ROW_HEIGHT, columns: GRID, selected: false }), fontSize: 'var(--mantine-font-size-sm)', outlineOffset: -2 }}
+                style={{ ...virtualRowStyle({ offset: item.start, height: ROW_HEIGHT, columns: GRID }), fontSize: 'var(--mantine-font-size-sm)', outlineOffset: -2 }}
               >
                 <GroupRowCells row={row} loading={loading && row.error === null} />
               </div>

@@ -29,7 +29,11 @@ export function ExportPanel({ profileId, topic, buildBrowse }: { profileId: stri
   const [status, setStatus] = useState<ExportStatus>({ state: 'idle' });
   const handle = useRef<StreamHandle | null>(null);
   const running = status.state === 'running';
-  const update = (changes: Partial<ExportForm>) => setForm((current) => ({ ...current, ...changes }));
+  const update = (changes: Partial<ExportForm>) => {
+    setForm((current) => ({ ...current, ...changes }));
+    // A finished (or failed) export described the old options; it must not read as the new ones' result.
+    setStatus((current) => (current.state === 'running' ? current : { state: 'idle' }));
+  };
 
   // Leaving the screen stops the export; main then deletes the partial file.
   useEffect(() => () => handle.current?.cancel(), []);

@@ -1,34 +1,74 @@
-import { Alert, Badge, Button, Code, CopyButton, Drawer, Group, ScrollArea, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Drawer, Group, ScrollArea, SegmentedControl, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BrowseRow, DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
+import { useUiStore } from '../../app/ui-store';
 import { api, unwrap } from '../../lib/api';
+import { ariaShortcut, useShortcuts, withShortcut } from '../../lib/shortcuts';
 import { ReproduceButton } from '../producer/ReproduceDialog';
 import { DecodedSchemaBadges, DecodedSchemaProblems } from '../schemas/DecodedSchemaInfo';
 import { JsonTree } from './JsonTree';
-import { availableViews, formatBytes, formatTimestamp, renderPayload, viewLabels, type PayloadView } from './payload-format';
+import { availableViews, formatBytes, formatTimestamp, renderPayload, timeZoneName, viewLabels, type PayloadView } from './payload-format';
 
 const timestampTypeWords = { create: 'create time (set by the producer)', 'log-append': 'log-append time (set by the broker)' } as const;
 
 /** Keyed by message by its caller, so a newly opened message starts without a fetched copy. */
-export function MessageDetail({ profileId, topic, row, onClose }: { profileId: string; topic: string; row: BrowseRow; onClose(): void }) {
+export function MessageDetail(props: {
+  profileId: string;
+  topic: string;
+  row: BrowseRow;
+  /** Where the row stands in the table, for "3 of 120". */
+  position: { index: number; count: number };
+  /** Null at either end of the table. */
+  onPrevious: (() => void) | null;
+  onNext: (() => void) | null;
+  onClose(): void;
+}) {
+  const { profileId, topic, row, onClose } = props;
   const full = useMutation({
     mutationFn: () => unwrap(api.invoke['messages:fetch']({ profileId, topic, partition: row.partition, offset: row.offset })),
   });
   const shown = full.data ?? row;
+  const zone = useUiStore((state) => state.timeZone);
+  const other = zone === 'utc' ? 'local' : 'utc';
+  useShortcuts({ nextMessage: props.onNext, previousMessage: props.onPrevious });
 
   return (
     <Drawer opened onClose={onClose} position="right" size="xl" title={`Message ${row.partition}:${row.offset}`}>
       <Stack gap="md">
+        <Group gap="xs" justify="space-between">
+          <Group gap="xs">
+            <Tooltip label={withShortcut('Previous message in the table', 'previousMessage')}>
+              <Button size="compact-sm" variant="default" onClick={props.onPrevious ?? undefined} disabled={props.onPrevious === null} aria-keyshortcuts={ariaShortcut('previousMessage')}>
+                ↑ Previous
+              </Button>
+            </Tooltip>
+            <Tooltip label={withShortcut('Next message in the table', 'nextMessage')}>
+              <Button size="compact-sm" variant="default" onClick={props.onNext ?? undefined} disabled={props.onNext === null} aria-keyshortcuts={ariaShortcut('nextMessage')}>
+                ↓ Next
+              </Button>
+            </Tooltip>
+          </Group>
+          {props.position.index >= 0 && (
+            <Text size="sm" c="dimmed" data-testid="message-position">
+              {(props.position.index + 1).toLocaleString('en-US')} of {props.position.count.toLocaleString('en-US')} in the table
+            </Text>
+          )}
+        </Group>
         <Table withRowBorders={false} aria-label="Message metadata">
           <Table.Tbody>
             <Meta label="Partition">{shown.partition}</Meta>
             <Meta label="Offset">{shown.offset}</Meta>
             <Meta label="Timestamp">
-              {formatTimestamp(shown.timestamp)} <Text span c="dimmed" size="sm">({shown.timestamp} ms, {timestampTypeWords[shown.timestampType]})</Text>
+              <span data-testid="message-timestamp">
+                {formatTimestamp(shown.timestamp, zone)} {timeZoneName(zone, shown.timestamp)}
+              </span>
+              <Text size="sm" c="dimmed">
+                {formatTimestamp(shown.timestamp, other)} {timeZoneName(other, shown.timestamp)} · {shown.timestamp} ms since the epoch · {timestampTypeWords[shown.timestampType]}
+              </Text>
             </Meta>
             <Meta label="Size">
-              {formatBytes(shown.sizes.total)} — key {formatBytes(shown.sizes.key)}, value {formatBytes(shown.sizes.value)}, headers {formatBytes(shown.sizes.headers)}
+              <span title={`${shown.sizes.total.toLocaleString('en-US')} bytes`}>{formatBytes(shown.sizes.total)}</span> — key {formatBytes(shown.sizes.key)}, value {formatBytes(shown.sizes.value)}, headers {formatBytes(shown.sizes.headers)}
             </Meta>
           </Table.Tbody>
         </Table>
@@ -125,7 +165,7 @@ function PayloadSection({ title, payload, compact = false }: { title: string; pa
         </ScrollArea.Autosize>
       ) : (
         <ScrollArea.Autosize mah={compact ? 160 : 420}>
-          <Code block data-testid={`payload-${title.toLowerCase()}`} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+          <Code block data-testid={`payload-${title.toLowerCase()}`} style={view === 'hex' ? { whiteSpace: 'pre', width: 'max-content' } : { whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
             {text}
           </Code>
         </ScrollArea.Autosize>

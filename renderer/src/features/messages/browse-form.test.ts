@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBrowseRequest, defaultBrowseForm, jsonScalar, LIVE_TAIL_WINDOW, MAX_HELD_ROWS, type BrowseForm } from './browse-form';
+import { buildBrowseRequest, defaultBrowseForm, foldedFilterCount, jsonScalar, LIVE_TAIL_WINDOW, MAX_HELD_ROWS, type BrowseForm } from './browse-form';
 
 const build = (changes: Partial<BrowseForm>) => buildBrowseRequest({ ...defaultBrowseForm, ...changes }, 'profile-1', 'orders');
 
@@ -51,5 +51,11 @@ describe('browse request from the form', () => {
     expect(!tooMany.ok && tooMany.error).toMatch(/result limit must be a whole number from 1 to 50,000/);
     const longRegex = build({ textMatch: 'regex', textPattern: 'a'.repeat(300) });
     expect(!longRegex.ok && longRegex.error).toMatch(/at most 256 characters/);
+  });
+
+  it('counts the folded options that are set, so the compact bar can say so', () => {
+    expect(foldedFilterCount(defaultBrowseForm)).toBe(0);
+    expect(foldedFilterCount({ ...defaultBrowseForm, textPattern: ' order ', jsonPath: '$.type', timeTo: '2026-01-01T00:00', liveTail: true })).toBe(4);
+    expect(foldedFilterCount({ ...defaultBrowseForm, textPattern: '   ', partitions: [1], limit: 10 })).toBe(0);
   });
 });

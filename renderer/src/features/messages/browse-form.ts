@@ -58,6 +58,14 @@ export const defaultBrowseForm: BrowseForm = {
   liveTail: false,
 };
 
+/**
+ * How many of the options that fold away under "More filters" are set: the bar says so while they
+ * are folded, so a filter never narrows the result out of sight.
+ */
+export function foldedFilterCount(form: BrowseForm): number {
+  return [form.liveTail, form.textPattern.trim() !== '', form.jsonPath.trim() !== '', form.timeFrom !== '', form.timeTo !== ''].filter(Boolean).length;
+}
+
 export type BuiltRequest = { ok: true; request: BrowseRequest } | { ok: false; error: string };
 
 export function buildBrowseRequest(form: BrowseForm, profileId: string, topic: string): BuiltRequest {

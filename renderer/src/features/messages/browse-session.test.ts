@@ -5,7 +5,7 @@ import { buildBrowseRequest, defaultBrowseForm, type BrowseForm } from './browse
 import { BrowseSession, type BrowseStatus } from './browse-session';
 import { testRows } from './test-rows';
 
-const summary: BrowseSummary = { scanned: 3, matched: 3, bytes: 0, elapsedMs: 1, partitions: [], reason: 'end-of-range' };
+const summary: BrowseSummary = { scanned: 3, matched: 3, bytes: 0, elapsedMs: 1, partitions: [], order: 'timestamp', reason: 'end-of-range', startPastEnd: [] };
 
 function run(form: Partial<BrowseForm> = {}) {
   const built = buildBrowseRequest({ ...defaultBrowseForm, ...form }, 'p', 't');

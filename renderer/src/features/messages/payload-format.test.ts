@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
-import { availableViews, parseJsonTree, prettyJson, previewLine, renderPayload } from './payload-format';
+import { availableViews, formatTimestamp, hexDump, parseJsonTree, prettyJson, previewLine, renderPayload, timeZoneName } from './payload-format';
 
 const payload = (kind: DecodedPayloadRow['kind'], text: string): DecodedPayloadRow => ({ kind, text, size: text.length, truncated: false });
 
@@ -21,8 +21,8 @@ describe('payload formatting', () => {
     expect(availableViews({ ...payload('json', '{"a":[1,'), truncated: true })).toEqual(['pretty', 'text', 'base64', 'hex']);
     expect(availableViews(payload('binary', '3q2+7w=='))).toEqual(['base64', 'hex']);
     expect(renderPayload(payload('text', 'hi'), 'base64')).toBe('aGk=');
-    expect(renderPayload(payload('text', 'hi'), 'hex')).toBe('68 69');
-    expect(renderPayload(payload('binary', '3q2+7w=='), 'hex')).toBe('de ad be ef');
+    expect(renderPayload(payload('text', 'hi'), 'hex')).toBe(`00000000  68 69${'   '.repeat(14)}   |hi|`);
+    expect(renderPayload(payload('binary', '3q2+7w=='), 'hex')).toMatch(/^00000000 {2}de ad be ef .*\|\.{4}\|$/);
     expect(renderPayload(payload('binary', '3q2+7w=='), 'base64')).toBe('3q2+7w==');
   });
 
@@ -38,5 +38,20 @@ describe('payload formatting', () => {
     expect(previewLine(payload('json', '{\n  "a": 1\n}'))).toBe('{ "a": 1 }');
     expect(previewLine({ ...payload('binary', '3q2+7w=='), hexPreview: 'de ad be ef' })).toBe('de ad be ef');
     expect(previewLine(null)).toBe('');
+  });
+
+  it('dumps hex with offsets, two groups of eight and an ASCII column', () => {
+    const bytes = new TextEncoder().encode('key-1 {"id":1}\n\u0000tail');
+    expect(hexDump(bytes).split('\n')).toEqual([
+      '00000000  6b 65 79 2d 31 20 7b 22  69 64 22 3a 31 7d 0a 00  |key-1 {"id":1}..|',
+      `00000010  74 61 69 6c${'   '.repeat(12)}   |tail|`,
+    ]);
+    expect(hexDump(new Uint8Array(0))).toBe('');
+  });
+
+  it('writes timestamps in UTC or the local zone, and names the zone', () => {
+    expect(formatTimestamp(Date.UTC(2026, 0, 2, 3, 4, 5, 6), 'utc')).toBe('2026-01-02 03:04:05.006');
+    expect(timeZoneName('utc')).toBe('UTC');
+    expect(timeZoneName('local')).toMatch(/^.+, UTC[+-]\d{2}:\d{2}$/);
   });
 });

@@ -1,7 +1,7 @@
 // How a decoded key, value or header can be shown: JSON pretty-printed or as a tree, text as written,
 // and any of them as base64 or hex.
 import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
-import { base64ToBytes, bytesToBase64, bytesToHex } from '../../../../shared/domain/decoders';
+import { base64ToBytes, bytesToBase64 } from '../../../../shared/domain/decoders';
 import type { DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
 
 export type PayloadView = 'pretty' | 'tree' | 'text' | 'base64' | 'hex';
@@ -17,7 +17,7 @@ export function availableViews(payload: DecodedPayloadRow): PayloadView[] {
 
 export function renderPayload(payload: DecodedPayloadRow, view: PayloadView): string {
   // Binary payloads arrive as base64 of their bytes; text and JSON as the text itself.
-  const bytes = () => (payload.kind === 'binary' ? base64ToBytes(payload.text) : new TextEncoder().encode(payload.text));
+  const bytes = () => payloadBytes(payload);
   switch (view) {
     case 'pretty':
     case 'tree':
@@ -27,7 +27,7 @@ export function renderPayload(payload: DecodedPayloadRow, view: PayloadView): st
     case 'base64':
       return payload.kind === 'binary' ? payload.text : bytesToBase64(bytes());
     case 'hex':
-      return bytesToHex(bytes());
+      return hexDump(bytes());
   }
 }
 
@@ -107,9 +107,52 @@ export function previewLine(payload: DecodedPayloadRow | null, maxChars = 200): 
   return line.replace(/\s+/g, ' ').slice(0, maxChars);
 }
 
-/** Local time to the millisecond, sortable as text. */
-export function formatTimestamp(epochMs: number): string {
+/** The zone timestamps are written in: the machine's IANA name and offset now, or UTC. */
+export function timeZoneName(zone: 'local' | 'utc', at: number = Date.now()): string {
+  if (zone === 'utc') return 'UTC';
+  const name = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return `${name}, ${utcOffset(at)}`;
+}
+
+/** The machine's offset from UTC at `epochMs`, as "UTC+01:00" (it changes with daylight saving time). */
+export function utcOffset(epochMs: number): string {
+  const minutes = -new Date(epochMs).getTimezoneOffset();
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** Time to the millisecond, sortable as text, in the machine's zone or UTC. */
+export function formatTimestamp(epochMs: number, zone: 'local' | 'utc' = 'local'): string {
   const date = new Date(epochMs);
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  if (zone === 'utc') {
+    return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds(), 3)}`;
+  }
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+}
+
+/** The bytes a payload view shows as hex: binary payloads arrive as base64, text and JSON as text. */
+export function payloadBytes(payload: DecodedPayloadRow): Uint8Array {
+  return payload.kind === 'binary' ? base64ToBytes(payload.text) : new TextEncoder().encode(payload.text);
+}
+
+/**
+ * A classic hex dump: the offset of each 16-byte line (hex), the bytes in two groups of eight, and
+ * the printable ASCII characters ('.' for the rest), so a byte is found by offset and by eye.
+ */
+export function hexDump(bytes: Uint8Array, width = 16): string {
+  const lines: string[] = [];
+  const offsetDigits = Math.max(8, (bytes.length - 1).toString(16).length);
+  for (let start = 0; start < bytes.length; start += width) {
+    const chunk = bytes.subarray(start, start + width);
+    const hex: string[] = [];
+    for (let index = 0; index < width; index++) {
+      hex.push(index < chunk.length ? chunk[index]!.toString(16).padStart(2, '0') : '  ');
+      if (index === width / 2 - 1) hex.push('');
+    }
+    const ascii = Array.from(chunk, (byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.')).join('');
+    lines.push(`${start.toString(16).padStart(offsetDigits, '0')}  ${hex.join(' ')}  |${ascii}|`);
+  }
+  return lines.join('\n');
 }

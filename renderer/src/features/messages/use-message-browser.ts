@@ -10,6 +10,8 @@ export function useMessageBrowser() {
   const [progress, setProgress] = useState<BrowseProgress | null>(null);
   const [status, setStatus] = useState<BrowseStatus>({ state: 'idle' });
   const [paused, setPausedState] = useState(false);
+  /** The request of the current run, so its outcome can be worded against what was asked. */
+  const [request, setRequest] = useState<BrowseRequest | null>(null);
   const session = useRef<BrowseSession | null>(null);
 
   const start = useCallback((request: BrowseRequest) => {
@@ -18,6 +20,7 @@ export function useMessageBrowser() {
     setDropped(0);
     setProgress(null);
     setPausedState(false);
+    setRequest(request);
     session.current = new BrowseSession((next, handlers) => api.stream['messages:browse'](next, handlers), request, {
       rows: (next, droppedCount) => {
         setRows(next);
@@ -40,5 +43,5 @@ export function useMessageBrowser() {
 
   useEffect(() => () => session.current?.dispose(), []);
 
-  return { rows, dropped, progress, status, paused, start, stop, setPaused };
+  return { rows, dropped, progress, status, paused, request, start, stop, setPaused };
 }

@@ -90,7 +90,8 @@ export function PolicyEditor({ documentKey, text, onChange, diagnostics, viewRef
           EditorState.tabSize.of(2),
           // Tab indents inside the editor; Escape then Tab leaves it, so keyboard users are never trapped.
           keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
-          EditorView.contentAttributes.of({ 'aria-label': 'Policy YAML' }),
+          // tabindex makes the editable content count as the scroller's keyboard access (it is focusable either way).
+          EditorView.contentAttributes.of({ 'aria-label': 'Policy YAML', tabindex: '0' }),
           themeSlot.current.of(editorTheme(latestDark.current)),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latestOnChange.current(update.state.doc.toString());

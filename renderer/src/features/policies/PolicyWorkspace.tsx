@@ -6,7 +6,7 @@ import { Alert, Badge, Button, Grid, Group, Loader, Modal, Paper, Stack, Tabs, T
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { EditorView } from '@codemirror/view';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { effectiveTenants, parsePolicyFile, previewTenant } from '../../../../shared/domain/tenancy';
 import { useBeforeUnloadGuard } from '../../lib/use-before-unload-guard';
 import { offsetOf } from './editor-diagnostics';
@@ -19,7 +19,7 @@ import { SnapshotSummary } from './SnapshotSummary';
 import { TenantAclPanel } from './TenantAclPanel';
 import { TenantPreviewPanel } from './TenantPreviewPanel';
 import { errorCode, useChoosePolicyFile, useChooseSnapshotFile, useOpenPolicy, useSavePolicy, useSnapshot } from './workspace-queries';
-import { isDirty, suggestedFileName, usePolicyWorkspaceStore } from './workspace-store';
+import { isDirty, suggestedFileName, tenantSource, usePolicyWorkspaceStore } from './workspace-store';
 
 /** Long enough to skip re-parsing between keystrokes, short enough to feel live. */
 const VALIDATION_DELAY_MS = 250;
@@ -39,8 +39,18 @@ export function PolicyWorkspace() {
   const [pendingDiscard, setPendingDiscard] = useState<(() => Promise<void>) | null>(null);
   const [panel, setPanel] = useState<string | null>('preview');
 
-  const [validatedText] = useDebouncedValue(document.text, VALIDATION_DELAY_MS);
+  const [debounced] = useDebouncedValue(document, VALIDATION_DELAY_MS);
+  // A newly opened document is read at once: its first 250 ms must not show the previous document's results.
+  const validated = debounced.revision === document.revision ? debounced : document;
+  const validatedText = validated.text;
   const parsed = useMemo(() => parsePolicyFile(validatedText), [validatedText]);
+  const { lastValid, rememberValid } = store;
+  useEffect(() => {
+    if (parsed.valid) rememberValid(validated.revision, validatedText);
+  }, [parsed, validated.revision, validatedText, rememberValid]);
+  const lastValidText = lastValid && lastValid.revision === validated.revision && lastValid.text !== validatedText ? lastValid.text : null;
+  const lastValidParsed = useMemo(() => (lastValidText === null ? null : parsePolicyFile(lastValidText)), [lastValidText]);
+  const aclTenants = useMemo(() => tenantSource(parsed, lastValidParsed), [parsed, lastValidParsed]);
   const diagnostics = useMemo(() => ({ text: validatedText, items: parsed.diagnostics }), [validatedText, parsed]);
   const snapshotData = snapshot.data?.snapshot;
   const tenants = useMemo(() => effectiveTenants(parsed.policy), [parsed]);
@@ -209,7 +219,7 @@ export function PolicyWorkspace() {
                 </Tabs.Panel>
               )}
               <Tabs.Panel value="acls" pt="sm">
-                <TenantAclPanel tenants={tenants} policyText={validatedText} policyValid={parsed.valid} />
+                <TenantAclPanel key={validated.revision} source={aclTenants} policyText={validatedText} policyValid={parsed.valid} />
               </Tabs.Panel>
             </Tabs>
           </Stack>

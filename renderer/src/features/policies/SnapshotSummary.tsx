@@ -24,9 +24,11 @@ export function SnapshotSummary({ query, path, onOpen, choosing }: SnapshotSumma
           <Text fw={600}>No snapshot loaded</Text>
           <Text size="sm" c="dimmed">
             A snapshot is a JSON picture of a cluster&apos;s topics, groups, brokers and principals; the preview and diff evaluate the policy
-            against it. Capture one from a connection profile with
+            against it. Capture one from a connection: open it and press <b>Capture snapshot…</b> on its Overview, or on the command line run
           </Text>
-          <Code block>odradek snapshot --profile NAME -o FILE</Code>
+          <Code block style={{ overflowX: 'auto', whiteSpace: 'pre' }}>
+            odradek snapshot --profile NAME -o FILE
+          </Code>
           <Group>{openButton('Open snapshot…')}</Group>
         </Stack>
       </Paper>

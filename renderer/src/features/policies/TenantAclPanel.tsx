@@ -4,13 +4,15 @@
 import { Alert, Badge, Button, Code, Group, List, Modal, Select, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { aclAccessLevels, formatPath, isKafkaPrincipal, planTenantAcls, toKafkaAclsCommands, type AclAccessLevel, type Tenant } from '../../../../shared/domain/tenancy';
+import { aclAccessLevels, formatPath, isKafkaPrincipal, planTenantAcls, toKafkaAclsCommands, type AclAccessLevel } from '../../../../shared/domain/tenancy';
 import type { ChannelInput, ChannelOutput } from '../../../../shared/ipc/contract';
 import { api, unwrap } from '../../lib/api';
+import type { TenantSource } from './workspace-store';
 import { useProfileList } from '../profiles/queries';
 
 interface TenantAclPanelProps {
-  tenants: readonly Tenant[];
+  /** The open document's tenants, and which of its texts they come from. */
+  source: TenantSource;
   /** The policy text as edited; main parses it again before touching a cluster. */
   policyText: string;
   policyValid: boolean;
@@ -18,7 +20,8 @@ interface TenantAclPanelProps {
 
 type AclResult = ChannelOutput<'acls:tenant-preview'>;
 
-export function TenantAclPanel({ tenants, policyText, policyValid }: TenantAclPanelProps) {
+export function TenantAclPanel({ source, policyText, policyValid }: TenantAclPanelProps) {
+  const tenants = source.tenants;
   const [tenantName, setTenantName] = useState<string | null>(tenants[0]?.name ?? null);
   const [principal, setPrincipal] = useState('User:');
   const [access, setAccess] = useState<AclAccessLevel>('read');
@@ -42,9 +45,27 @@ export function TenantAclPanel({ tenants, policyText, policyValid }: TenantAclPa
     apply.reset();
   };
 
+  const errorsText = source.kind === 'current' ? '' : `${source.errors} error${source.errors === 1 ? '' : 's'}`;
+  if (source.kind === 'unparsed') {
+    return (
+      <Alert color="orange" title="The file does not parse" data-testid="tenant-acl-source">
+        Its tenants cannot be read ({errorsText}; see Problems). Fix them to generate ACLs.
+      </Alert>
+    );
+  }
   if (!tenant) return <Text size="sm">The policy has no tenant to generate ACLs for.</Text>;
   return (
     <Stack gap="sm" data-testid="tenant-acl-panel">
+      {source.kind === 'last-valid' && (
+        <Alert color="orange" title="From the last valid text" data-testid="tenant-acl-source">
+          The text does not parse now ({errorsText}); these are the tenants as they were the last time it did.
+        </Alert>
+      )}
+      {source.kind === 'current' && source.defaults && (
+        <Text size="sm" c="dimmed" data-testid="tenant-acl-source">
+          The file configures no tenants: these are Kpow's two defaults, which then apply.
+        </Text>
+      )}
       <Group gap="xs" align="flex-end" wrap="wrap">
         <Select
           label="Tenant"
@@ -83,7 +104,7 @@ export function TenantAclPanel({ tenants, policyText, policyValid }: TenantAclPa
           <Text size="sm" fw={500}>
             kafka-acls commands ({plan.bindings.length})
           </Text>
-          <Code block data-testid="acl-commands" style={{ maxHeight: 220, overflow: 'auto' }}>
+          <Code block data-testid="acl-commands" style={{ maxHeight: 220, maxWidth: '100%', overflow: 'auto', whiteSpace: 'pre' }}>
             {commands.length > 0 ? commands.join('\n') : '# Nothing in this tenant can be expressed as a Kafka ACL.'}
           </Code>
           {plan.untranslated.length > 0 && (

@@ -83,7 +83,7 @@ export function ProduceFileDialog({ opened, profileId, topic, partitions, onClos
           </Stack>
         )}
         {status.state === 'done' && (
-          <Alert color={status.summary.failed > 0 ? 'yellow' : 'teal'} title={`${records(status.summary.produced)} produced`} role="status">
+          <Alert color={status.summary.failed > 0 || status.summary.unused.length > 0 ? 'yellow' : 'teal'} title={produceFileTitle(status.summary)} role="status">
             <Stack gap={4}>
               <Text size="sm">
                 From {status.summary.path}: {status.summary.lines.toLocaleString('en-US')} lines, {status.summary.failed.toLocaleString('en-US')} skipped.
@@ -98,6 +98,16 @@ export function ProduceFileDialog({ opened, profileId, topic, partitions, onClos
                 </List>
               )}
               {status.summary.failed > status.summary.errors.length && <Text size="sm">…and {status.summary.failed - status.summary.errors.length} more.</Text>}
+              {status.summary.unused.length > 0 && (
+                <List size="sm" aria-label="Line fields not used">
+                  {status.summary.unused.map((entry) => (
+                    <List.Item key={entry.field}>
+                      {entry.message} {entry.lines === 1 ? 'Line' : `${entry.lines.toLocaleString('en-US')} lines:`} {entry.firstLines.join(', ')}
+                      {entry.lines > entry.firstLines.length ? ', …' : ''}.
+                    </List.Item>
+                  ))}
+                </List>
+              )}
             </Stack>
           </Alert>
         )}
@@ -128,4 +138,11 @@ export function ProduceFileDialog({ opened, profileId, topic, partitions, onClos
       </Stack>
     </Modal>
   );
+}
+
+/** "N produced", and never as if routed as written when the mode did not use the lines' partitions. */
+function produceFileTitle(summary: ProduceFileSummary): string {
+  const produced = `${records(summary.produced)} produced`;
+  const rerouted = summary.unused.find((entry) => entry.field === 'partition');
+  return rerouted ? `${produced}; ${records(rerouted.lines)} not to the partition the line names` : produced;
 }

@@ -19,6 +19,7 @@ import {
   TextInput,
   Textarea,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { checkProfile } from '../../../../shared/domain/profile/checks';
@@ -45,11 +46,11 @@ import { applyVendorPreset, vendorPresets } from '../../../../shared/domain/prof
 import type { SecretSlot } from '../../../../shared/domain/profile/secret-slots';
 import { joinSecrets, secretStatuses } from '../../../../shared/domain/profile/secrets';
 import { useUiStore } from '../../app/ui-store';
-import { formatParameterLines, issueFor, newProfileId, parseParameterLines, saslFor, secretValue, withProtocol, withSecret } from './draft-editing';
+import { formatParameterLines, issueFor, newProfileId, parseParameterLines, saslFor, secretValue, withProtocol, withSecret, withTypedServers } from './draft-editing';
 import { IssueList } from './IssueList';
 import { useKeychainStatus, useProfileList, useSaveProfile, useStoredProfile } from './queries';
 import { KeychainStoreField, SecretField, type KeychainStoreFieldFor, type SecretFieldFor } from './SecretField';
-import { TestConnectionPanel } from './TestConnectionPanel';
+import { carryTestRun, NEW_PROFILE_RUN, TestConnectionPanel } from './TestConnectionPanel';
 import { TlsFields } from './TlsFields';
 import { useBeforeUnloadGuard } from '../../lib/use-before-unload-guard';
 import { guardEditorExit, hasUnsavedChanges, type Navigation } from './unsaved-changes';
@@ -97,13 +98,17 @@ export function ProfileEditorScreen() {
 function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
   const showStartScreen = useUiStore((state) => state.showStartScreen);
   const editProfile = useUiStore((state) => state.editProfile);
+  const selectProfile = useUiStore((state) => state.selectProfile);
   const profiles = useProfileList();
   const keychain = useKeychainStatus();
   const save = useSaveProfile();
 
   const initial = useMemo(() => (stored ? joinSecrets(stored, {}) : emptyProfileDraft('new-profile', '')), [stored]);
   const storedSecrets = useMemo(() => new Set(stored ? secretStatuses(stored).filter((status) => status.state === 'set').map((status) => status.slot) : []), [stored]);
-  const [draft, setDraft] = useState<ProfileDraft>(initial);
+  const [edited, setDraft] = useState<ProfileDraft>(initial);
+  /** The bootstrap server being typed: it counts as entered, Enter or not. */
+  const [typedServer, setTypedServer] = useState('');
+  const draft = useMemo(() => withTypedServers(edited, typedServer), [edited, typedServer]);
   const [cleared, setCleared] = useState<SecretSlot[]>([]);
   const [showErrors, setShowErrors] = useState(false);
 
@@ -168,7 +173,10 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
           // What was typed is saved now: the draft starts over from the stored profile, secrets shown as set.
           guardActive.current = false;
           setDraft(joinSecrets(saved, {}));
+          setTypedServer('');
           setCleared([]);
+          // The test results stay with the saved profile instead of vanishing with the new-profile form.
+          carryTestRun(stored?.id ?? NEW_PROFILE_RUN, saved.id);
           editProfile(saved.id);
         },
       },
@@ -219,6 +227,13 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
           <Button onClick={submit} loading={save.isPending} disabled={keychainBlocked !== undefined} title={keychainBlocked}>
             Save connection
           </Button>
+          {stored && (
+            <Tooltip label={dirty ? 'Save the changes first: Connect opens the saved connection.' : `Open ${stored.name}'s cluster`}>
+              <Button variant="light" disabled={dirty} onClick={() => selectProfile(stored.id)}>
+                Connect
+              </Button>
+            </Tooltip>
+          )}
         </Group>
       </Group>
 
@@ -323,10 +338,16 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
               <Stack gap="sm">
                 <TagsInput
                   label="Bootstrap servers"
-                  description="host:port; press Enter after each."
-                  value={draft.bootstrapServers}
+                  description="host:port; what you type counts as entered (commas or spaces separate several)."
+                  value={edited.bootstrapServers}
+                  searchValue={typedServer}
+                  onSearchChange={setTypedServer}
+                  splitChars={[',', ' ']}
                   error={error('bootstrapServers') ?? issues.find((issue) => showErrors && issue.field?.startsWith('bootstrapServers.'))?.message}
-                  onChange={(servers) => update((next) => void (next.bootstrapServers = servers))}
+                  onChange={(servers) => {
+                    setTypedServer('');
+                    update((next) => void (next.bootstrapServers = servers));
+                  }}
                 />
                 <Select
                   label="Security protocol"
@@ -578,8 +599,9 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
 
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md" pos="sticky" top={60}>
-            <ProfileChecks issues={issues} showErrors={showErrors} />
+            <ProfileChecks issues={issues} />
             <TestConnectionPanel
+              runKey={stored?.id ?? NEW_PROFILE_RUN}
               target={() => (stored && !dirty ? { kind: 'saved', id: stored.id } : { kind: 'draft', draft: { ...draft, id: stored?.id ?? 'unsaved-draft' }, clearSecrets: cleared })}
               disabledReason={errors.length > 0 ? 'Fix the errors above to test this connection.' : undefined}
             />
@@ -590,8 +612,9 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
   );
 }
 
-function ProfileChecks({ issues, showErrors }: { issues: ReturnType<typeof checkProfile>; showErrors: boolean }) {
-  const shown = showErrors ? issues : issues.filter((issue) => issue.severity !== 'error');
+function ProfileChecks({ issues }: { issues: ReturnType<typeof checkProfile> }) {
+  // What to fix is listed under its count from the start; the fields themselves turn red after a save attempt.
+  const shown = issues;
   const errorCount = issues.filter((issue) => issue.severity === 'error').length;
   return (
     <Stack gap="xs">
@@ -611,7 +634,7 @@ function ProfileChecks({ issues, showErrors }: { issues: ReturnType<typeof check
       </Group>
       {shown.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {errorCount === 0 ? 'No warnings.' : 'Save to see what is missing.'}
+          No warnings.
         </Text>
       ) : (
         <IssueList issues={shown} />

@@ -40,11 +40,12 @@ export function ProfileSidebar() {
         {profiles.data?.profiles.map((profile) => (
           <Group key={profile.id} gap={0} wrap="nowrap" data-testid={`profile-${profile.id}`}>
             <NavLink
+              component="button"
               label={profile.name}
               description={profile.bootstrapServers.join(', ')}
               active={profile.id === selectedProfileId}
               onClick={() => selectProfile(profile.id)}
-              leftSection={<ColorSwatch color={profile.environment.colour} size={10} aria-label={`${profile.environment.tag} environment`} />}
+              leftSection={<ColorSwatch color={profile.environment.colour} size={10} aria-hidden />}
               rightSection={
                 <Group gap={4} wrap="nowrap">
                   <Badge size="xs" variant="light" color="gray">
@@ -75,9 +76,9 @@ export function ProfileSidebar() {
           </Group>
         ))}
       </ScrollArea.Autosize>
-      <NavLink label="Add a connection" onClick={() => showStartScreen('add-profile')} />
-      <NavLink label="Import from properties/env" onClick={() => showStartScreen('import-profile')} />
-      <NavLink label="Offline policy workspace" onClick={() => showStartScreen('policy-workspace')} />
+      <NavLink component="button" label="Add a connection" onClick={() => showStartScreen('add-profile')} />
+      <NavLink component="button" label="Import from properties/env" onClick={() => showStartScreen('import-profile')} />
+      <NavLink component="button" label="Offline policy workspace" onClick={() => showStartScreen('policy-workspace')} />
       <DeleteProfileModal profile={deleting} onClose={() => setDeleting(null)} />
       <ExportProfileModal profile={exporting} onClose={() => setExporting(null)} />
     </Stack>

@@ -1,8 +1,11 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { lazyScreen } from '../../app/lazy-screen';
 import { useUiStore } from '../../app/ui-store';
-import { PolicyWorkspace } from '../policies/PolicyWorkspace';
-import { ImportProfileScreen } from './ImportProfileScreen';
-import { ProfileEditorScreen } from './ProfileEditor';
+
+// Each start screen is its own chunk: the policy workspace brings CodeMirror, loaded only when opened.
+const PolicyWorkspace = lazyScreen(() => import('../policies/PolicyWorkspace'), 'PolicyWorkspace');
+const ImportProfileScreen = lazyScreen(() => import('./ImportProfileScreen'), 'ImportProfileScreen');
+const ProfileEditorScreen = lazyScreen(() => import('./ProfileEditor'), 'ProfileEditorScreen');
 
 export function StartScreens() {
   const screen = useUiStore((state) => state.startScreen);

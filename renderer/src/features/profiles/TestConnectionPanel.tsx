@@ -1,11 +1,13 @@
 import { Alert, Badge, Button, Card, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { diagnosticStageLabels, diagnosticStages, type DiagnosticResult, type DiagnosticSummary } from '../../../../shared/domain/connection-diagnostics';
+import { diagnosticStageLabels, diagnosticStages, diagnosticVerdict, type DiagnosticResult, type DiagnosticSummary, type DiagnosticVerdict } from '../../../../shared/domain/connection-diagnostics';
 import type { SecretSlot } from '../../../../shared/domain/profile/secret-slots';
 import type { ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
 import type { StreamHandle } from '../../../../shared/ipc/stream';
 import { api } from '../../lib/api';
 import { stageStatus, type StageStatus } from './stage-status';
+
+const verdictColors: Record<DiagnosticVerdict['tone'], string> = { passed: 'green', warning: 'yellow', failed: 'red' };
 
 export type TestTarget = { kind: 'saved'; id: string } | { kind: 'draft'; draft: ProfileDraft; clearSecrets: SecretSlot[] };
 
@@ -26,8 +28,27 @@ type Run =
   | { phase: 'cancelled'; results: DiagnosticResult[] };
 
 /** Runs the staged connection test and shows each stage as it finishes. */
-export function TestConnectionPanel({ target, disabledReason }: { target: () => TestTarget; disabledReason?: string | undefined }) {
-  const [run, setRun] = useState<Run>({ phase: 'idle' });
+/** The form a new profile is typed in, until it is saved under its id. */
+export const NEW_PROFILE_RUN = 'new-profile';
+
+/** The last finished test per profile (UI state), so saving or reopening the form does not drop it. */
+const lastRuns = new Map<string, Run>();
+
+/** A new profile was saved as `to`: its test results go with it. */
+export function carryTestRun(from: string, to: string): void {
+  const run = lastRuns.get(from);
+  lastRuns.delete(from);
+  if (run) lastRuns.set(to, run);
+}
+
+export function TestConnectionPanel({ runKey, target, disabledReason }: { runKey: string; target: () => TestTarget; disabledReason?: string | undefined }) {
+  const [run, setRunState] = useState<Run>(() => lastRuns.get(runKey) ?? { phase: 'idle' });
+  const setRun = (next: Run | ((current: Run) => Run)) =>
+    setRunState((current) => {
+      const value = typeof next === 'function' ? next(current) : next;
+      if (value.phase !== 'running') lastRuns.set(runKey, value);
+      return value;
+    });
   const handle = useRef<StreamHandle | null>(null);
 
   // Leaving the screen cancels a running test; main then stops probing.
@@ -119,10 +140,8 @@ export function TestConnectionPanel({ target, disabledReason }: { target: () => 
           })}
         </Stack>
         {run.phase === 'done' && (
-          <Alert color={run.summary.ok ? 'green' : 'red'} variant="light" data-testid="test-summary">
-            {run.summary.ok
-              ? `Every stage passed in ${Math.round(run.summary.totalMs)} ms.`
-              : `Failed at “${run.summary.failedStage ? diagnosticStageLabels[run.summary.failedStage] : 'unknown stage'}” after ${Math.round(run.summary.totalMs)} ms.`}
+          <Alert color={verdictColors[diagnosticVerdict(run.summary).tone]} variant="light" data-testid="test-summary">
+            {diagnosticVerdict(run.summary).text}
           </Alert>
         )}
         {run.phase === 'error' && (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkProfile } from '../../../../shared/domain/profile/checks';
 import { emptyProfileDraft } from '../../../../shared/domain/profile/profile-schema';
-import { issueFor, newProfileId, parseParameterLines, formatParameterLines, saslFor, secretValue, withProtocol, withSecret } from './draft-editing';
+import { issueFor, newProfileId, parseParameterLines, formatParameterLines, saslFor, secretValue, withProtocol, withSecret, withTypedServers } from './draft-editing';
 
 describe('profile editor helpers', () => {
   it('adds and drops the SASL and TLS sections with the protocol, keeping what still applies', () => {
@@ -66,5 +66,16 @@ describe('stores imported into the keychain, in the editor', () => {
     const issues = checkProfile(draft);
     expect(issueFor(issues, 'schemaRegistry.tls.trust.path')).toBe('Give the file path.');
     expect(issueFor(issues, 'schemaRegistry.tls.verifyHostname', 'warning')).toMatch(/host-name verification is off/);
+  });
+});
+
+describe('withTypedServers (issue 17: bootstrap servers accepted as typed)', () => {
+  it('counts the server still being typed, and several separated by commas or spaces', () => {
+    const draft = emptyProfileDraft('p', 'P');
+    expect(withTypedServers(draft, '').bootstrapServers).toEqual([]);
+    expect(withTypedServers(draft, ' localhost:9092 ').bootstrapServers).toEqual(['localhost:9092']);
+    const one = { ...draft, bootstrapServers: ['a:1'] };
+    expect(withTypedServers(one, 'b:2, c:3 a:1').bootstrapServers).toEqual(['a:1', 'b:2', 'c:3']);
+    expect(withTypedServers(one, '  ')).toBe(one);
   });
 });

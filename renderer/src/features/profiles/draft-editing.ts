@@ -95,3 +95,12 @@ export const formatParameterLines = (parameters: Record<string, string>) =>
   Object.entries(parameters)
     .map(([key, value]) => `${key}=${value}`)
     .join('\n');
+
+/**
+ * The draft with the bootstrap server still being typed (no Enter yet) taken as entered: checks,
+ * tests and saving use what the field shows. Commas and spaces separate several servers.
+ */
+export function withTypedServers(draft: ProfileDraft, typed: string): ProfileDraft {
+  const pending = typed.split(/[\s,]+/).filter((server) => server !== '' && !draft.bootstrapServers.includes(server));
+  return pending.length === 0 ? draft : { ...draft, bootstrapServers: [...draft.bootstrapServers, ...pending] };
+}

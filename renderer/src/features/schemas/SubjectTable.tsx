@@ -81,7 +81,7 @@ export function SubjectTable({ rows, sort, onSort, selected, onOpen, globalCompa
                 data-subject={row.subject}
                 onClick={() => onOpen(row.subject)}
                 onKeyDown={(event) => onKeyDown(event, item.index, row.subject)}
-                style={{ ...virtualRowStyle({ offset: item.start, height: ROW_HEIGHT, columns: GRID, selected: row.subject === selected }), fontSize: 'var(--mantine-font-size-sm)' }}
+                style={{ ...virtualRowStyle({ offset: item.start, height: ROW_HEIGHT, columns: GRID }), fontSize: 'var(--mantine-font-size-sm)' }}
               >
                 <Group role="cell" gap={6} px="xs" wrap="nowrap" style={{ overflow: 'hidden' }}>
                   <Text size="sm" truncate="end" td={row.deleted ? 'line-through' : undefined}>

@@ -1,6 +1,6 @@
 // The Tenants section: the policy file behind the profile's tenancy (its own or the app's), attaching
 // and detaching it, its problems, the roles the user acts as and the tenants those roles may enter.
-import { Alert, Badge, Button, Code, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Loader, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useUiStore } from '../../app/ui-store';
 import { PolicyProblems } from './PolicyProblems';
@@ -68,9 +68,11 @@ export function TenantsScreen({ profileId }: { profileId: string }) {
                 <Button size="xs" variant="light" loading={attach.isPending && attach.variables?.scope === 'app'} onClick={() => attachTo('app')}>
                   Attach for the app…
                 </Button>
-                <Button size="xs" variant="default" onClick={() => detachFrom('app')}>
-                  Detach the app-wide file
-                </Button>
+                <Tooltip label="No app-wide file is attached" disabled={Boolean(state.appPolicyPath)}>
+                  <Button size="xs" variant="default" disabled={!state.appPolicyPath} onClick={() => detachFrom('app')}>
+                    Detach the app-wide file
+                  </Button>
+                </Tooltip>
               </Group>
               <Text size="xs" c="dimmed">
                 An app-wide file applies to every connection that has no file of its own.

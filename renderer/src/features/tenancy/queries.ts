@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChannelInput, TenancyState } from '../../../../shared/ipc/contract';
 import { api, unwrap } from '../../lib/api';
+import { topicRequests, type TopicDecisions } from '../topics/topic-permissions';
 import { clusterReadable, dependsOnTenant, tenancyViewKey, visibleSections } from './tenancy-view';
 
 export const tenancyKeys = {
@@ -76,4 +77,19 @@ export function useCaptureSnapshot(profileId: string) {
 export function useVisibleSections(profileId: string | null) {
   const tenancy = useTenancyState(profileId);
   return visibleSections(tenancy.data?.navigation);
+}
+
+/**
+ * What main's tenancy guards would answer to each request on one topic, asked ahead (tenancy:decisions),
+ * so buttons are disabled with main's own reason. Keyed by the tenant view: a switch asks again.
+ */
+export function useTopicDecisions(profileId: string, topic: string | null): TopicDecisions {
+  const tenancy = useTenancyState(profileId);
+  const decisions = useQuery({
+    queryKey: ['tenancy:decisions', profileId, tenancyViewKey(tenancy.data), topic],
+    queryFn: () => unwrap(api.invoke['tenancy:decisions']({ profileId, asks: Object.values(topicRequests).map((request) => ({ request, input: { topic } })) })),
+    // Without a policy file the guards allow everything; there is nothing to ask.
+    enabled: topic !== null && tenancy.data !== undefined && tenancy.data.status !== 'none',
+  });
+  return (request) => decisions.data?.find((decision) => decision.request === request)?.reason ?? null;
 }

@@ -114,6 +114,12 @@ describe('overviewFigures', () => {
     expect(value(figures, 'Tenant')).toBe('Transactions');
   });
 
+  it('counts internal topics once, saying which topics are internal (issue 17)', () => {
+    const figures = overviewFigures({ ...overview, topics: 7, internalTopics: 1 });
+    expect(value(figures, 'Topics')).toBe('6 + 1 internal');
+    expect(figures.filter((figure) => /topic/i.test(figure.label)).map((figure) => figure.label)).toEqual(['Topics']);
+  });
+
   it('says why a figure is missing instead of showing zero', () => {
     const figures = overviewFigures({ ...overview, tenant: null, controllerId: null, replicaBytes: null, writesPerSecond: null });
     expect(value(figures, 'Tenant')).toBe('Whole cluster');

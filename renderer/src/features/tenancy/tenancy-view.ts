@@ -78,8 +78,8 @@ export function overviewFigures(overview: ClusterOverview): OverviewFigure[] {
     // Under the tenancy rules brokers are resources too: a tenant that includes only topics sees none.
     { label: 'Brokers', value: overview.tenant !== null && overview.brokers === 0 ? 'none in this tenant' : count.format(overview.brokers) },
     { label: 'Controller', value: overview.controllerId === null ? (overview.tenant !== null && overview.brokers === 0 ? 'not in this tenant' : 'unknown') : `broker ${overview.controllerId}` },
-    { label: 'Topics', value: count.format(overview.topics) },
-    { label: 'Internal topics', value: count.format(overview.internalTopics) },
+    // `topics` counts internal ones too: one figure that says which is which, not two that add up twice.
+    { label: 'Topics', value: overview.internalTopics === 0 ? count.format(overview.topics) : `${count.format(overview.topics - overview.internalTopics)} + ${count.format(overview.internalTopics)} internal` },
     { label: 'Partitions', value: count.format(overview.partitions) },
     // The same units as the offline tenant preview, so the two views of a tenant read alike.
     { label: 'Replica disk size', value: overview.replicaBytes === null ? 'unavailable (DescribeLogDirs refused)' : formatDiskBytes(overview.replicaBytes) },

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, CloseButton, Code, Group, Loader, Paper, ScrollArea, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, CloseButton, Group, Loader, Paper, ScrollArea, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import type { ProfileAction } from '../../../../shared/domain/profile/profile-schema';
 import type { TopicDetail } from '../../../../shared/domain/topics/topic-schemas';
@@ -6,30 +6,28 @@ import { ProduceDialog } from '../producer/ProduceDialog';
 import { ProduceFileDialog } from '../producer/ProduceFileDialog';
 import { AddPartitionsDialog, CloneTopicDialog, DeleteTopicDialog, EditConfigDialog, PurgeTopicDialog } from './TopicDialogs';
 import { useTopicDetail } from './queries';
-import type { TopicPermissions } from './topic-permissions';
-import { formatBytes, formatCount } from './topic-table-model';
+import { useTopicDecisions } from '../tenancy/queries';
+import { requestOf, type TopicPermissions } from './topic-permissions';
+import { ariaShortcut, withShortcut } from '../../lib/shortcuts';
+import { formatExactCount } from '../../components/format';
+import { formatBytes } from './topic-table-model';
+import { TopicConfigTable } from './TopicConfigTable';
 
 type Dialog = 'delete' | 'partitions' | 'config' | 'purge' | 'clone' | 'produce' | 'produce-file' | null;
 
-const sourceWords: Record<string, string> = {
-  topic: 'topic override',
-  'broker-dynamic': 'broker (dynamic)',
-  'broker-default-dynamic': 'cluster-wide default (dynamic)',
-  'broker-static': 'broker (server.properties)',
-  default: 'Kafka default',
-  unknown: 'unknown',
-};
-
-export function TopicDetailPanel(props: { profileId: string; topic: string; existingNames: readonly string[]; denied: TopicPermissions; onClose(): void; onBrowse(): void; onChanged(): void; onDeleted(): void }) {
+export function TopicDetailPanel(props: { width: number; profileId: string; topic: string; existingNames: readonly string[]; denied: TopicPermissions; onClose(): void; onBrowse(): void; onChanged(): void; onDeleted(): void }) {
   const { profileId, topic, denied } = props;
+  // The tenancy guards' answers for this topic's requests, asked ahead: a button main would refuse is disabled with main's reason.
+  const decisions = useTopicDecisions(profileId, topic);
   const detail = useTopicDetail(profileId, topic);
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const action = (label: string, opens: Exclude<Dialog, null>, permission: ProfileAction, color?: string) => {
-    const reason = denied(permission);
+    const request = requestOf(opens);
+    const reason = denied(permission) ?? (request ? decisions(request) : null);
     return (
       <Tooltip label={reason} disabled={reason === null}>
-        <Button size="xs" variant="light" color={color} disabled={reason !== null || !detail.data} onClick={() => setDialog(opens)}>
+        <Button size="compact-sm" variant="light" color={color} disabled={reason !== null || !detail.data} onClick={() => setDialog(opens)}>
           {label}
         </Button>
       </Tooltip>
@@ -37,17 +35,32 @@ export function TopicDetailPanel(props: { profileId: string; topic: string; exis
   };
 
   return (
-    <Paper withBorder p="sm" w={480} style={{ flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0 }} aria-label={`Topic ${topic}`}>
+    <Paper
+      withBorder
+      p="sm"
+      w={props.width}
+      component="section"
+      style={{ flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 }}
+      aria-label={`Topic ${topic}`}
+      onKeyDown={(event: React.KeyboardEvent) => {
+        // Escape closes the panel unless a dialog or menu inside it takes the key first.
+        if (event.key === 'Escape' && !event.defaultPrevented && dialog === null) props.onClose();
+      }}
+    >
       <Group justify="space-between" wrap="nowrap">
         <Title order={3} size="h5" style={{ wordBreak: 'break-all' }}>
           {topic}
         </Title>
-        <CloseButton aria-label="Close topic detail" onClick={props.onClose} />
+        <Tooltip label="Close the panel (Esc)">
+          <CloseButton aria-label="Close topic detail" aria-keyshortcuts="Escape" onClick={props.onClose} />
+        </Tooltip>
       </Group>
-      <Group gap={6} my="xs">
-        <Button size="xs" onClick={props.onBrowse}>
-          Browse messages
-        </Button>
+      <Group gap={4} my={6}>
+        <Tooltip label={withShortcut('Browse this topic’s messages', 'browseTopic')}>
+          <Button size="compact-sm" onClick={props.onBrowse} aria-keyshortcuts={ariaShortcut('browseTopic')}>
+            Browse messages
+          </Button>
+        </Tooltip>
         {action('Produce…', 'produce', 'produce')}
         {action('Produce from file…', 'produce-file', 'produce')}
         {action('Edit configuration', 'config', 'edit-topics')}
@@ -93,7 +106,8 @@ function DetailTabs({ detail }: { detail: TopicDetail }) {
           {detail.warnings.join(' ')}
         </Alert>
       )}
-      <ScrollArea style={{ flex: 1 }}>
+      {/* Focusable, so the partitions and configuration tables scroll by keyboard too. */}
+      <ScrollArea style={{ flex: 1 }} viewportProps={{ tabIndex: 0 }}>
         <Tabs.Panel value="partitions">
           <Table striped aria-label="Partitions">
             <Table.Thead>
@@ -116,37 +130,16 @@ function DetailTabs({ detail }: { detail: TopicDetail }) {
                   <Table.Td c={partition.isr.length < partition.replicas.length ? 'red' : undefined}>{partition.isr.join(', ')}</Table.Td>
                   <Table.Td ta="right">{partition.startOffset ?? '…'}</Table.Td>
                   <Table.Td ta="right">{partition.endOffset ?? '…'}</Table.Td>
-                  <Table.Td ta="right">{formatBytes(partition.sizeBytes)}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} title={partition.sizeBytes === null ? undefined : `${partition.sizeBytes.toLocaleString('en-US')} bytes`}>
+                    {formatBytes(partition.sizeBytes)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Tabs.Panel>
         <Tabs.Panel value="config">
-          <Table aria-label="Configuration">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Key</Table.Th>
-                <Table.Th>Value</Table.Th>
-                <Table.Th>Source</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {detail.configs.map((entry) => (
-                <Table.Tr key={entry.name}>
-                  <Table.Td>
-                    <Code>{entry.name}</Code>
-                  </Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-all' }}>{entry.sensitive ? <Text c="dimmed">•••••• (sensitive)</Text> : (entry.value ?? <Text c="dimmed">none</Text>)}</Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant={entry.isOverride ? 'filled' : 'light'} color={entry.isOverride ? 'blue' : 'gray'} title={entry.inherited.length > 0 ? `Otherwise: ${entry.inherited.map((synonym) => `${synonym.value ?? '—'} (${sourceWords[synonym.source] ?? synonym.source})`).join(', ')}` : undefined}>
-                      {entry.isOverride ? 'override' : sourceWords[entry.source]}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <TopicConfigTable configs={detail.configs} />
         </Tabs.Panel>
         <Tabs.Panel value="groups">
           {detail.groups.length === 0 ? (
@@ -170,7 +163,7 @@ function DetailTabs({ detail }: { detail: TopicDetail }) {
                     <Table.Td>{group.state}</Table.Td>
                     <Table.Td ta="right">{group.members}</Table.Td>
                     <Table.Td ta="right" title={group.partitions.map((partition) => `p${partition.partition}: ${partition.lag}`).join(', ')}>
-                      {formatCount(group.lag)}
+                      {formatExactCount(group.lag)}
                     </Table.Td>
                   </Table.Tr>
                 ))}

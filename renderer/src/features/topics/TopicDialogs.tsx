@@ -4,6 +4,7 @@ import type { ConnectionProfile } from '../../../../shared/domain/profile/profil
 import { checkTopicName } from '../../../../shared/domain/topics/topic-names';
 import type { TopicDetail } from '../../../../shared/domain/topics/topic-schemas';
 import { diffConfig, formatConfigLines, parseConfigLines } from './config-diff';
+import { purgeText } from './purge-words';
 import { useTopicAction } from './queries';
 import { formatCount } from './topic-table-model';
 
@@ -229,7 +230,6 @@ export function PurgeTopicDialog({ opened, profileId, detail, onClose, onChanged
   const purge = useTopicAction('topics:purge', onChanged);
   const close = () => (purge.reset(), setTyped(''), onClose());
   const target = detail.partitions.find((entry) => entry.partition === optionalNumber(partition));
-  const records = mode === 'all' ? detail.partitions.reduce((sum, entry) => sum + Math.max(0, (entry.endOffset ?? 0) - (entry.startOffset ?? 0)), 0) : Math.max(0, (optionalNumber(offset) ?? 0) - (target?.startOffset ?? 0));
   return (
     <Modal opened={opened} onClose={close} title={`Purge records of ${detail.name}`} centered>
       <Stack gap="sm">
@@ -241,7 +241,7 @@ export function PurgeTopicDialog({ opened, profileId, detail, onClose, onChanged
           </Group>
         )}
         <Text size="sm">
-          Deletes about {formatCount(records)} records {mode === 'all' ? 'from every partition' : `from partition ${String(partition)}`}; the topic and its configuration stay. This cannot be undone.
+          {purgeText(detail.partitions, mode === 'all' ? { kind: 'all' } : { kind: 'offset', partition: optionalNumber(partition) ?? 0, offset: optionalNumber(offset) ?? 0 })} The topic and its configuration stay. This cannot be undone.
         </Text>
         <TextInput label={`Type the topic name (${detail.name}) to confirm`} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} />
         <ActionError error={purge.error} />

@@ -1,5 +1,6 @@
 // The edit-config dialog works on `key=value` lines; this turns them into the incremental change
 // (keys to set, keys to reset to their default) against the topic's current overrides.
+import { configValueProblem } from '../../../../shared/domain/topics/topic-config-keys';
 
 export interface ConfigEdit {
   set: Record<string, string>;
@@ -21,6 +22,9 @@ export function parseConfigLines(text: string): { values: Record<string, string>
     const key = line.slice(0, equals).trim();
     if (Object.hasOwn(values, key)) problems.push(`Line ${index + 1}: ${key} is given twice.`);
     values[key] = line.slice(equals + 1).trim();
+    // Known keys are checked here, by line, before the broker sees them.
+    const problem = configValueProblem(key, values[key]);
+    if (problem) problems.push(`Line ${index + 1}: ${problem}`);
   });
   return { values, problems };
 }
@@ -35,4 +39,10 @@ export function diffConfig(current: Record<string, string>, text: string): Confi
   const set = Object.fromEntries(Object.entries(values).filter(([key, value]) => current[key] !== value));
   const reset = Object.keys(current).filter((key) => !Object.hasOwn(values, key));
   return { set, reset, problems };
+}
+
+/** The configuration tab's filter: a substring of the key or value, and "overrides only". */
+export function visibleConfigs<Entry extends { name: string; value: string | null; isOverride: boolean }>(entries: readonly Entry[], filter: { text: string; overridesOnly: boolean }): Entry[] {
+  const needle = filter.text.trim().toLowerCase();
+  return entries.filter((entry) => (!filter.overridesOnly || entry.isOverride) && (needle === '' || entry.name.toLowerCase().includes(needle) || (entry.value ?? '').toLowerCase().includes(needle)));
 }
