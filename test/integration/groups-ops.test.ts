@@ -393,8 +393,8 @@ describe('tenancy on every channel added here', () => {
   });
 
   it('policies decide GROUP_EDIT and GROUP_DELETE; an allowed group works through the tenant', async () => {
-    expect(await refusal('groups:reset-preview', request(group.denied, topicB))).toMatchObject({ code: 'NOT_ALLOWED', message: `GROUP_EDIT on consumer group '${group.denied}' is denied by policy for the roles ops.` });
-    expect(await refusal('groups:delete', { profileId: 'ops-tenant', groupId: group.denied, confirmation: group.denied })).toMatchObject({ code: 'NOT_ALLOWED', message: `GROUP_DELETE on consumer group '${group.denied}' is denied by policy for the roles ops.` });
+    expect(await refusal('groups:reset-preview', request(group.denied, topicB))).toMatchObject({ code: 'NOT_ALLOWED', message: `GROUP_EDIT on consumer group '${group.denied}' is denied by the policy file's policy 2 (Deny GROUP_EDIT, GROUP_DELETE on [cluster, *, group, ${group.denied}] for every role), which applies to the role ops.` });
+    expect(await refusal('groups:delete', { profileId: 'ops-tenant', groupId: group.denied, confirmation: group.denied })).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringMatching(new RegExp(`^GROUP_DELETE on consumer group '${group.denied}' is denied by the policy file's policy 2 \\(Deny GROUP_EDIT, GROUP_DELETE`)) });
     expect(await refusal('groups:delete-offsets', { profileId: 'ops-tenant', groupId: group.denied, topic: topicB, confirmation: group.denied })).toMatchObject({ code: 'NOT_ALLOWED' });
     const preview = await call<ResetPreview>('groups:reset-preview', request(group.main, topicA));
     expect(preview.rows).toHaveLength(3);
