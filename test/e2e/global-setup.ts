@@ -15,8 +15,8 @@ import { findElectron } from './electron-binary';
 import { runIncludes } from './spec-selection';
 import { REGISTRY_INFO_ENV, TESTBED_INFO_ENV, type E2eRegistryInfo } from './testbed-info';
 
-/** The specs that need a Schema Registry; only a run that includes one starts Apicurio (a JVM, ~260 MB). */
-const REGISTRY_SPECS = ['test/e2e/schemas.spec.ts'];
+/** The specs that need a Schema Registry (the a11y scan covers the Schemas screen); only a run that includes one starts Apicurio (a JVM, ~260 MB). */
+const REGISTRY_SPECS = ['test/e2e/schemas.spec.ts', 'test/e2e/a11y.spec.ts'];
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const electron = findElectron();

@@ -4,7 +4,7 @@
 // reopens the panel (Escape, Enter), browses, starts reading, opens a message from the table, steps to
 // the next one (J) and goes back (Escape, Alt+←). No click after the setup.
 import type { Locator, Page } from '@playwright/test';
-import { createTopic, produceWithKafkajs, uniqueTopic } from '../../testbed/helpers';
+import { createConsumerGroup, createTopic, produceWithKafkajs, uniqueTopic } from '../../testbed/helpers';
 import { expect, test } from './fixtures';
 import { connectToBed, sidebar } from './steps';
 import { testbedInfo } from './testbed-info';
@@ -108,6 +108,33 @@ test('keyboard only: open a connection, a topic, browse, open a message, next me
   await app.keyboard.press('Alt+ArrowLeft');
   await expect(app.getByRole('heading', { name: 'Topics' })).toBeVisible();
   await expect(row).toBeFocused();
+});
+
+test('the command palette finds a consumer group and opens its detail, focus on it', async ({ app }) => {
+  test.setTimeout(90_000);
+  const topic = uniqueTopic('e2e-keys-group');
+  await createTopic(bed, { topic, partitions: 1 });
+  await produceWithKafkajs(bed, topic, Array.from({ length: 5 }, (_, index) => ({ key: `k-${index}`, partition: 0, value: `message ${index}` })));
+  const group = `e2e-palette-${Date.now().toString(36)}`;
+  await createConsumerGroup(bed, { groupId: group, topic, consume: 2, protocol: 'classic' });
+  await connectToBed(app, 'Bed palette group');
+  await expect(app.getByRole('heading', { name: 'Overview' })).toBeVisible();
+
+  await app.keyboard.press('Control+K');
+  const palette = app.getByRole('dialog', { name: 'Go to…' });
+  await expect(palette).toBeVisible();
+  await app.keyboard.type(group);
+  const option = palette.getByRole('option', { name: new RegExp(group) });
+  await expect(option).toBeVisible({ timeout: 20_000 });
+  await expect(option).toContainText('Consumer groups');
+  await app.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(app.getByRole('heading', { name: group })).toBeVisible();
+  await expect(app.locator(`[data-group-detail="${group}"]`)).toBeFocused({ timeout: 10_000 });
+  // Escape goes back to the list, where the group's row has the focus.
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Consumer groups' })).toBeVisible();
+  await expect(app.locator(`[data-group="${group}"]`)).toBeFocused({ timeout: 10_000 });
 });
 
 test('shortcuts are written where they work: the sidebar, tooltips and the shortcut list', async ({ app }) => {

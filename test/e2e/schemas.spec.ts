@@ -90,6 +90,22 @@ test('subjects listed with the observation mode in use; a version diff opened an
   await expect(row).toBeFocused();
 });
 
+test('the command palette finds a subject and opens its detail from another screen', async ({ app }) => {
+  await connectToBed(app, 'Bed schemas palette', { registryUrl: registry.url });
+  await expect(app.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await app.keyboard.press('Control+K');
+  const palette = app.getByRole('dialog', { name: 'Go to…' });
+  await expect(palette).toBeVisible();
+  await app.keyboard.type(subject);
+  const option = palette.getByRole('option', { name: new RegExp(subject) });
+  await expect(option).toBeVisible({ timeout: 20_000 });
+  await expect(option).toContainText('Schema subjects');
+  await app.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(app.getByRole('region', { name: `Subject ${subject}` })).toBeVisible();
+  await expect(app.locator(`[data-subject="${subject}"]`)).toBeFocused({ timeout: 20_000 });
+});
+
 test('a draft that breaks BACKWARD compatibility is refused with the registry’s reasons, before and at registering', async ({ app }, testInfo) => {
   await openSchemas(app, 'Bed schemas check');
   await app.locator(`[data-subject="${subject}"]`).click({ timeout: 20_000 });

@@ -22,6 +22,6 @@ export interface E2eRegistryInfo {
 
 export function registryInfo(): E2eRegistryInfo {
   const file = process.env[REGISTRY_INFO_ENV];
-  if (!file) throw new Error(`${REGISTRY_INFO_ENV} is not set: the global setup starts Apicurio only when the run includes test/e2e/schemas*.spec.ts.`);
+  if (!file) throw new Error(`${REGISTRY_INFO_ENV} is not set: the global setup starts Apicurio only when the run includes test/e2e/schemas.spec.ts or test/e2e/a11y.spec.ts.`);
   return JSON.parse(readFileSync(file, 'utf8')) as E2eRegistryInfo;
 }

@@ -24,7 +24,8 @@ export function ClusterNavigation() {
             component="button"
             label={sectionInfo[id].label}
             rightSection={
-              <Text size="xs" c="dimmed" aria-hidden>
+              // On the active entry's tint the hint takes the entry's own (contrast-checked) colour.
+              <Text size="xs" c={id === current ? undefined : 'dimmed'} aria-hidden>
                 Alt+{index + 1}
               </Text>
             }

@@ -42,7 +42,7 @@ export function GroupDetailView(props: { profileId: string; groupId: string; row
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }} aria-label={`Consumer group ${groupId}`}>
       <Group justify="space-between" wrap="nowrap">
         <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-          <Button size="xs" variant="default" onClick={props.onBack} aria-keyshortcuts="Escape">
+          <Button size="xs" variant="default" onClick={props.onBack} aria-keyshortcuts="Escape" data-group-detail={props.groupId}>
             ← Groups
           </Button>
           <Title order={2} size="h3" style={{ wordBreak: 'break-all' }}>

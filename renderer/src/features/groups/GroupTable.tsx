@@ -41,17 +41,20 @@ export function GroupTable(props: { rows: GroupRow[]; loading: boolean; sort: Gr
   const pendingFocus = useRef<number | null>(null);
   const active = Math.min(focusIndex, Math.max(0, rows.length - 1));
 
-  // Back from a detail: the group that was open is the one focused again.
+  // Back from a detail: the group that was open is the one focused again — also when the list was still
+  // streaming (a detail the command palette opened before the rows came), once its row arrives; once per target.
+  const focusedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (props.focusGroupId === null) return;
+    if (props.focusGroupId === null || focusedFor.current === props.focusGroupId) return;
     const index = rows.findIndex((row) => row.groupId === props.focusGroupId);
     if (index < 0) return;
+    focusedFor.current = props.focusGroupId;
     setFocusIndex(index);
     pendingFocus.current = index;
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    // Only when the focus target changes, not on every streamed patch.
+    // Not on every streamed patch once done: focusedFor guards that.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.focusGroupId]);
+  }, [props.focusGroupId, rows]);
 
   useEffect(() => {
     if (pendingFocus.current === null) return;

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { GroupListPhase } from '../../../../shared/domain/groups/group-schemas';
+import { useUiStore } from '../../app/ui-store';
 import { GroupDetailView } from './GroupDetailView';
 import { GroupTable, type GroupTableHandle } from './GroupTable';
 import { nextSort, visibleGroups, type GroupSort } from './group-table-model';
@@ -25,7 +26,10 @@ export function GroupsScreen({ profileId }: { profileId: string }) {
   const { rows, status, refresh } = useGroupList(profileId);
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<GroupSort>({ column: 'groupId', direction: 'asc' });
-  const [open, setOpen] = useState<string | null>(null);
+  // The open group lives in the UI store, so the command palette can open one from anywhere.
+  const open = useUiStore((state) => state.openResources.groups ?? null);
+  const openResource = useUiStore((state) => state.openResource);
+  const setOpen = (groupId: string | null) => openResource('groups', groupId);
   const [lastOpen, setLastOpen] = useState<string | null>(null);
   const table = useRef<GroupTableHandle>(null);
   // Typing stays responsive: filtering 10,000 rows runs at React's lower priority.

@@ -5,9 +5,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useUiStore, type ClusterSection } from '../../app/ui-store';
 import { api } from '../../lib/api';
 import { sectionInfo } from '../cluster/sections';
-import { useProfileList } from '../profiles/queries';
+import { useProfileList, useStoredProfile } from '../profiles/queries';
+import { useSubjects } from '../schemas/queries';
 import { useVisibleSections } from '../tenancy/queries';
 import type { PaletteItem, PaletteSourceResult } from './palette-model';
+import { firstPhaseNames } from './palette-names';
 
 export interface PaletteContext {
   profileId: string | null;
@@ -47,33 +49,14 @@ function useConnectionItems(): PaletteSourceResult {
   return { items, loading: profiles.isPending, error: profiles.error?.message };
 }
 
-/**
- * Topic names from the metadata phase of `topics:list` (no sizes, counts or rates): the stream is
- * cancelled as soon as the names are in.
- */
+/** Topic names from the metadata phase of `topics:list` (no sizes, counts or rates). */
 function topicNames(profileId: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const names = new Set<string>();
-    let settled = false;
-    const finish = () => {
-      if (settled) return;
-      settled = true;
-      handle.cancel();
-      resolve([...names].sort());
-    };
-    const handle = api.stream['topics:list'](
-      { profileId, rateSampleMs: 0 },
-      {
-        onBatch: (items) => items.forEach((item) => names.add(item.name)),
-        onPhase: (phase) => phase !== 'metadata' && finish(),
-        onDone: finish,
-        onError: (error) => {
-          settled = true;
-          reject(new Error(error.message));
-        },
-      },
-    );
-  });
+  return firstPhaseNames<{ name: string }>((handlers) => api.stream['topics:list']({ profileId, rateSampleMs: 0 }, handlers), 'metadata', (item) => item.name);
+}
+
+/** Group ids from the ListGroups phase of `groups:list` (no describe, offsets or lag). */
+function groupIds(profileId: string): Promise<string[]> {
+  return firstPhaseNames<{ groupId: string }>((handlers) => api.stream['groups:list']({ profileId }, handlers), 'list', (item) => item.groupId);
 }
 
 function useTopicItems({ profileId, focusWhenShown }: PaletteContext): PaletteSourceResult {
@@ -91,5 +74,40 @@ function useTopicItems({ profileId, focusWhenShown }: PaletteContext): PaletteSo
   return { items, loading: names.isFetching, error: names.error?.message };
 }
 
+function useGroupItems({ profileId, focusWhenShown }: PaletteContext): PaletteSourceResult {
+  const ids = useQuery({ queryKey: ['palette:groups', profileId], queryFn: () => groupIds(profileId!), enabled: profileId !== null, staleTime: 30_000 });
+  const items = (ids.data ?? []).map((groupId) => ({
+    id: `group:${groupId}`,
+    label: groupId,
+    group: 'Consumer groups',
+    keywords: 'group consumer',
+    run: () => {
+      useUiStore.getState().openResource('groups', groupId);
+      focusWhenShown(`[data-group-detail="${CSS.escape(groupId)}"]`);
+    },
+  }));
+  return { items, loading: ids.isFetching, error: ids.error?.message };
+}
+
+/** The registry's subjects, from the Schemas screen's own cached list; none for a profile without a registry. */
+function useSubjectItems({ profileId, focusWhenShown }: PaletteContext): PaletteSourceResult {
+  const profile = useStoredProfile(profileId);
+  const hasRegistry = profileId !== null && profile.data !== undefined && profile.data.schemaRegistry !== null;
+  const subjects = useSubjects(profileId ?? '', false, { enabled: hasRegistry });
+  const items = hasRegistry
+    ? (subjects.data?.subjects ?? []).map((row) => ({
+        id: `subject:${row.subject}`,
+        label: row.subject,
+        group: 'Schema subjects',
+        keywords: 'schema subject registry',
+        run: () => {
+          useUiStore.getState().openResource('schemas', row.subject);
+          focusWhenShown(`[data-subject="${CSS.escape(row.subject)}"]`);
+        },
+      }))
+    : [];
+  return { items, loading: hasRegistry && subjects.isFetching, error: hasRegistry ? subjects.error?.message : undefined };
+}
+
 /** Every source, in the order their groups are listed. */
-export const paletteSources: readonly PaletteSource[] = [useScreenItems, useConnectionItems, useTopicItems];
+export const paletteSources: readonly PaletteSource[] = [useScreenItems, useConnectionItems, useTopicItems, useGroupItems, useSubjectItems];

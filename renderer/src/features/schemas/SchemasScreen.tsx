@@ -25,7 +25,16 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
   const [search, setSearch] = useState('');
   const [types, setTypes] = useState<SchemaType[]>([]);
   const [sort, setSort] = useState<SubjectSort>({ column: 'subject', direction: 'asc' });
-  const [selected, setSelected] = useState<{ subject: string; version: number | null } | null>(null);
+  // The open subject lives in the UI store, so the command palette can open one from anywhere; the
+  // version shown is this screen's own (null: the latest).
+  const openSubject = useUiStore((state) => state.openResources.schemas ?? null);
+  const openResource = useUiStore((state) => state.openResource);
+  const [openVersion, setOpenVersion] = useState<{ subject: string; version: number } | null>(null);
+  const selected = openSubject === null ? null : { subject: openSubject, version: openVersion?.subject === openSubject ? openVersion.version : null };
+  const setSelected = (next: { subject: string; version: number | null } | null) => {
+    setOpenVersion(next?.version == null ? null : { subject: next.subject, version: next.version });
+    openResource('schemas', next?.subject ?? null);
+  };
   const [dialog, setDialog] = useState<'new-subject' | 'global-compatibility' | null>(null);
   const deferredSearch = useDeferredValue(search);
   const rows = useMemo(() => list.data?.subjects ?? [], [list.data]);

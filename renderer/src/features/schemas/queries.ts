@@ -13,8 +13,9 @@ export const schemaKeys = {
 
 const isSchemaQuery = (key: readonly unknown[]) => typeof key[0] === 'string' && key[0].startsWith('schemas:');
 
-export function useSubjects(profileId: string, includeDeleted: boolean) {
+export function useSubjects(profileId: string, includeDeleted: boolean, options: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled: options.enabled ?? true,
     queryKey: schemaKeys.list(profileId, includeDeleted),
     queryFn: () => unwrap(api.invoke['schemas:list']({ profileId, includeDeleted })),
     // Listing a large registry in v1 mode is one request per subject: do not repeat it on every focus.
