@@ -13,27 +13,38 @@ const SPACE = 0x20;
 /** ASCII is valid UTF-8 and reads the same, so the default decoder turns the codes into text. */
 const asciiDecoder = new TextDecoder();
 
+/**
+ * Two base64 characters per 12 bits, as the 16-bit word that holds their two ASCII codes in memory
+ * order (so one store writes both): half the table look-ups and stores of a character at a time.
+ */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const BASE64_PAIRS = Uint16Array.from({ length: 4096 }, (_, pair) => {
+  const first = BASE64_CODES[pair >> 6]!;
+  const second = BASE64_CODES[pair & 63]!;
+  return LITTLE_ENDIAN ? first | (second << 8) : (first << 8) | second;
+});
+
 export function bytesToBase64(bytes: Uint8Array): string {
   const length = bytes.length;
-  const out = new Uint8Array(Math.ceil(length / 3) * 4);
+  const pairs = new Uint16Array(Math.ceil(length / 3) * 2);
   const whole = length - (length % 3);
   let at = 0;
   for (let index = 0; index < whole; index += 3) {
     const triple = (bytes[index]! << 16) | (bytes[index + 1]! << 8) | bytes[index + 2]!;
-    out[at] = BASE64_CODES[triple >> 18]!;
-    out[at + 1] = BASE64_CODES[(triple >> 12) & 63]!;
-    out[at + 2] = BASE64_CODES[(triple >> 6) & 63]!;
-    out[at + 3] = BASE64_CODES[triple & 63]!;
-    at += 4;
+    pairs[at] = BASE64_PAIRS[triple >> 12]!;
+    pairs[at + 1] = BASE64_PAIRS[triple & 4095]!;
+    at += 2;
   }
+  const out = new Uint8Array(pairs.buffer);
   if (whole < length) {
     const a = bytes[whole]!;
     const b = whole + 1 < length ? bytes[whole + 1]! : -1;
     const triple = (a << 16) | ((b < 0 ? 0 : b) << 8);
-    out[at] = BASE64_CODES[triple >> 18]!;
-    out[at + 1] = BASE64_CODES[(triple >> 12) & 63]!;
-    out[at + 2] = b < 0 ? EQUALS : BASE64_CODES[(triple >> 6) & 63]!;
-    out[at + 3] = EQUALS;
+    const last = at * 2;
+    out[last] = BASE64_CODES[triple >> 18]!;
+    out[last + 1] = BASE64_CODES[(triple >> 12) & 63]!;
+    out[last + 2] = b < 0 ? EQUALS : BASE64_CODES[(triple >> 6) & 63]!;
+    out[last + 3] = EQUALS;
   }
   return asciiDecoder.decode(out);
 }
