@@ -122,10 +122,12 @@ export function prettyJson(text: string): string | null {
 export function decodePayload(bytes: Uint8Array, options: DecodeOptions): DecodedPayload {
   const wire = parseConfluentWireFormat(bytes);
   if (wire) {
-    const body = decodeBody(wire.payload, options.maxPreviewBytes);
-    return { ...body, size: bytes.length, schema: { format: 'confluent', schemaId: wire.schemaId } };
+    // The body is shown, the size is the whole part's; built in place rather than spread into a copy per part.
+    const payload = decodeBody(wire.payload, options.maxPreviewBytes, bytes.length);
+    payload.schema = { format: 'confluent', schemaId: wire.schemaId };
+    return payload;
   }
-  return decodeBody(bytes, options.maxPreviewBytes);
+  return decodeBody(bytes, options.maxPreviewBytes, bytes.length);
 }
 
 /**
@@ -151,9 +153,8 @@ export function withSchemaOutcome(bytes: Uint8Array, schemaId: number, outcome: 
   };
 }
 
-function decodeBody(bytes: Uint8Array, maxPreviewBytes: number): DecodedPayload {
-  const size = bytes.length;
-  const truncated = size > maxPreviewBytes;
+function decodeBody(bytes: Uint8Array, maxPreviewBytes: number, size: number): DecodedPayload {
+  const truncated = bytes.length > maxPreviewBytes;
   const whole = hasControlCharacters(bytes) ? null : decodeUtf8(bytes);
   if (whole !== null) {
     if (!truncated) {

@@ -53,7 +53,8 @@ export function compileAvro(document: SchemaDocument): SchemaCodec {
     decode(body) {
       let value: unknown;
       try {
-        value = type.fromBuffer(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+        // Browsing hands over Buffers already (a subarray of the fetched record): no second view per message.
+        value = type.fromBuffer(Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
       } catch (error) {
         throw new SchemaMismatchError(`the bytes are not a valid ${type.name ?? describeType(type)} (${errorMessage(error)})`);
       }
@@ -79,6 +80,48 @@ function describeType(type: AvroType): string {
 }
 
 const LogicalType = avro.types.LogicalType;
+const DAY_MS = 86_400_000;
+
+/** The parts of avsc's Tap (its reader over a Buffer) that a logical type's own `_read` uses. */
+interface AvroTap {
+  buf: Buffer;
+  pos: number;
+  readLong(): number;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, power) => 10 ** power);
+const TWO_DIGITS = Array.from({ length: 100 }, (_, value) => String(value).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, value) => String(value).padStart(3, '0'));
+/** The largest distance from the epoch a JavaScript Date holds (±100,000,000 days). */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * ISO-8601 text for epoch milliseconds, as `Date.prototype.toISOString` writes it, without a Date per
+ * value: the date part is computed once per day (records in a topic mostly share their day), the time
+ * of day from lookup tables. Out-of-range values throw toISOString's RangeError, as before.
+ */
+class IsoTimestamps {
+  private day = Number.NaN;
+  private dayPrefix = '';
+  /** `YYYY-MM-DDTHH:MM:SS.mmm` (no zone letter). */
+  format(millis: number): string {
+    if (!(millis >= -MAX_DATE_MS && millis <= MAX_DATE_MS)) return new Date(millis).toISOString().slice(0, -1);
+    const day = Math.floor(millis / DAY_MS);
+    if (day !== this.day) {
+      const iso = new Date(day * DAY_MS).toISOString();
+      this.dayPrefix = iso.slice(0, iso.indexOf('T') + 1);
+      this.day = day;
+    }
+    let rest = millis - day * DAY_MS;
+    const milli = rest % 1000;
+    rest = (rest - milli) / 1000;
+    const second = rest % 60;
+    rest = (rest - second) / 60;
+    const minute = rest % 60;
+    const hour = (rest - minute) / 60;
+    return `${this.dayPrefix}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${THREE_DIGITS[milli]}`;
+  }
+}
 
 /** Plain bytes and fixed as text with one character per byte (Avro's JSON encoding), both ways. */
 class BytesAsText extends LogicalType {
@@ -119,21 +162,50 @@ class DecimalType extends LogicalType {
     if (!Number.isInteger(this.precision) || this.precision < 1) throw new Error('a decimal needs a positive precision');
   }
   protected override _fromValue(buffer: Buffer): string {
-    let digits: string;
+    return this.textOf(buffer, 0, buffer.length);
+  }
+  /**
+   * Reads the two's-complement bytes straight from avsc's tap instead of letting the underlying bytes
+   * or fixed type copy them into a Buffer first, since this runs for every decimal of every browsed record.
+   * A length past the end leaves the tap invalid, so avsc reports the buffer as truncated.
+   */
+  protected _read(tap: AvroTap): string | undefined {
+    const length = this.fixedSize ?? tap.readLong();
+    const start = tap.pos;
+    if (length < 0) {
+      tap.pos = tap.buf.length + 1;
+      return undefined;
+    }
+    tap.pos += length;
+    if (tap.pos > tap.buf.length) return undefined;
+    return this.textOf(tap.buf, start, tap.pos);
+  }
+  private textOf(buffer: Buffer, start: number, end: number): string {
+    const length = end - start;
     let negative: boolean;
-    if (buffer.length <= 6) {
+    if (length <= 6) {
       // Up to 48 bits is exact as a double, and much cheaper than BigInt for every decoded record.
-      let unscaled = buffer.length > 0 ? buffer.readIntBE(0, buffer.length) : 0;
+      let unscaled = length > 0 ? buffer.readIntBE(start, length) : 0;
       negative = unscaled < 0;
       if (negative) unscaled = -unscaled;
-      digits = String(unscaled).padStart(this.scale + 1, '0');
-    } else {
-      let unscaled = 0n;
-      for (const byte of buffer) unscaled = (unscaled << 8n) | BigInt(byte);
-      if ((buffer[0]! & 0x80) !== 0) unscaled -= 1n << BigInt(buffer.length * 8);
-      negative = unscaled < 0n;
-      digits = (negative ? -unscaled : unscaled).toString().padStart(this.scale + 1, '0');
+      if (this.scale <= 15) {
+        // Integer arithmetic below 2^53 is exact: the remainder, then an exact division.
+        const unit = POWERS_OF_TEN[this.scale]!;
+        const fraction = unscaled % unit;
+        const whole = (unscaled - fraction) / unit;
+        const text = this.scale === 0 ? String(whole) : `${whole}.${String(fraction).padStart(this.scale, '0')}`;
+        return negative ? `-${text}` : text;
+      }
+      return this.withPoint(String(unscaled), negative);
     }
+    let unscaled = 0n;
+    for (let index = start; index < end; index++) unscaled = (unscaled << 8n) | BigInt(buffer[index]!);
+    if ((buffer[start]! & 0x80) !== 0) unscaled -= 1n << BigInt(length * 8);
+    negative = unscaled < 0n;
+    return this.withPoint((negative ? -unscaled : unscaled).toString(), negative);
+  }
+  private withPoint(unsignedDigits: string, negative: boolean): string {
+    const digits = unsignedDigits.padStart(this.scale + 1, '0');
     const whole = this.scale === 0 ? digits : `${digits.slice(0, -this.scale)}.${digits.slice(-this.scale)}`;
     return negative ? `-${whole}` : whole;
   }
@@ -166,11 +238,11 @@ class DecimalType extends LogicalType {
 /** Epoch counts in `unit`s per millisecond shown as ISO-8601 (UTC `Z`, or without a zone for local-*). */
 function timestampType(unitsPerMilli: number, local: boolean) {
   return class extends LogicalType {
+    private readonly timestamps = new IsoTimestamps();
     protected override _fromValue(count: number): string {
-      const millis = Math.floor(count / unitsPerMilli);
-      const iso = new Date(millis).toISOString();
-      const withMicros = unitsPerMilli === 1 ? iso : `${iso.slice(0, -1)}${String(((count % unitsPerMilli) + unitsPerMilli) % unitsPerMilli).padStart(3, '0')}Z`;
-      return local ? withMicros.slice(0, -1) : withMicros;
+      const text = this.timestamps.format(Math.floor(count / unitsPerMilli));
+      const withMicros = unitsPerMilli === 1 ? text : `${text}${THREE_DIGITS[((count % unitsPerMilli) + unitsPerMilli) % unitsPerMilli]}`;
+      return local ? withMicros : `${withMicros}Z`;
     }
     protected override _toValue(value: unknown): number | undefined {
       if (typeof value === 'number') return value;
@@ -188,7 +260,6 @@ function timestampType(unitsPerMilli: number, local: boolean) {
   };
 }
 
-const DAY_MS = 86_400_000;
 
 class DateType extends LogicalType {
   protected override _fromValue(days: number): string {

@@ -108,7 +108,8 @@ export function createRegistryCodecs(source: SchemaSource, clock: Clock): Regist
       try {
         const decoded = codec.decode(body);
         const schema = decoded.messageType === undefined ? description : { ...description, messageType: decoded.messageType };
-        return { ok: true, schema, value: decoded.value, text: decoded.text, ...(decoded.validationErrors ? { validationErrors: decoded.validationErrors } : {}) };
+        if (decoded.validationErrors) return { ok: true, schema, value: decoded.value, text: decoded.text, validationErrors: decoded.validationErrors };
+        return { ok: true, schema, value: decoded.value, text: decoded.text };
       } catch (error) {
         const words = error instanceof SchemaMismatchError ? error.message : `decoding failed (${errorMessage(error)})`;
         return { ok: false, schema: description, problem: `The bytes do not match schema ${schemaId}: ${words}.` };

@@ -1,5 +1,5 @@
 // Fetched records to the rows the renderer shows: every part decoded for display and cut to the preview size.
-import { CONFLUENT_HEADER_BYTES, decodePayload, parseConfluentWireFormat, withSchemaOutcome, type DecodeOptions, type DecodedPayload, type SchemaResolver } from '../../../../shared/domain/decoders';
+import { CONFLUENT_HEADER_BYTES, decodePayload, type ConfluentWireFormat, parseConfluentWireFormat, withSchemaOutcome, type DecodeOptions, type DecodedPayload, type SchemaResolver } from '../../../../shared/domain/decoders';
 import type { BrowseRow } from '../../../../shared/domain/messages/browse-request';
 import type { DecodedPart } from '../../../../shared/domain/messages/message-jsonl';
 import type { FetchedRecord } from '../kafka/protocol/fetch-cluster';
@@ -16,12 +16,8 @@ export function toRow(partition: number, record: FetchedRecord, previewBytes: nu
   const options: DecodeOptions = { maxPreviewBytes: previewBytes };
   const key = decodeNullable(record.key, options);
   const value = decodeNullable(record.value, options);
-  let truncated = Boolean(key?.truncated || value?.truncated);
-  const headers = record.headers.map((header) => {
-    const decoded = decodeNullable(header.value, options);
-    if (decoded?.truncated) truncated = true;
-    return { key: header.key, value: decoded };
-  });
+  const headers = record.headers.length === 0 ? [] : decodeHeaders(record.headers, options);
+  const truncated = Boolean(key?.truncated || value?.truncated) || anyHeaderTruncated(headers);
   return {
     partition,
     offset: record.offset.toString(),
@@ -33,6 +29,17 @@ export function toRow(partition: number, record: FetchedRecord, previewBytes: nu
     sizes,
     truncated,
   };
+}
+
+function decodeHeaders(headers: FetchedRecord['headers'], options: DecodeOptions): BrowseRow['headers'] {
+  const decoded: BrowseRow['headers'] = [];
+  for (const header of headers) decoded.push({ key: header.key, value: decodeNullable(header.value, options) });
+  return decoded;
+}
+
+function anyHeaderTruncated(headers: BrowseRow['headers']): boolean {
+  for (const header of headers) if (header.value?.truncated) return true;
+  return false;
 }
 
 function decodeNullable(bytes: Buffer | null, options: DecodeOptions): DecodedPayload | null {
@@ -69,22 +76,20 @@ export function toDecodedRow(partition: number, record: FetchedRecord, previewBy
   if ((keyWire && !resolver.ready(keyWire.schemaId)) || (valueWire && !resolver.ready(valueWire.schemaId))) {
     return Promise.all(schemaIdsOf(record).map((id) => resolver.load(id))).then(() => toDecodedRow(partition, record, previewBytes, sizes, resolver));
   }
-  const part = (bytes: Buffer | null, wire: ReturnType<typeof parseConfluentWireFormat> | null): DecodedPayload | null => {
-    if (bytes === null) return null;
-    if (!wire) return decodePayload(bytes, options);
-    const outcome = resolver.decode(wire.schemaId, wire.payload);
-    // Ready ids always answer; undefined would mean the failure memory expired in between: show the bytes as they are.
-    return outcome === undefined ? decodePayload(bytes, options) : withSchemaOutcome(bytes, wire.schemaId, outcome, options);
-  };
-  const key = part(record.key, keyWire || null);
-  const value = part(record.value, valueWire || null);
-  let truncated = Boolean(key?.truncated || value?.truncated);
-  const headers = record.headers.map((header) => {
-    const decoded = decodeNullable(header.value, options);
-    if (decoded?.truncated) truncated = true;
-    return { key: header.key, value: decoded };
-  });
+  const key = resolvedPart(record.key, keyWire || null, resolver, options);
+  const value = resolvedPart(record.value, valueWire || null, resolver, options);
+  const headers = record.headers.length === 0 ? [] : decodeHeaders(record.headers, options);
+  const truncated = Boolean(key?.truncated || value?.truncated) || anyHeaderTruncated(headers);
   return { partition, offset: record.offset.toString(), timestamp: record.timestamp, timestampType: record.timestampType, key, value, headers, sizes, truncated };
+}
+
+/** One part of a decoded row (a module function, not a closure per record: this runs for every record browsed). */
+function resolvedPart(bytes: Buffer | null, wire: ConfluentWireFormat | null, resolver: SchemaResolver, options: DecodeOptions): DecodedPayload | null {
+  if (bytes === null) return null;
+  if (!wire) return decodePayload(bytes, options);
+  const outcome = resolver.decode(wire.schemaId, wire.payload);
+  // Ready ids always answer; undefined would mean the failure memory expired in between: show the bytes as they are.
+  return outcome === undefined ? decodePayload(bytes, options) : withSchemaOutcome(bytes, wire.schemaId, outcome, options);
 }
 
 /**
