@@ -74,7 +74,7 @@ async function brokerRetention(topic: string): Promise<{ value: string; override
   }
 }
 
-test('edit retention.ms through the typed form: an out-of-range value is refused in place, a valid one reaches the broker, reset takes it back', async ({ app }) => {
+test('edit retention.ms through the typed form: an out-of-range value is refused in place, a valid one reaches the broker, reset takes it back', async ({ app }, testInfo) => {
   const topic = uniqueTopic('e2e-config');
   await createTopic(testbedInfo(), { topic, partitions: 1 });
   await connectToBed(app, 'Bed config');
@@ -107,8 +107,14 @@ test('edit retention.ms through the typed form: an out-of-range value is refused
   await input.press('Control+a');
   await app.keyboard.type('259200000');
   await expect(input).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(field).toContainText('= 3 days');
+  await expect(field).toContainText('= 3 days.');
+  // Tab goes on to the key's own buttons (Undo, then Reset to default).
+  await input.press('Tab');
+  await expect(field.getByRole('button', { name: 'Undo the change to retention.ms' })).toBeFocused();
+  await app.keyboard.press('Tab');
+  await expect(field.getByRole('button', { name: 'Reset retention.ms to default' })).toBeFocused();
   await expect(review).toHaveText('Review 1 change(s)');
+  await app.screenshot({ path: testInfo.outputPath('config-form.png') });
 
   // The raw editor shows the same draft.
   await dialog.getByRole('tab', { name: 'Raw (key=value)' }).click();

@@ -35,6 +35,7 @@ export function ConfigForm({ draft, defaults, onChange }: ConfigFormProps) {
               key={key}
               name={key}
               value={draft.values[key]}
+              current={draft.base[key]}
               overridden={Object.hasOwn(draft.values, key)}
               changed={Object.hasOwn(changes.set, key) || changes.reset.includes(key)}
               fallback={defaults.get(key) ?? null}
@@ -53,6 +54,8 @@ export function ConfigForm({ draft, defaults, onChange }: ConfigFormProps) {
 interface FieldProps {
   name: string;
   value: string | undefined;
+  /** The topic's override now, if it has one. */
+  current: string | undefined;
   overridden: boolean;
   changed: boolean;
   fallback: string | null;
@@ -62,14 +65,19 @@ interface FieldProps {
   onUndo(): void;
 }
 
-function ConfigField({ name, value, overridden, changed, fallback, problem, onValue, onReset, onUndo }: FieldProps) {
+const withRaw = (key: string, raw: string) => {
+  const words = readableConfigValue(key, raw);
+  return words === raw ? raw : `${words} (${raw})`;
+};
+
+function ConfigField({ name, value, current, overridden, changed, fallback, problem, onValue, onReset, onUndo }: FieldProps) {
   const spec = topicConfigKeys[name];
   const id = `config-field-${name.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
-  const defaultWords = fallback === null ? 'no default' : `default ${readableConfigValue(name, fallback)}${readableConfigValue(name, fallback) === fallback ? '' : ` (${fallback})`}`;
+  const defaultWords = fallback === null ? 'no default' : `default ${withRaw(name, fallback)}`;
   const shown = value ?? '';
   const inWords = value !== undefined && !problem ? readableConfigValue(name, value) : '';
-  const status = changed ? (overridden ? 'changed' : 'reset to default on Apply') : overridden ? 'override' : defaultWords;
-  const description = [spec?.summary, configRangeWords(name), inWords && inWords !== shown ? `= ${inWords}` : null, `Now: ${status}.`].filter(Boolean).join(' ');
+  const now = current === undefined ? `Now: ${defaultWords}.` : `Now: override ${withRaw(name, current)}.`;
+  const description = [spec?.summary, configRangeWords(name), inWords && inWords !== shown ? `= ${inWords}.` : null, changed && !overridden ? `${now} Reset to default on Apply.` : now].filter(Boolean).join(' ');
   const label = (
     <Group gap={6} component="span" wrap="nowrap">
       <Code>{name}</Code>
