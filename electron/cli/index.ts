@@ -1,6 +1,7 @@
 // The `odradek` command line. It shares the domain code and stores with the app; each command group
 // lives in its own module under commands/ and receives the remaining argv.
 import { runGroupsCommand } from './commands/groups';
+import { runTopicsCommand } from './commands/topics';
 import { runMessagesCommand } from './commands/messages';
 import { runPolicyCommand } from './commands/policy';
 import { runProfileCommand } from './commands/profile';
@@ -21,6 +22,7 @@ Commands:
   policy acls FILE --tenant NAME --principal User:x [--access read|write|admin] [--bootstrap-server HOST:PORT] [--cluster ID] [--json]
   policy acls FILE --tenant NAME --principal User:x --profile NAME [--apply] [--json]
   snapshot --profile NAME -o FILE [--rate-sample-ms N]
+  topics config --profile NAME --topic T [--overrides] [--set key=value]... [--reset key]... [--json]
   groups list --profile NAME [--json]
   groups describe --profile NAME --group G [--rate-sample-ms N] [--json]
   groups lag --profile NAME [--group G] [--json]
@@ -41,6 +43,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return runPolicyCommand(rest, io);
     case 'snapshot':
       return runSnapshotCommand(rest, io);
+    case 'topics':
+      return runTopicsCommand(rest, io);
     case 'groups':
       return runGroupsCommand(rest, io);
     case 'messages':

@@ -1,7 +1,10 @@
 // Topic management end to end: a PLAINTEXT profile on the real bed, the streamed topic list, search,
 // creating a topic, cloning it (with the warning main returns) and deleting it with the typed confirmation.
+import AxeBuilder from '@axe-core/playwright';
+import { adminClient, createTopic, uniqueTopic } from '../../testbed/helpers';
 import { expect, test } from './fixtures';
-import { connectToBed } from './steps';
+import { connectToBed, selectTopic } from './steps';
+import { testbedInfo } from './testbed-info';
 
 test('list, search, create and delete a topic with typed confirmation', async ({ app }, testInfo) => {
   const topic = `e2e-topic-${Date.now().toString(36)}`;
@@ -56,4 +59,86 @@ test('list, search, create and delete a topic with typed confirmation', async ({
   await expect(remove).toBeHidden();
   await expect(row).toBeHidden({ timeout: 20_000 });
   await expect(app.getByTestId('topic-count')).toHaveText(/^0 of \d+ topics?$/);
+});
+
+/** retention.ms of `topic` as the broker describes it, and whether the topic overrides it. */
+async function brokerRetention(topic: string): Promise<{ value: string; override: boolean }> {
+  const admin = await adminClient(testbedInfo());
+  try {
+    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['retention.ms'] }] });
+    const entry = resources[0]?.configEntries.find((config) => config.configName === 'retention.ms');
+    if (!entry) throw new Error(`the broker did not describe retention.ms of ${topic}`);
+    return { value: entry.configValue, override: !entry.isDefault };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+test('edit retention.ms through the typed form: an out-of-range value is refused in place, a valid one reaches the broker, reset takes it back', async ({ app }, testInfo) => {
+  const topic = uniqueTopic('e2e-config');
+  await createTopic(testbedInfo(), { topic, partitions: 1 });
+  await connectToBed(app, 'Bed config');
+  await selectTopic(app, topic);
+
+  await app.getByRole('button', { name: 'Edit configuration' }).click();
+  const dialog = app.getByRole('dialog', { name: `Configuration of ${topic}` });
+  await expect(dialog.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
+  // Every field (switches, selects, numbers, lists) passes an axe scan before the filter narrows them.
+  await expect(dialog.locator('[data-config-field]')).toHaveCount(33);
+  const axe = await new AxeBuilder({ page: app }).include(`[data-config-field]`).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  await dialog.getByRole('textbox', { name: 'Filter keys' }).fill('retention.ms');
+  await expect(dialog.locator('[data-config-field]')).toHaveCount(3);
+  const field = dialog.locator('[data-config-field="retention.ms"]');
+  const input = field.getByRole('textbox');
+  await expect(field).toContainText('-1 (unlimited), or at least 0 ms.');
+  await expect(input).toHaveAttribute('placeholder', /^default: \d+$/);
+
+  // Out of range: the error sits under the field, and nothing can be reviewed.
+  await input.fill('-5');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toContainText('retention.ms must be between -1 and 9223372036854775807');
+  await expect(dialog.getByRole('status')).toContainText('1 value to fix before review: retention.ms.');
+  const review = dialog.getByRole('button', { name: /^Review/ });
+  await expect(review).toBeDisabled();
+
+  // A valid value, by keyboard: the value in words beside it, and the review lists only this key.
+  await input.fill('');
+  await input.press('Control+a');
+  await app.keyboard.type('259200000');
+  await expect(input).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toContainText('= 3 days.');
+  // Tab goes on to the key's own buttons (Undo, then Reset to default).
+  await input.press('Tab');
+  await expect(field.getByRole('button', { name: 'Undo the change to retention.ms' })).toBeFocused();
+  await app.keyboard.press('Tab');
+  await expect(field.getByRole('button', { name: 'Reset retention.ms to default' })).toBeFocused();
+  await expect(review).toHaveText('Review 1 change(s)');
+  await app.screenshot({ path: testInfo.outputPath('config-form.png') });
+
+  // The raw editor shows the same draft.
+  await dialog.getByRole('tab', { name: 'Raw (key=value)' }).click();
+  await expect(dialog.getByRole('textbox', { name: /^Overrides/ })).toHaveValue('retention.ms=259200000');
+  await dialog.getByRole('tab', { name: 'Form' }).click();
+
+  await review.press('Enter');
+  const changes = dialog.getByRole('table', { name: 'Changes to apply' });
+  await expect(changes.getByRole('row')).toHaveCount(2);
+  await expect(changes).toContainText('3 days (259200000)');
+  await dialog.getByRole('button', { name: 'Apply 1 change(s)' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => brokerRetention(topic), { timeout: 15_000 }).toEqual({ value: '259200000', override: true });
+
+  // The configuration tab reads the new value in words.
+  await app.getByRole('tab', { name: 'Configuration' }).click();
+  await expect(app.locator('[data-config="retention.ms"]')).toContainText('3 days', { timeout: 15_000 });
+
+  // Reset to default removes the override on the broker.
+  await app.getByRole('button', { name: 'Edit configuration' }).click();
+  await dialog.getByRole('button', { name: 'Reset retention.ms to default' }).click();
+  await dialog.getByRole('button', { name: 'Review 1 change(s)' }).click();
+  await expect(dialog.getByRole('table', { name: 'Changes to apply' })).toContainText('reset to default');
+  await dialog.getByRole('button', { name: 'Apply 1 change(s)' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await brokerRetention(topic)).override, { timeout: 15_000 }).toBe(false);
 });

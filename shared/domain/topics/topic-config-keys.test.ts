@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configValueProblem, humanBytes, humanDuration, readableConfigValue, topicConfigKeys } from './topic-config-keys';
+import { configRangeWords, configValueProblem, humanBytes, humanDuration, readableConfigValue, topicConfigKeys } from './topic-config-keys';
 
 describe('known topic config keys', () => {
   it('reads durations, sizes and special values the way a person says them', () => {
@@ -30,6 +30,28 @@ describe('known topic config keys', () => {
     expect(configValueProblem('preallocate', 'yes')).toBe('preallocate is true or false, not "yes".');
     expect(configValueProblem('min.cleanable.dirty.ratio', '1.5')).toMatch(/between 0 and 1/);
     expect(configValueProblem('some.plugin.key', 'anything')).toBeNull();
+  });
+
+  it('follows the broker (Kafka 4.3.1 LogConfig): segment.bytes from 1 MiB, gzip -1 or 1..9, retention.bytes unbounded', () => {
+    expect(configValueProblem('segment.bytes', '14')).toMatch(/between 1048576 and 2147483647/);
+    expect(configValueProblem('segment.bytes', '1048576')).toBeNull();
+    expect(configValueProblem('compression.gzip.level', '-1')).toBeNull();
+    expect(configValueProblem('compression.gzip.level', '0')).toBe('compression.gzip.level must be between 1 and 9 or -1 (-1 means codec default); 0 is outside.');
+    expect(configValueProblem('compression.gzip.level', '9')).toBeNull();
+    expect(configValueProblem('retention.bytes', '-5')).toBeNull();
+    expect(configValueProblem('local.retention.ms', '-2')).toBeNull();
+    expect(configValueProblem('local.retention.ms', '-3')).toMatch(/between -2 and/);
+  });
+
+  it("says a key's range in words, with its special values", () => {
+    expect(configRangeWords('retention.ms')).toBe('-1 (unlimited), or at least 0 ms.');
+    expect(configRangeWords('segment.ms')).toBe('At least 1 ms.');
+    expect(configRangeWords('segment.bytes')).toBe('1,048,576 (1 MiB) to 2,147,483,647 (about 2.0 GiB).');
+    expect(configRangeWords('compression.gzip.level')).toBe('-1 (codec default), or 1 to 9.');
+    expect(configRangeWords('retention.bytes')).toBe('-1 (unlimited), or any whole number.');
+    expect(configRangeWords('min.cleanable.dirty.ratio')).toBe('From 0 to 1.');
+    expect(configRangeWords('cleanup.policy')).toBeNull();
+    expect(configRangeWords('not.known')).toBeNull();
   });
 
   it('gives every enum its values and every bounded kind sensible bounds', () => {

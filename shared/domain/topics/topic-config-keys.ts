@@ -2,6 +2,9 @@
 // person reads them (durations, sizes, "-1 means unlimited"). The broker's DescribeConfigs answer as
 // kafkajs asks for it carries no documentation or types, so this table gives the typed editor its
 // form; unknown keys still work through the raw editor. Summaries are ours, written for the editor.
+// Types and ranges checked against the broker's own ConfigDef (Kafka 4.3.1's LogConfig, as the bed runs
+// it): segment.bytes starts at 1 MiB since 4.0, gzip takes -1 or 1..9 (not 0), and retention.bytes has no
+// lower bound (any negative value means unlimited).
 
 export type ConfigKind = 'duration-ms' | 'bytes' | 'int' | 'long' | 'ratio' | 'boolean' | 'enum' | 'enum-list' | 'list';
 
@@ -11,7 +14,7 @@ export interface ConfigKeySpec {
   min?: number;
   max?: number;
   values?: readonly string[];
-  /** Raw values with a meaning of their own, shown in words ("-1" → "unlimited"). */
+  /** Raw values with a meaning of their own, shown in words ("-1" → "unlimited"); allowed even outside min..max. */
   special?: Readonly<Record<string, string>>;
 }
 
@@ -21,7 +24,7 @@ const unlimited = { '-1': 'unlimited' } as const;
 export const topicConfigKeys: Readonly<Record<string, ConfigKeySpec>> = {
   'cleanup.policy': { kind: 'enum-list', values: ['delete', 'compact'], summary: 'Delete old segments, compact to the latest value per key, or both.' },
   'compression.type': { kind: 'enum', values: ['producer', 'uncompressed', 'gzip', 'snappy', 'lz4', 'zstd'], summary: 'Codec the broker stores batches in; "producer" keeps what the producer sent.' },
-  'compression.gzip.level': { kind: 'int', min: -1, max: 9, special: { '-1': 'codec default' }, summary: 'gzip level when the broker compresses.' },
+  'compression.gzip.level': { kind: 'int', min: 1, max: 9, special: { '-1': 'codec default' }, summary: 'gzip level when the broker compresses.' },
   'compression.lz4.level': { kind: 'int', min: 1, max: 17, summary: 'lz4 level when the broker compresses.' },
   'compression.zstd.level': { kind: 'int', min: -131_072, max: 22, summary: 'zstd level when the broker compresses.' },
   'delete.retention.ms': { kind: 'duration-ms', min: 0, summary: 'How long delete markers (tombstones) stay on a compacted topic.' },
@@ -45,15 +48,16 @@ export const topicConfigKeys: Readonly<Record<string, ConfigKeySpec>> = {
   'remote.storage.enable': { kind: 'boolean', summary: 'Tiered storage for this topic.' },
   'remote.log.copy.disable': { kind: 'boolean', summary: 'Stop copying segments to tiered storage.' },
   'remote.log.delete.on.disable': { kind: 'boolean', summary: 'Delete tiered data when tiered storage is turned off.' },
-  'retention.bytes': { kind: 'bytes', min: -1, special: unlimited, summary: 'Bytes kept per partition before old segments are deleted.' },
+  'retention.bytes': { kind: 'bytes', special: unlimited, summary: 'Bytes kept per partition before old segments are deleted; any negative value means unlimited.' },
   'retention.ms': { kind: 'duration-ms', min: -1, special: unlimited, summary: 'How long messages are kept before old segments are deleted.' },
-  'segment.bytes': { kind: 'bytes', min: 14, max: INT_MAX, summary: 'Size at which a new log segment starts.' },
+  'segment.bytes': { kind: 'bytes', min: 1_048_576, max: INT_MAX, summary: 'Size at which a new log segment starts.' },
   'segment.index.bytes': { kind: 'bytes', min: 4, max: INT_MAX, summary: 'Size of each segment’s offset index.' },
   'segment.jitter.ms': { kind: 'duration-ms', min: 0, summary: 'Random slack before rolling, so segments do not all roll at once.' },
   'segment.ms': { kind: 'duration-ms', min: 1, summary: 'Time after which a new log segment starts.' },
   'unclean.leader.election.enable': { kind: 'boolean', summary: 'Let an out-of-sync replica lead (availability over durability).' },
 };
 
+const INT_MIN = -2_147_483_648;
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
 const integerKinds: ConfigKind[] = ['duration-ms', 'bytes', 'int', 'long'];
@@ -65,10 +69,12 @@ export function configValueProblem(key: string, raw: string): string | null {
   const value = raw.trim();
   if (integerKinds.includes(spec.kind)) {
     if (!/^-?\d+$/.test(value)) return `${key} takes a whole number${spec.kind === 'duration-ms' ? ' of milliseconds' : spec.kind === 'bytes' ? ' of bytes' : ''}, not "${raw}".`;
+    if (spec.special && Object.hasOwn(spec.special, value)) return null;
     const number = BigInt(value);
     const max = spec.max !== undefined ? BigInt(spec.max) : spec.kind === 'int' ? BigInt(INT_MAX) : LONG_MAX;
-    const min = spec.min !== undefined ? BigInt(spec.min) : LONG_MIN;
-    if (number < min || number > max) return `${key} must be between ${min} and ${max}${spec.special ? ` (${describeSpecials(spec)})` : ''}; ${value} is outside.`;
+    const min = spec.min !== undefined ? BigInt(spec.min) : spec.kind === 'int' ? BigInt(INT_MIN) : LONG_MIN;
+    const outsideSpecials = Object.keys(spec.special ?? {}).filter((raw) => BigInt(raw) < min || BigInt(raw) > max);
+    if (number < min || number > max) return `${key} must be between ${min} and ${max}${outsideSpecials.length > 0 ? ` or ${outsideSpecials.join(', ')}` : ''}${spec.special ? ` (${describeSpecials(spec)})` : ''}; ${value} is outside.`;
     return null;
   }
   if (spec.kind === 'ratio') {
@@ -86,6 +92,28 @@ export function configValueProblem(key: string, raw: string): string | null {
     return null;
   }
   return null;
+}
+
+/** The values a key takes, in words with the raw numbers ("-1 (unlimited), or at least 0 ms"); null when there is nothing to say. */
+export function configRangeWords(key: string): string | null {
+  const spec = topicConfigKeys[key];
+  if (!spec) return null;
+  if (spec.kind === 'ratio') return `From ${spec.min} to ${spec.max}.`;
+  if (!integerKinds.includes(spec.kind)) return null;
+  const specials = spec.special ?? {};
+  let lower = spec.min;
+  while (lower !== undefined && Object.hasOwn(specials, String(lower))) lower += 1;
+  const upper = spec.max;
+  const words = (value: number) => {
+    const readable = spec.kind === 'duration-ms' ? humanDuration(value) : spec.kind === 'bytes' ? humanBytes(value) : '';
+    const raw = value.toLocaleString('en-US');
+    return readable === '' || readable === `${raw} ms` || readable === `${raw} bytes` || readable === `${raw} byte` ? (spec.kind === 'int' || spec.kind === 'long' ? raw : readable) : `${raw} (${readable})`;
+  };
+  const range =
+    lower !== undefined && upper !== undefined ? `${words(lower)} to ${words(upper)}` : lower !== undefined ? `at least ${words(lower)}` : upper !== undefined ? `at most ${words(upper)}` : 'any whole number';
+  const special = Object.entries(specials).map(([raw, meaning]) => `${raw} (${meaning})`);
+  const text = special.length > 0 ? `${special.join(', ')}, or ${range}` : range;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 const describeSpecials = (spec: ConfigKeySpec) =>

@@ -1,9 +1,12 @@
-import { Alert, Button, Code, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { ConnectionProfile } from '../../../../shared/domain/profile/profile-schema';
 import { checkTopicName } from '../../../../shared/domain/topics/topic-names';
 import type { TopicDetail } from '../../../../shared/domain/topics/topic-schemas';
-import { diffConfig, formatConfigLines, parseConfigLines } from './config-diff';
+import { readableConfigValue } from '../../../../shared/domain/topics/topic-config-keys';
+import { ConfigForm } from './ConfigForm';
+import { parseConfigLines } from './config-diff';
+import { draftChanges, draftFromOverrides, draftFromText, draftToText } from './config-draft';
 import { purgeText } from './purge-words';
 import { useTopicAction } from './queries';
 import { formatCount } from './topic-table-model';
@@ -156,21 +159,66 @@ export function AddPartitionsDialog({ opened, profileId, detail, onClose, onChan
   );
 }
 
-/** Edits the topic's overrides as text; only the keys that differ are sent (set or reset). */
+/**
+ * Edits the topic's overrides: a typed form per known key and the raw `key=value` editor, both on one
+ * draft; only the keys that differ are sent (set or reset), after a review of the changes.
+ */
 export function EditConfigDialog({ opened, profileId, detail, onClose, onChanged }: { opened: boolean; profileId: string; detail: TopicDetail; onClose(): void; onChanged(): void }) {
   const overrides = Object.fromEntries(detail.configs.filter((entry) => entry.isOverride && entry.value !== null).map((entry) => [entry.name, entry.value as string]));
-  const [text, setText] = useState(() => formatConfigLines(overrides));
+  const [draft, setDraft] = useState(() => draftFromOverrides(overrides));
+  const [tab, setTab] = useState<'form' | 'raw'>('form');
+  const [text, setText] = useState('');
+  const [syntaxProblems, setSyntaxProblems] = useState<string[]>([]);
   const [reviewing, setReviewing] = useState(false);
   const alter = useTopicAction('topics:alter-config', onChanged);
-  const edit = diffConfig(overrides, text);
+  const edit = draftChanges(draft);
+  const problems = Object.values(edit.problems);
   const changes = Object.keys(edit.set).length + edit.reset.length;
   const close = () => (alter.reset(), setReviewing(false), onClose());
-  const defaults = new Map(detail.configs.map((entry) => [entry.name, entry.inherited[0]?.value ?? null]));
+  // The value a key takes without an override: the next synonym for an override, else its current value.
+  const defaults = new Map(detail.configs.map((entry) => [entry.name, entry.isOverride ? (entry.inherited[0]?.value ?? null) : entry.value]));
+  const openTab = (next: string | null) => {
+    if (next === 'raw') {
+      setText(draftToText(draft));
+      setSyntaxProblems([]);
+    }
+    if (next === 'form' || next === 'raw') setTab(next);
+  };
+  const editText = (next: string) => {
+    setText(next);
+    const parsed = draftFromText(draft, next);
+    setSyntaxProblems(parsed.syntaxProblems);
+    setDraft(parsed.draft);
+  };
+  const rawProblems = tab === 'raw' ? parseConfigLines(text).problems : [];
   return (
-    <Modal opened={opened} onClose={close} title={`Configuration of ${detail.name}`} size="lg" centered>
+    <Modal opened={opened} onClose={close} title={`Configuration of ${detail.name}`} size="xl" centered>
       <Stack gap="sm">
         {!reviewing ? (
-          <Textarea label="Overrides (key=value per line; remove a line to reset it to the default)" autosize minRows={6} value={text} onChange={(event) => setText(event.currentTarget.value)} error={edit.problems.join(' ') || undefined} styles={{ input: { fontFamily: 'monospace' } }} />
+          <Tabs value={tab} onChange={openTab} keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="form" disabled={syntaxProblems.length > 0} title={syntaxProblems.length > 0 ? 'Fix the lines that do not parse first' : undefined}>
+                Form
+              </Tabs.Tab>
+              <Tabs.Tab value="raw">Raw (key=value)</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="form" pt="xs">
+              <ConfigForm draft={draft} defaults={defaults} onChange={setDraft} />
+            </Tabs.Panel>
+            <Tabs.Panel value="raw" pt="xs">
+              <Textarea
+                label="Overrides (key=value per line; remove a line to reset it to the default)"
+                autosize
+                minRows={6}
+                maxRows={20}
+                value={text}
+                onChange={(event) => editText(event.currentTarget.value)}
+                error={rawProblems.join(' ') || undefined}
+                styles={{ input: { fontFamily: 'monospace' } }}
+                data-autofocus
+              />
+            </Tabs.Panel>
+          </Tabs>
         ) : (
           <Table aria-label="Changes to apply">
             <Table.Thead>
@@ -186,8 +234,8 @@ export function EditConfigDialog({ opened, profileId, detail, onClose, onChanged
                   <Table.Td>
                     <Code>{key}</Code>
                   </Table.Td>
-                  <Table.Td>{overrides[key] ?? '(default)'}</Table.Td>
-                  <Table.Td>{value}</Table.Td>
+                  <Table.Td>{overrides[key] !== undefined ? withWords(key, overrides[key]) : `(default${defaults.get(key) ? `: ${withWords(key, defaults.get(key)!)}` : ''})`}</Table.Td>
+                  <Table.Td>{withWords(key, value)}</Table.Td>
                 </Table.Tr>
               ))}
               {edit.reset.map((key) => (
@@ -195,12 +243,17 @@ export function EditConfigDialog({ opened, profileId, detail, onClose, onChanged
                   <Table.Td>
                     <Code>{key}</Code>
                   </Table.Td>
-                  <Table.Td>{overrides[key]}</Table.Td>
-                  <Table.Td>reset to default{defaults.get(key) ? ` (${defaults.get(key)})` : ''}</Table.Td>
+                  <Table.Td>{withWords(key, overrides[key]!)}</Table.Td>
+                  <Table.Td>reset to default{defaults.get(key) ? ` (${withWords(key, defaults.get(key)!)})` : ''}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
+        )}
+        {!reviewing && problems.length > 0 && (
+          <Text size="sm" c="red.8" role="status">
+            {problems.length === 1 ? '1 value to fix' : `${problems.length} values to fix`} before review: {Object.keys(edit.problems).join(', ')}.
+          </Text>
         )}
         <ActionError error={alter.error} />
         <Group justify="flex-end">
@@ -212,7 +265,7 @@ export function EditConfigDialog({ opened, profileId, detail, onClose, onChanged
               Apply {changes} change(s)
             </Button>
           ) : (
-            <Button disabled={changes === 0 || edit.problems.length > 0} onClick={() => setReviewing(true)}>
+            <Button disabled={changes === 0 || problems.length > 0 || syntaxProblems.length > 0} onClick={() => setReviewing(true)}>
               Review {changes} change(s)
             </Button>
           )}
@@ -221,6 +274,11 @@ export function EditConfigDialog({ opened, profileId, detail, onClose, onChanged
     </Modal>
   );
 }
+
+const withWords = (key: string, raw: string) => {
+  const words = readableConfigValue(key, raw);
+  return words === raw ? raw : `${words} (${raw})`;
+};
 
 export function PurgeTopicDialog({ opened, profileId, detail, onClose, onChanged }: { opened: boolean; profileId: string; detail: TopicDetail; onClose(): void; onChanged(): void }) {
   const [mode, setMode] = useState<'all' | 'offset'>('all');
