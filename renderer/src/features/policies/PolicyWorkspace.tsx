@@ -200,6 +200,8 @@ export function PolicyWorkspace() {
               </Tabs.List>
               {snapshotData && (
                 <Tabs.Panel value="preview" pt="sm">
+                  {/* A file that never parsed has no tenants to preview: the note above says so, not "no tenant yet". */}
+                  {aclTenants.kind !== 'unparsed' && (
                   <TenantPreviewPanel
                     tenantNames={tenants.map((tenant) => tenant.name)}
                     preview={preview}
@@ -207,6 +209,7 @@ export function PolicyWorkspace() {
                     onSelect={store.selectTenant}
                     onReveal={revealTenant}
                   />
+                  )}
                 </Tabs.Panel>
               )}
               {snapshotData && (
