@@ -240,3 +240,44 @@ test("the Kafka ACLs tab shows the open file's tenants while its text does not p
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the Preview tab evaluates the open file's tenants while its text does not parse, never Kpow's defaults (issue 17)", async ({ app, dialogAnswers }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'native file dialogs cannot be answered from a test; the Chromium project queues the answers');
+  const dir = mkdtempSync(join(tmpdir(), 'odradek-policy-preview-e2e-'));
+  try {
+    const brokenPath = join(dir, 'broken.yaml');
+    appendFileSync(brokenPath, 'tenants:\n  - name: "Broken"\n    resources: [\n');
+    await app.getByRole('button', { name: 'Open a policy file offline' }).click();
+    dialogAnswers.push(policyFixture);
+    await app.getByRole('button', { name: 'Open…' }).click();
+    await expect(app.getByTestId('policy-file-name')).toHaveText('teams.yaml');
+    dialogAnswers.push(snapshotFixture);
+    await app.getByRole('button', { name: 'Open snapshot…' }).click();
+    await expect(app.getByTestId('snapshot-name')).toHaveText('demo.json');
+    const tenant = app.getByRole('combobox', { name: 'Tenant' });
+    await expect(tenant).toHaveValue('Transactions');
+    await expect(app.getByTestId('policy-preview-source')).toHaveCount(0);
+
+    // A YAML syntax error on line 1: the preview keeps the file's tenants and says they are the last valid text's.
+    await goToEndOfLine(app, 1);
+    await app.keyboard.type('\n: [');
+    await expect(app.getByRole('button', { name: /^error on line/ }).first()).toBeVisible();
+    await expect(app.getByTestId('policy-preview-source')).toContainText('the preview shows the tenants of the last valid text');
+    await expect(tenant).toHaveValue('Transactions');
+    await tenant.click();
+    await expect(app.getByRole('option', { name: 'Payments', exact: true })).toBeVisible();
+    await expect(app.getByRole('option', { name: 'Global', exact: true })).toHaveCount(0);
+    await app.keyboard.press('Escape');
+
+    // A file that never parsed: no tenant is previewed, and the note says the file does not parse.
+    await app.getByRole('button', { name: 'Open…' }).click();
+    dialogAnswers.push(brokenPath);
+    await app.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(app.getByTestId('policy-file-name')).toHaveText('broken.yaml');
+    await expect(app.getByTestId('policy-preview-source')).toContainText('The file does not parse');
+    await expect(app.getByRole('combobox', { name: 'Tenant' })).toHaveCount(0);
+    await expect(app.getByText('Global', { exact: true })).toHaveCount(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -191,6 +191,40 @@ describe('guardHandlers', () => {
     await expect(explainRequests('p', [{ request: 'messages:reproduce', input: {} }], deps(inTenant(['payments'])))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
+  it('answers questions asked before the whole input is known: groups, stream channels, a clone or re-produce without its target', async () => {
+    const deps: GuardDeps = { access: async () => inTenant(['payments']), scope: async (_profileId, tenantAccess) => new TenantScope(captured, compileTenant(tenantAccess.tenant)), invalidate: () => undefined };
+    const answers = await explainRequests(
+      'p',
+      [
+        { request: 'groups:reset-apply', input: { groupId: 'pay-reader' } },
+        { request: 'groups:delete-offsets', input: { groupId: 'pay-reader' } },
+        { request: 'groups:delete', input: { groupId: 'orders-app' } },
+        { request: 'groups:delete-offsets', input: { groupId: 'pay-reader', topic: 'orders' } },
+        { request: 'messages:export', input: { topic: 'pay-ledger' } },
+        { request: 'messages:reproduce', input: { source: { topic: 'pay-ledger' } } },
+        { request: 'topics:clone', input: { source: 'pay-ledger' } },
+        { request: 'topics:clone', input: { source: 'pay-ledger', target: 'orders-copy' } },
+      ],
+      deps,
+    );
+    expect(answers.map((answer) => answer.reason)).toEqual([
+      "GROUP_EDIT on consumer group 'pay-reader' is not allowed: no policy in the policy file allows it for the role payments (an action no policy allows is denied).",
+      "GROUP_EDIT on consumer group 'pay-reader' is not allowed: no policy in the policy file allows it for the role payments (an action no policy allows is denied).",
+      "Consumer group 'orders-app' is not part of tenant 'Payments'.",
+      "GROUP_EDIT on consumer group 'pay-reader' is not allowed: no policy in the policy file allows it for the role payments (an action no policy allows is denied).",
+      "TOPIC_DATA_DOWNLOAD on topic 'pay-ledger' is not allowed: no policy in the policy file allows it for the role payments (an action no policy allows is denied).",
+      null,
+      null,
+      "Tenant 'Payments' does not include the topic name 'orders-copy', so it cannot be created here; choose a name the tenant's rules include.",
+    ]);
+    // A question missing the one name every answer needs is refused, never checked as 'undefined'.
+    await expect(explainRequests('p', [{ request: 'groups:delete-offsets', input: {} }], deps)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(explainRequests('p', [{ request: 'messages:export', input: {} }], deps)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    // The request itself is still checked with every resource: a delete-offsets on a hidden topic is refused.
+    const { handlers } = guarded(inTenant(['payments']));
+    expect(await failureOf(() => handlers['groups:delete-offsets']({ profileId: 'p', groupId: 'pay-reader', topic: 'orders', confirmation: 'pay-reader' } as never, context))).toMatchObject({ code: 'NOT_ALLOWED' });
+  });
+
   it('streams only the tenant’s topic rows and patches, with counts over them', async () => {
     const { producers } = guarded(inTenant(['payments']));
     const batches: unknown[][] = [];

@@ -49,12 +49,20 @@ export interface ChannelGuard<C extends Channel> {
   visibleOutput?(output: ChannelOutput<C>, scope: TenantScope): ChannelOutput<C>;
   /** Why this request cannot be made inside any tenant (e.g. it changes the whole registry); null when it can. */
   refuseInTenant?(input: InputOf<C>): string | null;
+  /**
+   * For tenancy:decisions only: the part of `resources` that can be decided before the whole input is
+   * known (a reset's group before its scope and target are chosen). A use for a field not given is left
+   * out; the request itself is always checked with `resources`.
+   */
+  ahead?(input: Partial<InputOf<C>>): ResourceUse[];
 }
 
 export interface StreamGuard<S extends StreamName> {
   kind: GuardKind;
   resources?(request: RequestOf<S>): ResourceUse[];
   clusterAction?: KpowAction;
+  /** As ChannelGuard's `ahead`. */
+  ahead?(request: Partial<RequestOf<S>>): ResourceUse[];
   /**
    * `topic-rows`: items are topic rows or patches keyed by name; `group-rows`: group rows or patches keyed
    * by group id. Only visible ones go out, in every phase, and the counts are over those.
@@ -82,7 +90,8 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
     visibleOutput: (detail, scope) => ({ ...detail, groups: detail.groups.filter((group) => scope.isGroupVisible(group.groupId)) }),
   },
   'topics:create': { kind: 'create', resources: ({ name }) => [newName(name, 'TOPIC_CREATE')] },
-  'topics:clone': { kind: 'create', resources: ({ source, target }) => [visible(source), newName(target, 'TOPIC_CREATE')] },
+  // Before the new name is typed only the source can be decided.
+  'topics:clone': { kind: 'create', resources: ({ source, target }) => [visible(source), newName(target, 'TOPIC_CREATE')], ahead: ({ source, target }) => [visible(source!), ...(target === undefined ? [] : [newName(target, 'TOPIC_CREATE')])] },
   'topics:delete': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_DELETE')] },
   'topics:add-partitions': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_EDIT')] },
   'topics:alter-config': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_EDIT')] },
@@ -90,7 +99,12 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   'messages:fetch': { kind: 'browse', resources: ({ topic }) => [visible(topic, 'TOPIC_DATA_QUERY')] },
   // Producing to a missing topic may auto-create it, so the name must still be the tenant's.
   'messages:produce': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
-  'messages:reproduce': { kind: 'mutate', resources: ({ source, targetTopic }) => [visible(source.topic, 'TOPIC_DATA_QUERY'), visible(targetTopic, 'TOPIC_PRODUCE')] },
+  'messages:reproduce': {
+    kind: 'mutate',
+    resources: ({ source, targetTopic }) => [visible(source.topic, 'TOPIC_DATA_QUERY'), visible(targetTopic, 'TOPIC_PRODUCE')],
+    // Reading the source is known before a target topic is chosen.
+    ahead: ({ source, targetTopic }) => [visible(source!.topic, 'TOPIC_DATA_QUERY'), ...(targetTopic === undefined ? [] : [visible(targetTopic, 'TOPIC_PRODUCE')])],
+  },
   // Checking a value before producing: the topic as producing needs it, and the subject must be the tenant's.
   'messages:produce-preview': { kind: 'read', resources: ({ topic, schema }) => [visible(topic, 'TOPIC_PRODUCE'), visible(schema.subject, undefined, 'subject')] },
   // The plan comes from the policy text in the request, so it may name anything: reading which ACLs
@@ -99,9 +113,14 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   'acls:tenant-apply': { kind: 'mutate', clusterAction: 'ACL_EDIT' },
   'groups:describe': { kind: 'read', resources: ({ groupId }) => [visible(groupId, undefined, 'group')] },
   // Previewing a reset is the first step of editing the group, so it needs GROUP_EDIT like the apply.
-  'groups:reset-preview': { kind: 'read', resources: (input) => resetResources(input) },
-  'groups:reset-apply': { kind: 'mutate', resources: (input) => resetResources(input) },
-  'groups:delete-offsets': { kind: 'mutate', resources: ({ groupId, topic }) => [visible(groupId, 'GROUP_EDIT', 'group'), visible(topic)] },
+  // Before the scope, target or topic is chosen, the group's own GROUP_EDIT decision is known.
+  'groups:reset-preview': { kind: 'read', resources: (input) => resetResources(input), ahead: (input) => resetAhead(input) },
+  'groups:reset-apply': { kind: 'mutate', resources: (input) => resetResources(input), ahead: (input) => resetAhead(input) },
+  'groups:delete-offsets': {
+    kind: 'mutate',
+    resources: ({ groupId, topic }) => [visible(groupId, 'GROUP_EDIT', 'group'), visible(topic)],
+    ahead: ({ groupId, topic }) => [visible(groupId!, 'GROUP_EDIT', 'group'), ...(topic === undefined ? [] : [visible(topic)])],
+  },
   'groups:delete': { kind: 'mutate', resources: ({ groupId }) => [visible(groupId, 'GROUP_DELETE', 'group')] },
   'groups:lag-history': { kind: 'read', resources: ({ groupId }) => [visible(groupId, undefined, 'group')] },
   // Subjects live in the profile's Schema Registry: a use without `domainId` names it (TenantScope
@@ -140,6 +159,10 @@ function resetResources({ groupId, scope, target }: InputOf<'groups:reset-previe
   if (scope.kind === 'topic') topics.add(scope.topic);
   if (target.kind === 'offsets') for (const { topic } of target.offsets) topics.add(topic);
   return [visible(groupId, 'GROUP_EDIT', 'group'), ...[...topics].map((topic) => visible(topic))];
+}
+
+function resetAhead(input: Partial<InputOf<'groups:reset-preview'>>): ResourceUse[] {
+  return input.scope !== undefined && input.target !== undefined ? resetResources(input as InputOf<'groups:reset-preview'>) : [visible(input.groupId!, 'GROUP_EDIT', 'group')];
 }
 
 /** A capture younger than this answers even a miss: re-reading the cluster on every refused request would let the renderer hammer it. */
@@ -285,13 +308,17 @@ export async function explainRequests(profileId: string, asks: readonly RequestA
     let reason: string | null = null;
     if (guard?.kind !== 'tenancy') {
       const input = { ...ask.input, profileId };
+      const lacks = () => new AppFailure('INVALID_INPUT', `The question about '${ask.request}' lacks the fields its guard reads (${Object.keys(ask.input).join(', ') || 'none given'}).`);
+      let uses: ResourceUse[];
       try {
-        guard?.resources?.(input as never);
+        uses = (guard?.ahead ?? guard?.resources)?.(input as never) ?? [];
       } catch {
-        throw new AppFailure('INVALID_INPUT', `The question about '${ask.request}' lacks the fields its guard reads (${Object.keys(ask.input).join(', ') || 'none given'}).`);
+        throw lacks();
       }
+      // A name the question did not give would be checked as 'undefined': refuse the question instead.
+      if (uses.some((use) => typeof use.name !== 'string' || use.name === '')) throw lacks();
       try {
-        await enter(ask.request, guard, input, deps);
+        await enter(ask.request, guard === undefined ? undefined : { ...guard, resources: () => uses }, input, deps);
       } catch (error) {
         if (!(error instanceof AppFailure) || error.code !== 'NOT_ALLOWED') throw error;
         reason = error.message;

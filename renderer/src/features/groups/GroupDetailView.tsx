@@ -7,7 +7,8 @@ import { GroupLagPanel } from './GroupLagPanel';
 import { DeleteGroupDialog, DeleteOffsetsDialog } from './GroupDialogs';
 import { ResetOffsetsDialog } from './ResetOffsetsDialog';
 import { assignedCount, formatAssignment, formatOffset, formatRecordRate, offsetsByTopic, reconciling, sortedMembers } from './group-detail-model';
-import { groupActionRefusal, type GroupAction } from './group-permissions';
+import { useRequestDecisions } from '../tenancy/queries';
+import { groupActionRefusal, groupAsks, type GroupAction } from './group-permissions';
 import { formatExact, formatLag } from './group-table-model';
 import { healthView } from './health-view';
 import { useGroupDetail } from './queries';
@@ -27,7 +28,10 @@ export function GroupDetailView(props: { profileId: string; groupId: string; row
   // Escape closes the detail only when no dialog is open: a dialog takes Escape for itself.
   useHotkeys([['Escape', () => dialog === null && props.onBack()]]);
 
-  const refusal = (action: GroupAction) => groupActionRefusal(profile.data, detail.data, action);
+  const offsetTopics = detail.data ? offsetsByTopic(detail.data.offsets).map((entry) => entry.topic) : [];
+  // The tenancy guards' answers for this group's requests, asked ahead: an action the tenant's policies deny is disabled with main's reason.
+  const decisions = useRequestDecisions(profileId, groupAsks(groupId, offsetTopics));
+  const refusal = (action: GroupAction) => groupActionRefusal(profile.data, detail.data, action, undefined, decisions);
   const action = (label: string, opens: Exclude<Dialog, null>, reason: string | null, color?: string) => (
     <Tooltip label={reason} disabled={reason === null} multiline maw={360}>
       <Button size="xs" variant="light" color={color} disabled={reason !== null} onClick={() => setDialog(opens)} data-disabled-reason={reason ?? undefined}>
@@ -35,7 +39,6 @@ export function GroupDetailView(props: { profileId: string; groupId: string; row
       </Button>
     </Tooltip>
   );
-  const offsetTopics = detail.data ? offsetsByTopic(detail.data.offsets).map((entry) => entry.topic) : [];
   const deleteOffsetsReason = detail.data && offsetTopics.length === 0 ? 'The group has no committed offsets.' : refusal('delete-offsets');
 
   return (
@@ -88,7 +91,7 @@ export function GroupDetailView(props: { profileId: string; groupId: string; row
         <>
           {dialog === 'reset' && <ResetOffsetsDialog profileId={profileId} detail={detail.data} onClose={() => setDialog(null)} onApplied={props.onChanged} />}
           {dialog === 'delete-offsets' && (
-            <DeleteOffsetsDialog profileId={profileId} detail={detail.data} topics={offsetTopics} refusal={(topic) => groupActionRefusal(profile.data, detail.data, 'delete-offsets', topic)} onClose={() => setDialog(null)} onDeleted={props.onChanged} />
+            <DeleteOffsetsDialog profileId={profileId} detail={detail.data} topics={offsetTopics} refusal={(topic) => groupActionRefusal(profile.data, detail.data, 'delete-offsets', topic, decisions)} onClose={() => setDialog(null)} onDeleted={props.onChanged} />
           )}
           {dialog === 'delete-group' && <DeleteGroupDialog profileId={profileId} detail={detail.data} onClose={() => setDialog(null)} onDeleted={props.onDeleted} />}
         </>

@@ -7,6 +7,7 @@ import type { StreamHandle } from '../../../../shared/ipc/stream';
 import { formatBytes } from '../../components/format';
 import { api } from '../../lib/api';
 import { useStoredProfile } from '../profiles/queries';
+import { useTopicDecisions } from '../tenancy/queries';
 import { topicPermissions } from '../topics/topic-permissions';
 import type { BuiltRequest } from './browse-form';
 import { buildExportRequest, defaultExportForm, type ExportForm } from './export-form';
@@ -22,7 +23,8 @@ const count = (value: number) => `${value.toLocaleString('en-US')} ${value === 1
 
 export function ExportPanel({ profileId, topic, buildBrowse }: { profileId: string; topic: string; buildBrowse(): BuiltRequest }) {
   const profile = useStoredProfile(profileId);
-  const denied = topicPermissions(profile.data)('export-data');
+  // The profile's export-data action, then what main's guards answer ahead for messages:export (TOPIC_DATA_DOWNLOAD).
+  const denied = topicPermissions(profile.data, useTopicDecisions(profileId, topic))('export-data', 'messages:export');
   const [opened, setOpened] = useState(false);
   const [form, setForm] = useState<ExportForm>(defaultExportForm);
   const [formError, setFormError] = useState<string | null>(null);

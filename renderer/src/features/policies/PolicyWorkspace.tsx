@@ -7,7 +7,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { EditorView } from '@codemirror/view';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { effectiveTenants, parsePolicyFile, previewTenant } from '../../../../shared/domain/tenancy';
+import { parsePolicyFile, previewTenant } from '../../../../shared/domain/tenancy';
 import { useBeforeUnloadGuard } from '../../lib/use-before-unload-guard';
 import { offsetOf } from './editor-diagnostics';
 import { usePolicyDiff } from './policy-diff';
@@ -53,7 +53,9 @@ export function PolicyWorkspace() {
   const aclTenants = useMemo(() => tenantSource(parsed, lastValidParsed), [parsed, lastValidParsed]);
   const diagnostics = useMemo(() => ({ text: validatedText, items: parsed.diagnostics }), [validatedText, parsed]);
   const snapshotData = snapshot.data?.snapshot;
-  const tenants = useMemo(() => effectiveTenants(parsed.policy), [parsed]);
+  // The preview reads the same tenants as the ACL tab: the text's when it parses, else the last valid
+  // text's (said so) or none — never Kpow's defaults standing in for a file that does not parse.
+  const tenants = aclTenants.tenants;
   const shownTenant = tenants.find((tenant) => tenant.name === store.selectedTenant) ?? tenants[0];
   // Only the tenant on screen is evaluated: on a large snapshot each tenant costs tens of milliseconds.
   const preview = useMemo(() => (snapshotData && shownTenant ? previewTenant(shownTenant, snapshotData) : null), [shownTenant, snapshotData]);
@@ -179,9 +181,11 @@ export function PolicyWorkspace() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="sm">
             <SnapshotSummary query={snapshot} path={snapshotPath} onOpen={() => run(openSnapshot)} choosing={chooseSnapshot.isPending} />
-            {errors > 0 && snapshotData && (
-              <Text size="sm" c="orange">
-                The policy has {errors} error{errors === 1 ? '' : 's'}; the preview uses the rules that could be read.
+            {aclTenants.kind !== 'current' && snapshotData && (
+              <Text size="sm" c="orange" data-testid="policy-preview-source">
+                {aclTenants.kind === 'last-valid'
+                  ? `The text does not parse now (${errors} error${errors === 1 ? '' : 's'}); the preview shows the tenants of the last valid text.`
+                  : `The file does not parse (${errors} error${errors === 1 ? '' : 's'}; see Problems): there are no tenants to preview until it does.`}
               </Text>
             )}
             <Tabs value={panel} onChange={setPanel} keepMounted={false}>
@@ -196,6 +200,8 @@ export function PolicyWorkspace() {
               </Tabs.List>
               {snapshotData && (
                 <Tabs.Panel value="preview" pt="sm">
+                  {/* A file that never parsed has no tenants to preview: the note above says so, not "no tenant yet". */}
+                  {aclTenants.kind !== 'unparsed' && (
                   <TenantPreviewPanel
                     tenantNames={tenants.map((tenant) => tenant.name)}
                     preview={preview}
@@ -203,6 +209,7 @@ export function PolicyWorkspace() {
                     onSelect={store.selectTenant}
                     onReveal={revealTenant}
                   />
+                  )}
                 </Tabs.Panel>
               )}
               {snapshotData && (

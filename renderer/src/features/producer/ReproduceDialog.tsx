@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ReproduceRequestInput } from '../../../../shared/domain/messages/produce-request';
 import { api, unwrap } from '../../lib/api';
 import { useStoredProfile } from '../profiles/queries';
+import { useTopicDecisions } from '../tenancy/queries';
 import { topicPermissions } from '../topics/topic-permissions';
 import { DeliveryFields, HeadersEditor, ProduceOutcome } from './ProducerFields';
 import { buildReproduceRequest, defaultReproduceForm, type ReproduceForm } from './produce-form';
@@ -15,10 +16,10 @@ interface Source {
   offset: string;
 }
 
-/** The button for the message detail; disabled with the reason when the profile may not produce. */
+/** The button for the message detail; disabled with the reason when the profile may not produce or main's guards would refuse reading the source. */
 export function ReproduceButton({ profileId, source }: { profileId: string; source: Source }) {
   const profile = useStoredProfile(profileId);
-  const denied = topicPermissions(profile.data)('produce');
+  const denied = topicPermissions(profile.data, useTopicDecisions(profileId, source.topic))('produce', 'messages:reproduce');
   const [opened, setOpened] = useState(false);
   return (
     <>

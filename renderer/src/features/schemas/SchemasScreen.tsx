@@ -4,11 +4,11 @@ import { Alert, Button, Checkbox, Chip, Group, Loader, Stack, Text, TextInput, T
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useUiStore } from '../../app/ui-store';
 import { useStoredProfile } from '../profiles/queries';
-import { useTenancyState } from '../tenancy/queries';
+import { useRequestDecisions, useTenancyState } from '../tenancy/queries';
 import { CompatibilityDialog } from './CompatibilityDialog';
 import { NewSubjectDialog } from './NewSubjectDialog';
 import { useRefreshSubjects, useSubjects } from './queries';
-import { schemaPermissions } from './schema-permissions';
+import { schemaAsks, schemaDecisionsOf, schemaPermissions } from './schema-permissions';
 import { SubjectDetailPanel } from './SubjectDetailPanel';
 import { subjectRowId, SubjectTable } from './SubjectTable';
 import { observationText, schemaTypeLabels, subjectCountText, visibleSubjects, type SchemaType, type SubjectColumn, type SubjectSort } from './subject-list-model';
@@ -41,7 +41,11 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
   const globalCompatibility = list.data?.globalCompatibility ?? null;
   const shown = useMemo(() => visibleSubjects(rows, { search: deferredSearch, types, showDeleted }, sort, globalCompatibility), [rows, deferredSearch, types, showDeleted, sort, globalCompatibility]);
   const tenancy = useTenancyState(profileId);
-  const denied = schemaPermissions({ profile: profile.data, tenant: tenancy.data?.status === 'active' ? tenancy.data.activeTenant : null });
+  const tenant = tenancy.data?.status === 'active' ? tenancy.data.activeTenant : null;
+  const denied = schemaPermissions({ profile: profile.data, tenant });
+  // The open subject's SCHEMA_* decisions, asked ahead through main's guards, so its buttons are disabled with the policy's reason.
+  const subjectDecisions = useRequestDecisions(profileId, selected ? schemaAsks(selected.subject) : null);
+  const subjectDenied = schemaPermissions({ profile: profile.data, tenant, decisions: selected ? schemaDecisionsOf(subjectDecisions) : undefined });
 
   const toggleSort = (column: SubjectColumn) =>
     setSort((current) => (current.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: column === 'latestVersion' || column === 'latestId' ? 'desc' : 'asc' }));
@@ -143,7 +147,7 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
               initialVersion={selected.version}
               includeDeleted={showDeleted}
               listedDeleted={rows.some((row) => row.subject === selected.subject && row.deleted)}
-              denied={denied}
+              denied={subjectDenied}
               onOpenReference={(subject, version) => setSelected({ subject, version })}
               onClose={close}
               onDeleted={() => setSelected(null)}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { schemaPermissions } from './schema-permissions';
+import { decisionLookup } from '../tenancy/decisions';
+import { schemaAsks, schemaDecisionsOf, schemaPermissions } from './schema-permissions';
 
 const profile = (readOnly: boolean, allowedActions: string[]) => ({ name: 'bed', safety: { readOnly, allowedActions } }) as never;
 
@@ -17,5 +18,19 @@ describe('schema permissions', () => {
     expect(inTenant('change-compatibility')).toBeNull();
     expect(inTenant('delete')).toBe('Policy denies SCHEMA_DELETE on tx-orders.');
     expect(inTenant('register-subject')).toBeNull();
+  });
+
+  it('asks main about the open subject’s register, compatibility and delete requests and follows its answers (issue 17)', () => {
+    const asks = schemaAsks('tx-orders');
+    expect(asks).toEqual([
+      { id: 'SCHEMA_CREATE', request: 'schemas:register', input: { subject: 'tx-orders' } },
+      { id: 'SCHEMA_VERSION_EDIT', request: 'schemas:set-compatibility', input: { subject: 'tx-orders' } },
+      { id: 'SCHEMA_DELETE', request: 'schemas:delete', input: { subject: 'tx-orders' } },
+    ]);
+    const edit = "SCHEMA_VERSION_EDIT on subject 'tx-orders' is denied by the policy file's policy 2.";
+    const denied = schemaPermissions({ profile: profile(false, ['edit-schemas']), tenant: 'payments', decisions: schemaDecisionsOf(decisionLookup(asks, [{ reason: null }, { reason: edit }, { reason: null }])) });
+    expect(denied('change-compatibility')).toBe(edit);
+    expect(denied('register-version')).toBeNull();
+    expect(denied('delete')).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { topicPermissions } from '../topics/topic-permissions';
 export type SchemaAction = 'register-subject' | 'register-version' | 'change-compatibility' | 'change-global-compatibility' | 'delete';
 
 /** The tenant policy action each schema action needs, as main's guards ask for it. */
-export const tenantActionOf: Record<SchemaAction, 'SCHEMA_CREATE' | 'SCHEMA_VERSION_EDIT' | 'SCHEMA_DELETE'> = {
+export const tenantActionOf: Record<SchemaAction, SchemaPolicyAction> = {
   'register-subject': 'SCHEMA_CREATE',
   'register-version': 'SCHEMA_CREATE',
   'change-compatibility': 'SCHEMA_VERSION_EDIT',
@@ -16,8 +16,27 @@ export const tenantActionOf: Record<SchemaAction, 'SCHEMA_CREATE' | 'SCHEMA_VERS
   delete: 'SCHEMA_DELETE',
 };
 
+type SchemaPolicyAction = 'SCHEMA_CREATE' | 'SCHEMA_VERSION_EDIT' | 'SCHEMA_DELETE';
+
+/** The request main's guards decide each SCHEMA_* action on, per subject. */
+export const schemaRequestOf: Record<SchemaPolicyAction, string> = {
+  SCHEMA_CREATE: 'schemas:register',
+  SCHEMA_VERSION_EDIT: 'schemas:set-compatibility',
+  SCHEMA_DELETE: 'schemas:delete',
+};
+
+/** What is asked ahead for one subject (tenancy:decisions): each answer's id is its SCHEMA_* action. */
+export function schemaAsks(subject: string): Array<{ id: SchemaPolicyAction; request: string; input: Record<string, unknown> }> {
+  return (Object.keys(schemaRequestOf) as SchemaPolicyAction[]).map((id) => ({ id, request: schemaRequestOf[id], input: { subject } }));
+}
+
+/** Main's answers to schemaAsks, as the decisions schemaPermissions reads. */
+export function schemaDecisionsOf(decisions: (id: string) => string | null): TenantSchemaDecisions {
+  return Object.fromEntries((Object.keys(schemaRequestOf) as SchemaPolicyAction[]).map((id) => [id, decisions(id)]));
+}
+
 /** Per SCHEMA_* action: null when allowed, or the reason it is not. */
-export type TenantSchemaDecisions = Partial<Record<'SCHEMA_CREATE' | 'SCHEMA_VERSION_EDIT' | 'SCHEMA_DELETE', string | null>>;
+export type TenantSchemaDecisions = Partial<Record<SchemaPolicyAction, string | null>>;
 
 export type SchemaPermissions = (action: SchemaAction) => string | null;
 

@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChannelInput, TenancyState } from '../../../../shared/ipc/contract';
 import { api, unwrap } from '../../lib/api';
-import { topicRequests, type TopicDecisions } from '../topics/topic-permissions';
+import { topicAsks, type TopicDecisions } from '../topics/topic-permissions';
+import { ASKS_PER_CALL, decisionLookup, type DecisionAsk, type Decisions } from './decisions';
 import { clusterReadable, dependsOnTenant, tenancyViewKey, visibleSections } from './tenancy-view';
 
 export const tenancyKeys = {
@@ -80,16 +81,28 @@ export function useVisibleSections(profileId: string | null) {
 }
 
 /**
- * What main's tenancy guards would answer to each request on one topic, asked ahead (tenancy:decisions),
+ * What main's tenancy guards would answer to requests not made yet, asked ahead (tenancy:decisions),
  * so buttons are disabled with main's own reason. Keyed by the tenant view: a switch asks again.
  */
-export function useTopicDecisions(profileId: string, topic: string | null): TopicDecisions {
+export function useRequestDecisions(profileId: string, asks: readonly DecisionAsk[] | null): Decisions {
   const tenancy = useTenancyState(profileId);
+  const list = asks ?? [];
   const decisions = useQuery({
-    queryKey: ['tenancy:decisions', profileId, tenancyViewKey(tenancy.data), topic],
-    queryFn: () => unwrap(api.invoke['tenancy:decisions']({ profileId, asks: Object.values(topicRequests).map((request) => ({ request, input: { topic } })) })),
+    queryKey: ['tenancy:decisions', profileId, tenancyViewKey(tenancy.data), list.map((ask) => [ask.request, ask.input])],
+    queryFn: async () => {
+      const chunks = [];
+      for (let start = 0; start < list.length; start += ASKS_PER_CALL) chunks.push(list.slice(start, start + ASKS_PER_CALL));
+      const answers = await Promise.all(chunks.map((chunk) => unwrap(api.invoke['tenancy:decisions']({ profileId, asks: chunk.map(({ request, input }) => ({ request, input })) }))));
+      return answers.flat();
+    },
     // Without a policy file the guards allow everything; there is nothing to ask.
-    enabled: topic !== null && tenancy.data !== undefined && tenancy.data.status !== 'none',
+    enabled: list.length > 0 && tenancy.data !== undefined && tenancy.data.status !== 'none',
   });
-  return (request) => decisions.data?.find((decision) => decision.request === request)?.reason ?? null;
+  return decisionLookup(list, decisions.data);
+}
+
+/** The topic panel's requests on one topic (see topicAsks). */
+export function useTopicDecisions(profileId: string, topic: string | null): TopicDecisions {
+  const decisions = useRequestDecisions(profileId, topic === null ? null : topicAsks(topic));
+  return (request) => decisions(request);
 }

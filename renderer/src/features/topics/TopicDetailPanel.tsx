@@ -21,6 +21,7 @@ export function TopicDetailPanel(props: { width: number; profileId: string; topi
   const decisions = useTopicDecisions(profileId, topic);
   const detail = useTopicDetail(profileId, topic);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const browseRefusal = decisions('messages:browse');
 
   const action = (label: string, opens: Exclude<Dialog, null>, permission: ProfileAction, color?: string) => {
     const request = requestOf(opens);
@@ -56,8 +57,8 @@ export function TopicDetailPanel(props: { width: number; profileId: string; topi
         </Tooltip>
       </Group>
       <Group gap={4} my={6}>
-        <Tooltip label={withShortcut('Browse this topic’s messages', 'browseTopic')}>
-          <Button size="compact-sm" onClick={props.onBrowse} aria-keyshortcuts={ariaShortcut('browseTopic')}>
+        <Tooltip label={browseRefusal ?? withShortcut('Browse this topic’s messages', 'browseTopic')}>
+          <Button size="compact-sm" disabled={browseRefusal !== null} onClick={props.onBrowse} aria-keyshortcuts={ariaShortcut('browseTopic')}>
             Browse messages
           </Button>
         </Tooltip>

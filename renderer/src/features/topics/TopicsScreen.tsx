@@ -6,6 +6,7 @@ import { useUiStore } from '../../app/ui-store';
 import { ResizeHandle, usePanelWidth, type PanelWidthBounds } from '../../components/ResizeHandle';
 import { ariaShortcut, shortcutLabel, useShortcuts } from '../../lib/shortcuts';
 import { useStoredProfile } from '../profiles/queries';
+import { useTopicDecisions } from '../tenancy/queries';
 import { CreateTopicDialog } from './TopicDialogs';
 import { TopicDetailPanel } from './TopicDetailPanel';
 import { TopicTable } from './TopicTable';
@@ -53,9 +54,11 @@ export function TopicsScreen({ profileId }: { profileId: string }) {
   const toggleSort = (column: TopicColumn) =>
     setSort((current) => (current.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: column === 'name' ? 'asc' : 'desc' }));
   const createDenied = denied('create-topics');
+  const browseRefusal = useTopicDecisions(profileId, selected)('messages:browse');
   useShortcuts({
     searchTopics: browsing ? null : () => searchInput.current?.focus(),
-    browseTopic: !browsing && selected ? () => setBrowsing(selected) : null,
+    // The shortcut follows the panel's Browse button: not while main's guards would refuse the browse.
+    browseTopic: !browsing && selected && browseRefusal === null ? () => setBrowsing(selected) : null,
   });
   const backToTopics = () => {
     setBrowsing(null);

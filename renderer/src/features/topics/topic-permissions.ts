@@ -3,8 +3,13 @@
 // (tenancy:decisions). Main checks both again; this only spares the user a refused request.
 import { isActionAllowed, type ConnectionProfile, type ProfileAction } from '../../../../shared/domain/profile/profile-schema';
 
-/** The requests the topic panel's buttons make, by dialog; clone is left out (its new name is not known yet). */
+/**
+ * The requests the topic's buttons make, by dialog. Clone and re-produce are asked without their target
+ * (not known yet): main answers for the source alone, and checks the target when the request is made.
+ */
 export const topicRequests = {
+  clone: 'topics:clone',
+  reproduce: 'messages:reproduce',
   produce: 'messages:produce',
   'produce-file': 'messages:produce-file',
   config: 'topics:alter-config',
@@ -26,6 +31,15 @@ export function topicPermissions(profile: Pick<ConnectionProfile, 'name' | 'safe
     if (!isActionAllowed(profile, action)) return profile.safety.readOnly ? `Profile '${profile.name}' is read-only.` : `Profile '${profile.name}' does not allow '${action}'.`;
     return request && decisions ? decisions(request) : null;
   };
+}
+
+/** What is asked ahead for each request on one topic: the input fields its guard reads that are known now. */
+export function topicAsks(topic: string): Array<{ id: TopicRequest; request: TopicRequest; input: Record<string, unknown> }> {
+  return Object.values(topicRequests).map((request) => ({
+    id: request,
+    request,
+    input: request === 'topics:clone' ? { source: topic } : request === 'messages:reproduce' ? { source: { topic } } : { topic },
+  }));
 }
 
 /** A dialog's request, for `TopicPermissions`. */
