@@ -43,12 +43,15 @@ export function useRovingRows(options: RovingRowsOptions) {
   const [active, setActive] = useState(0);
   const focusPending = useRef(false);
   const activeIndex = Math.min(active, Math.max(0, count - 1));
-  const keep = useRef(activeIndex);
-  keep.current = activeIndex;
-  const rangeExtractor = useCallback((range: Range) => {
-    const indexes = defaultRangeExtractor(range);
-    return indexes.includes(keep.current) || keep.current >= range.count ? indexes : [...indexes, keep.current].sort((a, b) => a - b);
-  }, []);
+  // A new extractor for each active row: the virtualizer caches its indexes until the extractor, the
+  // range or the count changes, so a stable one would render a far row only once the scroll landed.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return indexes.includes(activeIndex) || activeIndex >= range.count ? indexes : [...indexes, activeIndex].sort((a, b) => a - b);
+    },
+    [activeIndex],
+  );
   // The virtualizer is mutable by design; React Compiler skips memoizing its callers, which is what we want.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: options.overscan ?? 10, rangeExtractor });
@@ -57,13 +60,19 @@ export function useRovingRows(options: RovingRowsOptions) {
   useEffect(() => {
     if (selectedIndex === undefined || selectedIndex < 0) return;
     setActive(selectedIndex);
-    keep.current = selectedIndex;
     virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
   // A row far away is rendered only once the scroll lands: try again on the next frames until it is there.
   useEffect(() => {
     if (!focusPending.current) return;
+    // A pending move never takes the keyboard from something outside the table (the search box the
+    // person went on to type in); it only finishes a move made inside it.
+    const focused = document.activeElement;
+    if (focused !== null && focused !== document.body && !scroller.current?.contains(focused)) {
+      focusPending.current = false;
+      return;
+    }
     let frames = 0;
     let handle = 0;
     const attempt = () => {
@@ -71,7 +80,7 @@ export function useRovingRows(options: RovingRowsOptions) {
       if (element) {
         focusPending.current = false;
         element.focus({ preventScroll: true });
-      } else if (frames++ < 30) handle = requestAnimationFrame(attempt);
+      } else if (frames++ < 120) handle = requestAnimationFrame(attempt);
       else focusPending.current = false;
     };
     attempt();
