@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ResetPreview, ResetApplied } from '../../electron/main/services/groups/group-offsets';
 import type { ResetRequest } from '../../shared/domain/groups/offset-reset';
 import { emptyProfileDraft } from '../../shared/domain/profile/profile-schema';
-import type { AppError } from '../../shared/ipc/result';
 import type { StreamFrame } from '../../shared/ipc/stream';
 import { createAppHandlers } from '../../electron/main/app-handlers';
 import { createDispatcher, type Dispatcher } from '../../electron/main/ipc/dispatcher';
+import { dispatcherCalls } from './support/dispatcher-calls';
 import { createNodePorts, createQueuedDialogs } from '../../electron/main/platform/node-ports';
 import { createMemorySecretStore } from '../../electron/main/services/memory-secret-store';
 import { useArchiveOptions } from '../../testbed/cds';
@@ -46,16 +46,7 @@ let dataDir: string;
 const answers: string[] = [];
 let dispatcher: Dispatcher;
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const result = await dispatcher.invoke(channel, input, sender);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.data as T;
-}
-async function refusal(channel: string, input: unknown): Promise<AppError> {
-  const result = await dispatcher.invoke(channel, input, sender);
-  if (result.ok) throw new Error(`${channel} should have been refused`);
-  return result.error;
-}
+const { call, refusal } = dispatcherCalls(() => dispatcher, sender);
 /** Opens a stream and reads until its first batch or its end, then cancels it. */
 async function firstFrames(name: string, request: unknown) {
   const frames: StreamFrame[] = [];

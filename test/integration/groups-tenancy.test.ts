@@ -10,10 +10,10 @@ import type { GroupListItem, GroupListSummary } from '../../shared/domain/groups
 import { emptyProfileDraft } from '../../shared/domain/profile/profile-schema';
 import type { TopicDetail } from '../../shared/domain/topics/topic-schemas';
 import type { ClusterOverview, TenancyState } from '../../shared/ipc/contract';
-import type { AppError } from '../../shared/ipc/result';
 import type { StreamFrame } from '../../shared/ipc/stream';
 import { createAppHandlers } from '../../electron/main/app-handlers';
 import { createDispatcher, type Dispatcher } from '../../electron/main/ipc/dispatcher';
+import { dispatcherCalls } from './support/dispatcher-calls';
 import { createNodePorts, createQueuedDialogs } from '../../electron/main/platform/node-ports';
 import { createMemorySecretStore } from '../../electron/main/services/memory-secret-store';
 import { commitGroupOffsets } from '../../testbed/groups';
@@ -38,16 +38,7 @@ tenants:
 let dataDir: string;
 let dispatcher: Dispatcher;
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const result = await dispatcher.invoke(channel, input, sender);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.data as T;
-}
-async function refusal(channel: string, input: unknown): Promise<AppError> {
-  const result = await dispatcher.invoke(channel, input, sender);
-  if (result.ok) throw new Error(`${channel} should have been refused`);
-  return result.error;
-}
+const { call, refusal } = dispatcherCalls(() => dispatcher, sender);
 async function listGroups(profileId: string) {
   const frames: StreamFrame[] = [];
   await dispatcher.openStream(

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { emptyProfileDraft, profileActions } from '../../shared/domain/profile/profile-schema';
 import type { ListSubjectsOutput, SubjectDetail } from '../../shared/domain/schemas/schema-schemas';
 import type { TenancyState } from '../../shared/ipc/contract';
-import type { AppError } from '../../shared/ipc/result';
 import { createAppHandlers } from '../../electron/main/app-handlers';
 import { createDispatcher, type Dispatcher } from '../../electron/main/ipc/dispatcher';
+import { dispatcherCalls } from './support/dispatcher-calls';
 import { createNodePorts, createQueuedDialogs } from '../../electron/main/platform/node-ports';
 import { createMemorySecretStore } from '../../electron/main/services/memory-secret-store';
 import { registryForTests, type TestRegistry } from '../../testbed/registry-for-tests';
@@ -56,16 +56,7 @@ let dataDir: string;
 let dispatcher: Dispatcher;
 const answers: string[] = [];
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const result = await dispatcher.invoke(channel, input, sender);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.data as T;
-}
-async function refusal(channel: string, input: unknown): Promise<AppError> {
-  const result = await dispatcher.invoke(channel, input, sender);
-  if (result.ok) throw new Error(`${channel} should have been refused`);
-  return result.error;
-}
+const { call, refusal } = dispatcherCalls(() => dispatcher, sender);
 const ours = (list: ListSubjectsOutput) => list.subjects.map((row) => row.subject).filter((name) => name.includes(run)).sort();
 
 beforeAll(async () => {

@@ -10,10 +10,10 @@ import { emptyProfileDraft } from '../../shared/domain/profile/profile-schema';
 import type { ClusterSnapshot } from '../../shared/domain/snapshot/snapshot';
 import type { TopicListItem } from '../../shared/domain/topics/topic-schemas';
 import type { ClusterOverview, TenancyState } from '../../shared/ipc/contract';
-import type { AppError } from '../../shared/ipc/result';
 import type { StreamFrame } from '../../shared/ipc/stream';
 import { createAppHandlers } from '../../electron/main/app-handlers';
 import { createDispatcher, type Dispatcher } from '../../electron/main/ipc/dispatcher';
+import { dispatcherCalls } from './support/dispatcher-calls';
 import { createNodePorts, createQueuedDialogs } from '../../electron/main/platform/node-ports';
 import { createMemorySecretStore } from '../../electron/main/services/memory-secret-store';
 import { adminClient, createTopics, produceWithKafkajs } from '../../testbed/helpers';
@@ -68,16 +68,7 @@ function start(): Dispatcher {
   return createDispatcher({ handlers, producers, isTrustedSender: () => true });
 }
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const result = await dispatcher.invoke(channel, input, sender);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.data as T;
-}
-async function refusal(channel: string, input: unknown): Promise<AppError> {
-  const result = await dispatcher.invoke(channel, input, sender);
-  if (result.ok) throw new Error(`${channel} should have been refused`);
-  return result.error;
-}
+const { call, refusal } = dispatcherCalls(() => dispatcher, sender);
 async function stream(name: string, request: unknown) {
   const frames: StreamFrame[] = [];
   await dispatcher.openStream(
