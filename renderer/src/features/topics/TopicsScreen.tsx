@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group, Loader, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import type { TopicListPhase } from '../../../../shared/domain/topics/topic-schemas';
 import { lazyScreen } from '../../app/lazy-screen';
 import { useUiStore } from '../../app/ui-store';
 import { ResizeHandle, usePanelWidth, type PanelWidthBounds } from '../../components/ResizeHandle';
@@ -22,10 +23,11 @@ const panelBounds: PanelWidthBounds = { min: 300, max: 900, initial: (screen) =>
 /** The app shell does not bound its main area; the virtualized table needs a bounded scroll container. */
 const SCREEN_HEIGHT = 'calc(100dvh - var(--app-shell-header-height, 0px) - var(--app-shell-footer-height, 0px) - 2 * var(--mantine-spacing-md))';
 
-const phaseWords: Record<string, string> = {
+const phaseWords: Record<TopicListPhase, string> = {
   metadata: 'Reading topic metadata…',
   sizes: 'Reading sizes on disk…',
   offsets: 'Counting messages…',
+  lag: 'Reading consumer group lag…',
   rates: 'Sampling write rates…',
 };
 
@@ -91,7 +93,7 @@ export function TopicsScreen({ profileId }: { profileId: string }) {
           {rows.length} {rows.length === 1 ? 'topic' : 'topics'}
         </Text>
         {status.state === 'loading' && (
-          <Group gap={6}>
+          <Group gap={6} data-testid="topic-list-loading">
             <Loader size="xs" />
             <Text size="sm" c="dimmed">
               {status.phase ? phaseWords[status.phase] : 'Connecting…'}
