@@ -1,17 +1,17 @@
 // `odradek messages browse` in-process against the bed and its Apicurio, with a profile imported into a
 // temporary store (no secrets, so no keychain): it decodes through the registry like the app.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../electron/cli/index';
-import type { CliIo } from '../../electron/cli/io';
 import type { CliMessageLine } from '../../electron/cli/commands/messages';
 import { compileAvro } from '../../electron/main/services/decoding/avro-codec';
 import { frameConfluentWireFormat } from '../../shared/domain/decoders/confluent-wire-format';
 import { createTopic, kafkaConfig, uniqueTopic } from '../../testbed/helpers';
 import { registryForTests, type TestRegistry } from '../../testbed/registry-for-tests';
+import { capturingIo } from '../support/capturing-io';
 
 const bed = inject('testbed');
 let registry: TestRegistry;
@@ -21,12 +21,6 @@ let schemaId: number;
 
 // A doc per run: Apicurio gives identical schema text the same id, whose first subject would be another run's.
 const schema = { type: 'record', name: 'Reading', namespace: 'cli', doc: `cli browse test ${Date.now()}`, fields: [{ name: 'sensor', type: 'string' }, { name: 'celsius', type: 'double' }, { name: 'at', type: { type: 'long', logicalType: 'timestamp-millis' } }] };
-
-function capturingIo(stdin = ''): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, dataDir, out: (text) => stdout.push(text), err: (text) => stderr.push(text), readInput: (path) => (path === '-' ? Promise.resolve(stdin) : readFile(path, 'utf8')) };
-}
 
 beforeAll(async () => {
   registry = await registryForTests(bed);
@@ -50,8 +44,8 @@ beforeAll(async () => {
     ],
   });
   await producer.disconnect();
-  const io = capturingIo(`bootstrap.servers=${bed.listeners.plaintext}\nschema.registry.url=${registry.info.plain}\n`);
-  expect(await runCli(['profile', 'import', '-', '--name', 'cli-bed', '--format', 'properties'], io), io.stderr.join('\n')).toBe(0);
+  const io = capturingIo(dataDir, `bootstrap.servers=${bed.listeners.plaintext}\nschema.registry.url=${registry.info.plain}\n`);
+  expect(await runCli(['profile', 'import', '-', '--name', 'cli-bed', '--format', 'properties'], io.io), io.err.join('\n')).toBe(0);
 }, 300_000);
 
 afterAll(async () => {
@@ -61,9 +55,9 @@ afterAll(async () => {
 
 describe('odradek messages browse', () => {
   it('--json writes one decoded line per message, with schema id, subject and version, and raw bytes with the reason', async () => {
-    const io = capturingIo();
-    expect(await runCli(['messages', 'browse', '--profile', 'cli-bed', '--topic', topic, '--json'], io), io.stderr.join('\n')).toBe(0);
-    const lines = io.stdout.map((line) => JSON.parse(line) as CliMessageLine);
+    const io = capturingIo(dataDir);
+    expect(await runCli(['messages', 'browse', '--profile', 'cli-bed', '--topic', topic, '--json'], io.io), io.err.join('\n')).toBe(0);
+    const lines = io.out.map((line) => JSON.parse(line) as CliMessageLine);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toEqual({
       topic,
@@ -75,25 +69,25 @@ describe('odradek messages browse', () => {
       headers: [],
     });
     expect(lines[3]!.value).toMatchObject({ encoding: 'base64', text: 'AAAAfwD/', schema: { id: 0x7f00 }, problem: expect.stringMatching(/^Schema 32512 could not be fetched/) });
-    expect(io.stderr.join('\n')).toMatch(/4 messages of 4 scanned/);
+    expect(io.err.join('\n')).toMatch(/4 messages of 4 scanned/);
   });
 
   it('filters on decoded fields, starts at an offset and stops at the limit', async () => {
-    const io = capturingIo();
-    expect(await runCli(['messages', 'browse', '--profile', 'cli-bed', '--topic', topic, '--filter', 'celsius>=21', '--json'], io)).toBe(0);
-    expect(io.stdout.map((line) => (JSON.parse(line) as CliMessageLine).offset)).toEqual(['1', '2']);
-    const limited = capturingIo();
-    expect(await runCli(['messages', 'browse', '--profile', 'cli-bed', '--topic', topic, '--from', '1', '--limit', '1'], limited)).toBe(0);
-    expect(limited.stdout).toEqual([expect.stringMatching(new RegExp(`^0/1 \\S+ key=s2 value=\\{"sensor":"s2","celsius":21,"at":"2026-12-01T10:00:00.000Z"\\} \\[schema ${schemaId} ${topic}-value v1 AVRO\\]$`))]);
-    expect(limited.stderr.join('\n')).toMatch(/stopped at --limit 1/);
+    const io = capturingIo(dataDir);
+    expect(await runCli(['messages', 'browse', '--profile', 'cli-bed', '--topic', topic, '--filter', 'celsius>=21', '--json'], io.io)).toBe(0);
+    expect(io.out.map((line) => (JSON.parse(line) as CliMessageLine).offset)).toEqual(['1', '2']);
+    const limited = capturingIo(dataDir);
+    expect(await runCli(['messages', 'browse', '--profile', 'cli-bed', '--topic', topic, '--from', '1', '--limit', '1'], limited.io)).toBe(0);
+    expect(limited.out).toEqual([expect.stringMatching(new RegExp(`^0/1 \\S+ key=s2 value=\\{"sensor":"s2","celsius":21,"at":"2026-12-01T10:00:00.000Z"\\} \\[schema ${schemaId} ${topic}-value v1 AVRO\\]$`))]);
+    expect(limited.err.join('\n')).toMatch(/stopped at --limit 1/);
   });
 
   it('says what is wrong with bad arguments', async () => {
-    const io = capturingIo();
-    expect(await runCli(['messages', 'browse', '--profile', 'cli-bed', '--topic', topic, '--from', 'soon'], io)).toBe(2);
-    expect(io.stderr.join('\n')).toMatch(/--from takes beginning, end, an offset or an ISO time/);
-    const missing = capturingIo();
-    expect(await runCli(['messages', 'browse', '--topic', topic], missing)).toBe(2);
-    expect(missing.stderr.join('\n')).toMatch(/--profile and --topic are required/);
+    const io = capturingIo(dataDir);
+    expect(await runCli(['messages', 'browse', '--profile', 'cli-bed', '--topic', topic, '--from', 'soon'], io.io)).toBe(2);
+    expect(io.err.join('\n')).toMatch(/--from takes beginning, end, an offset or an ISO time/);
+    const missing = capturingIo(dataDir);
+    expect(await runCli(['messages', 'browse', '--topic', topic], missing.io)).toBe(2);
+    expect(missing.err.join('\n')).toMatch(/--profile and --topic are required/);
   });
 });

@@ -1,17 +1,17 @@
 // Issue 11: `odradek schemas list|get|diff|check` against the bed's Apicurio, in-process through runCli
 // with the same profile store the app uses; --json output parsed as documented in docs/schema-registry.md.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../electron/cli/index';
-import type { CliIo } from '../../electron/cli/io';
 import { createNodePorts } from '../../electron/main/platform/node-ports';
 import { createMemorySecretStore } from '../../electron/main/services/memory-secret-store';
 import { createProfileService } from '../../electron/main/services/profiles/profile-service';
 import { createRegistryClient } from '../../electron/main/services/schemas/schema-service';
 import { emptyProfileDraft } from '../../shared/domain/profile/profile-schema';
 import { registryForTests, type TestRegistry } from '../../testbed/registry-for-tests';
+import { capturingIo } from '../support/capturing-io';
 
 const bed = inject('testbed');
 const run = `cli${Date.now().toString(36)}`;
@@ -21,15 +21,10 @@ const avro = (fields: Array<Record<string, unknown>>) => JSON.stringify({ type: 
 let registry: TestRegistry;
 let dataDir: string;
 
-function capturingIo(stdin = ''): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, dataDir, out: (text) => stdout.push(text), err: (text) => stderr.push(text), readInput: (path) => (path === '-' ? Promise.resolve(stdin) : readFile(path, 'utf8')) };
-}
 async function cli(args: string[], stdin = '') {
-  const io = capturingIo(stdin);
-  const code = await runCli(args, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+  const io = capturingIo(dataDir, stdin);
+  const code = await runCli(args, io.io);
+  return { code, out: io.out.join('\n'), err: io.err.join('\n') };
 }
 
 beforeAll(async () => {

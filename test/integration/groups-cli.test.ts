@@ -1,28 +1,21 @@
 // `odradek groups list|describe|lag` against the bed, in-process, through the same store as the app:
 // the --json shapes documented in docs/groups.md and the tables.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { groupDetailSchema, groupRowSchema } from '../../shared/domain/groups/group-schemas';
 import { emptyProfileDraft } from '../../shared/domain/profile/profile-schema';
 import { runCli } from '../../electron/cli/index';
-import type { CliIo } from '../../electron/cli/io';
 import { cliServices } from '../../electron/cli/services';
 import { commitGroupOffsets } from '../../testbed/groups';
 import { createTopics, produceWithKafkajs } from '../../testbed/helpers';
+import { capturingIo } from '../support/capturing-io';
 
 const bed = inject('testbed');
 const run = `gc${Date.now().toString(36)}`;
 const topic = `${run}-events`;
 const groupId = `${run}-billing`;
-
-function capturingIo(dataDir: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => void out.push(text), err: (text) => void err.push(text), readInput: async (path) => readFileSync(path, 'utf8'), dataDir };
-  return { io, out, err };
-}
 
 let dir: string;
 beforeAll(async () => {

@@ -1,29 +1,23 @@
 // `odradek groups reset` against the bed, in-process, through the same profile store as the app: the
 // preview table (the app's columns), --dry-run changes nothing, applying without --yes is refused,
 // --yes applies exactly the preview (read back), --json shapes, and bad --to / --partitions in words.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { resetAppliedSchema, resetPreviewSchema } from '../../shared/domain/groups/offset-reset';
 import { emptyProfileDraft } from '../../shared/domain/profile/profile-schema';
 import { runCli } from '../../electron/cli/index';
-import type { CliIo } from '../../electron/cli/io';
 import { cliServices } from '../../electron/cli/services';
 import { commitGroupOffsets } from '../../testbed/groups';
 import { adminClient, createTopics, produceWithKafkajs } from '../../testbed/helpers';
+import { capturingIo } from '../support/capturing-io';
 
 const bed = inject('testbed');
 const run = `rc${Date.now().toString(36)}`;
 const topic = `${run}-events`;
 const groupId = `${run}-billing`;
 
-function capturingIo(dataDir: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => void out.push(text), err: (text) => void err.push(text), readInput: async (path) => readFileSync(path, 'utf8'), dataDir };
-  return { io, out, err };
-}
 async function committed(): Promise<number[]> {
   const admin = await adminClient(bed);
   try {

@@ -7,20 +7,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { emptyProfileDraft } from '../../shared/domain/profile/profile-schema';
 import { parseSnapshot } from '../../shared/domain/snapshot/snapshot';
 import { runCli } from '../../electron/cli/index';
-import type { CliIo } from '../../electron/cli/io';
 import { cliServices } from '../../electron/cli/services';
 import { createConsumerGroup, createTopics, produceWithKafkajs } from '../../testbed/helpers';
+import { capturingIo } from '../support/capturing-io';
 
 const bed = inject('testbed');
 const run = `r${Date.now().toString(36)}`;
 const topic = (name: string) => `${name}-${run}`;
-
-function capturingIo(dataDir: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => void out.push(text), err: (text) => void err.push(text), readInput: async (path) => readFileSync(path, 'utf8'), dataDir };
-  return { io, out, err };
-}
 
 describe('tenant inference from a real consumer group', () => {
   let dir: string;

@@ -1,13 +1,12 @@
 // Issue 6's "apply tenant ACLs (with preview)": `odradek policy acls … --profile` compares the tenant's
 // plan with the ACLs the real cluster holds, `--apply` creates only the missing entries, and the
 // restricted principal can then read what the tenant includes — and still nothing else.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../electron/cli/index';
-import type { CliIo } from '../../electron/cli/io';
 import { cliServices } from '../../electron/cli/services';
 import { createAppHandlers } from '../../electron/main/app-handlers';
 import { createDispatcher, type Dispatcher } from '../../electron/main/ipc/dispatcher';
@@ -17,17 +16,11 @@ import { emptyProfileDraft } from '../../shared/domain/profile/profile-schema';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { createTopics } from '../../testbed/helpers';
+import { capturingIo } from '../support/capturing-io';
 
 const bed = inject('testbed');
 const run = `acl${Date.now().toString(36)}`;
 const principal = `User:${bed.users.restricted.username}`;
-
-function capturingIo(dataDir: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => void out.push(text), err: (text) => void err.push(text), readInput: async (path) => readFileSync(path, 'utf8'), dataDir };
-  return { io, out, err };
-}
 
 /** Whether the restricted user may describe the topic (READ/DESCRIBE granted by an ACL). */
 async function restrictedCanDescribe(topic: string): Promise<boolean> {

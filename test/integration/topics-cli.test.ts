@@ -1,24 +1,17 @@
 // `odradek topics config` against the bed, in-process, through the same store as the app: values the
 // shared table refuses never reach the broker; a valid --set and a --reset change only their keys.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { emptyProfileDraft } from '../../shared/domain/profile/profile-schema';
 import { runCli } from '../../electron/cli/index';
-import type { CliIo } from '../../electron/cli/io';
 import { cliServices } from '../../electron/cli/services';
 import { adminClient, createTopics } from '../../testbed/helpers';
+import { capturingIo } from '../support/capturing-io';
 
 const bed = inject('testbed');
 const topic = `tc${Date.now().toString(36)}-config`;
-
-function capturingIo(dataDir: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => void out.push(text), err: (text) => void err.push(text), readInput: async (path) => readFileSync(path, 'utf8'), dataDir };
-  return { io, out, err };
-}
 
 async function brokerOverrides(): Promise<Record<string, string>> {
   const admin = await adminClient(bed);
