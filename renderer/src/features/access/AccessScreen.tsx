@@ -10,6 +10,7 @@ import { AclTable } from './AclTable';
 import { deleteFilterOf, emptyFilters, filtersActive, nextAclSort, visibleAcls, type AclListFilters, type AclSort } from './acl-table-model';
 import { useAclList, useEditRefusal, usePrincipalView } from './access-queries';
 import { QuotasPanel } from './QuotasPanel';
+import { useRequestDecisions } from '../tenancy/queries';
 
 const SCREEN_HEIGHT = 'calc(100dvh - var(--app-shell-header-height, 0px) - var(--app-shell-footer-height, 0px) - 2 * var(--mantine-spacing-md))';
 
@@ -55,6 +56,10 @@ function AclsPanel({ profileId, onShowPrincipal }: { profileId: string; onShowPr
   const [open, setOpen] = useState<AclRow | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const refusal = useEditRefusal(profileId, 'edit-acls');
+  const openBinding = open === null ? null : (({ text: _text, ...binding }) => binding)(open);
+  // Inside a tenant: would main's guards let this one binding be deleted (the principal's ACL_EDIT)?
+  const decisions = useRequestDecisions(profileId, openBinding === null ? null : [{ id: 'delete', request: 'acls:delete', input: { bindings: [openBinding], confirmation: '' } }]);
+  const deleteRefusal = refusal ?? (openBinding === null ? null : decisions('delete'));
   const deferred = useDeferredValue(filters);
   const rows = useMemo(() => (list.data?.state === 'ok' ? list.data.bindings : []), [list.data]);
   const shown = useMemo(() => visibleAcls(rows, deferred, sort), [rows, deferred, sort]);
@@ -142,12 +147,10 @@ function AclsPanel({ profileId, onShowPrincipal }: { profileId: string; onShowPr
               size="xs"
               variant="default"
               color="red"
-              disabled={refusal !== null}
-              title={refusal ?? undefined}
-              onClick={() => {
-                const { text: _text, ...binding } = open;
-                setDialog({ kind: 'delete', filter: { ...binding, patternType: binding.patternType } });
-              }}
+              disabled={deleteRefusal !== null}
+              title={deleteRefusal ?? undefined}
+              data-disabled-reason={deleteRefusal ?? undefined}
+              onClick={() => openBinding && setDialog({ kind: 'delete', filter: openBinding })}
             >
               Delete this ACL…
             </Button>

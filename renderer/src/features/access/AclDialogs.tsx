@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { aclResourceTypes, deleteAclsConfirmation, operationsByResource, type AclBinding, type AclFilter, type AclOperation, type AclResourceType } from '../../../../shared/domain/acls';
 import type { AclRow } from '../../../../shared/domain/acls/access-schemas';
 import { emptyAclForm, previewAclForm, type AclForm } from './acl-table-model';
+import { useRequestDecisions } from '../tenancy/queries';
 import { useCopyAcls, useCopyPreview, useCreateAcls, useDeleteAcls, useDeletePreview } from './access-queries';
 
 function Refused({ error }: { error: Error | null }) {
@@ -25,6 +26,9 @@ export function CreateAclDialog({ profileId, initial, onClose }: { profileId: st
     setForm((current) => ({ ...current, ...patch }));
   };
   const operations = ['ALL', ...operationsByResource[form.resourceType]] as AclOperation[];
+  // Inside a tenant, main's guards answer ahead for the principal typed (its principal rules, ACL_EDIT).
+  const decisions = useRequestDecisions(profileId, preview.bindings.length === 0 ? null : [{ id: 'create', request: 'acls:create', input: { bindings: preview.bindings } }]);
+  const tenantRefusal = preview.bindings.length === 0 ? null : decisions('create');
   return (
     <Modal opened onClose={onClose} title="Create ACL" centered size="lg">
       {create.data ? (
@@ -101,12 +105,17 @@ export function CreateAclDialog({ profileId, initial, onClose }: { profileId: st
               </Text>
             ))}
           </Stack>
+          {tenantRefusal && (
+            <Alert color="gray" variant="light" data-testid="acl-create-refusal">
+              {tenantRefusal}
+            </Alert>
+          )}
           <Refused error={create.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button disabled={preview.problems.length > 0} loading={create.isPending} onClick={() => create.mutate({ profileId, bindings: preview.bindings })}>
+            <Button disabled={preview.problems.length > 0 || tenantRefusal !== null} title={tenantRefusal ?? undefined} loading={create.isPending} onClick={() => create.mutate({ profileId, bindings: preview.bindings })}>
               Create {preview.bindings.length > 1 ? `${preview.bindings.length} ACLs` : 'ACL'}
             </Button>
           </Group>
