@@ -29,6 +29,8 @@ export interface TestbedOptions {
   /** Keep the run directory on stop (for post-mortems). Default: TESTBED_KEEP=1. */
   keep?: boolean;
   startTimeoutMs?: number;
+  /** false: no authorizer at all (every client may do everything; ACL requests answer SECURITY_DISABLED). Default true. */
+  authorizer?: boolean;
 }
 
 export interface Testbed {
@@ -177,6 +179,7 @@ function brokerProperties(options: {
   restrictedPassword: string;
   tls: TlsMaterial;
   oauth: { jwksEndpoint: string; issuer: string; audience: string; principal: string };
+  authorizer: boolean;
 }): string {
   const { node, tls, adminPassword, restrictedPassword } = options;
   const replication = Math.min(3, options.nodeCount);
@@ -204,9 +207,13 @@ function brokerProperties(options: {
     `log.dirs=${path.join(node.dir, 'data')}`,
 
     // Authorization: see testbed/README.md for who may do what.
-    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
-    `super.users=User:${ADMIN_USER};User:ANONYMOUS;${tls.client.principal};${options.oauth.principal}`,
-    'allow.everyone.if.no.acl.found=false',
+    ...(options.authorizer
+      ? [
+          'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+          `super.users=User:${ADMIN_USER};User:ANONYMOUS;${tls.client.principal};${options.oauth.principal}`,
+          'allow.everyone.if.no.acl.found=false',
+        ]
+      : []),
     // Client certificate DN "CN=odradek-client" becomes User:odradek-client.
     'ssl.principal.mapping.rules=RULE:^CN=([^,]+)$/$1/,RULE:^CN=([^,]+),.*$/$1/,DEFAULT',
 
@@ -335,7 +342,7 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
         const configFile = path.join(plan.dir, 'server.properties');
         writeFileSync(
           configFile,
-          brokerProperties({ node: plan, voters, nodeCount, adminPassword, restrictedPassword, tls, oauth: tokenServer.info }),
+          brokerProperties({ node: plan, voters, nodeCount, adminPassword, restrictedPassword, tls, oauth: tokenServer.info, authorizer: options.authorizer ?? true }),
         );
         nodes.push({
           id: plan.id,

@@ -31,6 +31,8 @@ import { createTopicHandlers } from './services/topics/topic-handlers';
 import { createGroupHandlers } from './services/groups/group-handlers';
 import { createGroupOpsHandlers } from './services/groups/group-ops-handlers';
 import { createTenantAclHandlers } from './services/acls/tenant-acl-handlers';
+import { createAccessHandlers } from './services/acls/access-handlers';
+import { createAccessService } from './services/acls/access-service';
 import { createSchemaHandlers } from './services/schemas/schema-handlers';
 import { createRegistryClient, createSchemaService } from './services/schemas/schema-service';
 import { createMessageDecoding } from './services/decoding/message-decoding';
@@ -141,6 +143,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     ...groupOps.handlers,
     ...produce.handlers,
     ...createTenantAclHandlers({ profiles, factory: kafkaClients }),
+    ...createAccessHandlers({ profiles, access: createAccessService({ factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) }) }),
     ...createSchemaHandlers(schemas),
   };
 

@@ -2,6 +2,7 @@
 // output. Main registers exactly these channels, the preload exposes exactly these channels, and both
 // sides derive their types from here, so a channel cannot exist on one side only.
 import { z } from 'zod';
+import * as access from '../domain/acls/access-schemas';
 import { diagnosticResultSchema, diagnosticSummarySchema } from '../domain/connection-diagnostics';
 import {
   browseProgressSchema,
@@ -380,6 +381,26 @@ export const channels = {
   'acls:tenant-preview': { input: tenantAclRequestSchema, output: tenantAclResultSchema },
   /** Creates the entries the cluster lacks (never deletes); needs the profile's `edit-acls` action. */
   'acls:tenant-apply': { input: tenantAclRequestSchema, output: tenantAclResultSchema },
+  /** Every ACL binding (inside a tenant: of the tenant's principals), or `security-disabled` when the cluster has no authorizer. */
+  'acls:list': { input: access.aclListInputSchema, output: access.aclListOutputSchema },
+  /** Creates the bindings the cluster lacks; needs `edit-acls`. */
+  'acls:create': { input: access.aclCreateInputSchema, output: access.aclCreateOutputSchema },
+  /** Exactly the bindings a DeleteAcls with the filter would remove; changes nothing. */
+  'acls:delete-preview': { input: access.aclDeletePreviewInputSchema, output: access.aclDeletePreviewOutputSchema },
+  /** Deletes exactly the previewed bindings; `confirmation` repeats `deleteAclsConfirmation(bindings)`. Needs `edit-acls`. */
+  'acls:delete': { input: access.aclDeleteInputSchema, output: access.aclDeleteOutputSchema },
+  /** The bindings copying `from`'s ACLs to `to` would create, and those `to` has already. */
+  'acls:copy-preview': { input: access.aclCopyInputSchema, output: access.aclCopyOutputSchema },
+  /** Creates them; `confirmation` repeats `to`. Needs `edit-acls`. */
+  'acls:copy': { input: access.aclCopyApplyInputSchema, output: access.aclCopyOutputSchema },
+  /** What a principal may do on topics, groups, transactional ids and the cluster, decided as StandardAuthorizer does. */
+  'acls:principal': { input: access.principalViewInputSchema, output: access.principalViewOutputSchema },
+  /** Client quotas of users, client ids and their defaults (DescribeClientQuotas). */
+  'quotas:list': { input: access.quotaListInputSchema, output: access.quotaListOutputSchema },
+  /** Sets and removes the given keys of one entity (AlterClientQuotas); needs `edit-quotas`. */
+  'quotas:set': { input: access.quotaSetInputSchema, output: access.quotaSetOutputSchema },
+  /** Removes every quota of one entity; `confirmation` repeats `quotaDeleteConfirmation(entity)`. Needs `edit-quotas`. */
+  'quotas:delete': { input: access.quotaDeleteInputSchema, output: access.quotaDeleteOutputSchema },
   /** The profile's tenancy: attached policy file, roles, tenants and the one entered. */
   'tenancy:state': { input: profileRef, output: tenancyStateSchema },
   /** Attaches a policy file chosen in a native dialog to one profile, or to the app (every profile without its own). */

@@ -78,7 +78,7 @@ test('axe finds no serious or critical violation on any screen', async ({ app })
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: group })).toBeVisible();
   await scan('consumer group detail');
-  for (const section of ['Schemas', 'Tenants', 'ACLs', 'Brokers']) {
+  for (const section of ['Schemas', 'Tenants', 'Access', 'Brokers']) {
     await nav.getByRole('button', { name: new RegExp(`^${section}`) }).click();
     await scan(section.toLowerCase());
   }

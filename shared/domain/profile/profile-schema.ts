@@ -39,6 +39,7 @@ export const profileActions = [
   'reset-offsets',
   'delete-groups',
   'edit-acls',
+  'edit-quotas',
   'edit-schemas',
   'export-data',
 ] as const;

@@ -6,6 +6,8 @@
 // inside a tenant rather than slip through.
 import type { z } from 'zod';
 import type { GroupListItem, GroupListProgress, GroupListSummary } from '../../../../shared/domain/groups/group-schemas';
+import { deleteAclsConfirmation } from '../../../../shared/domain/acls';
+import { quotaPrincipal } from '../../../../shared/domain/acls/access-schemas';
 import { describePolicyRule, explainAction, type KpowAction } from '../../../../shared/domain/tenancy';
 import type { TopicListItem } from '../../../../shared/domain/topics/topic-schemas';
 import { channelNames, channels, streamNames, streams, type Channel, type ChannelOutput, type Channels, type StreamName, type Streams } from '../../../../shared/ipc/contract';
@@ -111,6 +113,30 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   // exist is gated like editing them, a cluster-wide admin action.
   'acls:tenant-preview': { kind: 'read', clusterAction: 'ACL_EDIT' },
   'acls:tenant-apply': { kind: 'mutate', clusterAction: 'ACL_EDIT' },
+  // ACLs and quotas: principals follow the tenant's principal rules (["cluster", "*", "principal", "User:x"]).
+  'acls:list': { kind: 'read', visibleOutput: (list, scope) => (list.state === 'ok' ? { ...list, bindings: list.bindings.filter((row) => scope.isVisible('principal', row.principal)) } : list) },
+  // A binding for a principal the tenant does not hold yet must be one its rules include.
+  'acls:create': { kind: 'create', resources: ({ bindings }) => uniquePrincipals(bindings).map((principal) => newName(principal, 'ACL_EDIT', 'principal')) },
+  'acls:delete-preview': {
+    kind: 'read',
+    visibleOutput: (preview, scope) => {
+      const matched = preview.matched.filter((row) => scope.isVisible('principal', row.principal));
+      return { matched, confirmation: deleteAclsConfirmation(matched) };
+    },
+  },
+  'acls:delete': { kind: 'mutate', resources: ({ bindings }) => uniquePrincipals(bindings).map((principal) => visible(principal, 'ACL_EDIT', 'principal')) },
+  'acls:copy-preview': { kind: 'read', resources: ({ from, to }) => [visible(from, undefined, 'principal'), newName(to, 'ACL_EDIT', 'principal')], ahead: ({ from, to }) => [visible(from!, undefined, 'principal'), ...(to === undefined ? [] : [newName(to, 'ACL_EDIT', 'principal')])] },
+  'acls:copy': { kind: 'mutate', resources: ({ from, to }) => [visible(from, undefined, 'principal'), newName(to, 'ACL_EDIT', 'principal')], ahead: ({ from, to }) => [visible(from!, undefined, 'principal'), ...(to === undefined ? [] : [newName(to, 'ACL_EDIT', 'principal')])] },
+  // The principal must be the tenant's, and the answer lists only the tenant's topics and groups.
+  'acls:principal': {
+    kind: 'read',
+    resources: ({ principal }) => [visible(principal, undefined, 'principal')],
+    visibleOutput: (view, scope) => ({ ...view, rows: view.rows.filter((row) => row.match !== 'name' || (row.resourceType !== 'TOPIC' && row.resourceType !== 'GROUP') || scope.isVisible(row.resourceType === 'TOPIC' ? 'topic' : 'group', row.name!)) }),
+  },
+  // A user's quota belongs to its principal (User:name); client-id and default quotas reach every tenant's clients.
+  'quotas:list': { kind: 'read', visibleOutput: (list, scope) => ({ entries: list.entries.filter((entry) => quotaPrincipal(entry.entity) !== null && scope.isVisible('principal', quotaPrincipal(entry.entity)!)) }) },
+  'quotas:set': { kind: 'mutate', resources: ({ entity }) => quotaUses(entity), refuseInTenant: ({ entity }) => quotaRefusal(entity) },
+  'quotas:delete': { kind: 'mutate', resources: ({ entity }) => quotaUses(entity), refuseInTenant: ({ entity }) => quotaRefusal(entity) },
   'groups:describe': { kind: 'read', resources: ({ groupId }) => [visible(groupId, undefined, 'group')] },
   // Previewing a reset is the first step of editing the group, so it needs GROUP_EDIT like the apply.
   // Before the scope, target or topic is chosen, the group's own GROUP_EDIT decision is known.
@@ -152,6 +178,14 @@ export const streamGuards: { [S in StreamName]?: StreamGuard<S> } = {
   'messages:export': { kind: 'browse', resources: ({ topic }) => [visible(topic, 'TOPIC_DATA_DOWNLOAD')] },
   'messages:produce-file': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_PRODUCE')] },
 };
+
+const uniquePrincipals = (bindings: readonly { principal: string }[]) => [...new Set(bindings.map((binding) => binding.principal))];
+const quotaUses = (entity: InputOf<'quotas:set'>['entity']): ResourceUse[] => {
+  const principal = quotaPrincipal(entity);
+  return principal === null ? [] : [visible(principal, 'QUOTA_EDIT', 'principal')];
+};
+const quotaRefusal = (entity: InputOf<'quotas:set'>['entity']) =>
+  quotaPrincipal(entity) === null ? 'client-id and default quotas apply to clients of every tenant; only a named user\'s own quota can be changed inside a tenant' : null;
 
 /** The group (GROUP_EDIT) and every topic a reset names; a whole-group scope covers the group's own topics. */
 function resetResources({ groupId, scope, target }: InputOf<'groups:reset-preview'>): ResourceUse[] {

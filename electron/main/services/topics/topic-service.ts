@@ -41,6 +41,7 @@ const actionWords: Record<ProfileAction, string> = {
   'reset-offsets': 'reset offsets',
   'delete-groups': 'delete groups',
   'edit-acls': 'change ACLs',
+  'edit-quotas': 'change client quotas',
   'edit-schemas': 'change schemas',
   'export-data': 'export data',
 };

@@ -32,8 +32,8 @@ export const sectionInfo: Record<ClusterSection, SectionInfo> = {
     purpose: 'The tenant you act in, its resources (inferred ones marked) and the policy file behind it.',
   },
   acls: {
-    label: 'ACLs',
-    purpose: 'ACL bindings by principal and resource, with the ACLs a tenant would need generated for review.',
+    label: 'Access',
+    purpose: 'ACLs by principal and resource, what a principal may do, and client quotas.',
   },
   brokers: {
     label: 'Brokers',

@@ -72,6 +72,7 @@ const actionLabels: Record<ProfileAction, string> = {
   'reset-offsets': 'Reset consumer offsets',
   'delete-groups': 'Delete consumer groups',
   'edit-acls': 'Edit ACLs',
+  'edit-quotas': 'Edit client quotas',
   'edit-schemas': 'Edit schemas',
   'export-data': 'Export data',
 };

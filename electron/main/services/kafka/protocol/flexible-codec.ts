@@ -48,6 +48,12 @@ export class FlexibleWriter {
     return this.int8(value ? 1 : 0);
   }
 
+  float64(value: number): this {
+    const chunk = Buffer.allocUnsafe(8);
+    chunk.writeDoubleBE(value, 0);
+    return this.push(chunk);
+  }
+
   uvarint(value: number): this {
     const bytes: number[] = [];
     let rest = value >>> 0;
@@ -140,6 +146,13 @@ export class FlexibleReader {
 
   bool(): boolean {
     return this.int8() !== 0;
+  }
+
+  float64(): number {
+    this.need(8);
+    const value = this.raw.readDoubleBE(this.at);
+    this.at += 8;
+    return value;
   }
 
   uvarint(): number {
