@@ -31,6 +31,7 @@ import { createTopicHandlers } from './services/topics/topic-handlers';
 import { createGroupHandlers } from './services/groups/group-handlers';
 import { createGroupOpsHandlers } from './services/groups/group-ops-handlers';
 import { createTenantAclHandlers } from './services/acls/tenant-acl-handlers';
+import { createBrokerHandlers } from './services/brokers/broker-handlers';
 import { createSchemaHandlers } from './services/schemas/schema-handlers';
 import { createRegistryClient, createSchemaService } from './services/schemas/schema-service';
 import { createMessageDecoding } from './services/decoding/message-decoding';
@@ -142,6 +143,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     ...produce.handlers,
     ...createTenantAclHandlers({ profiles, factory: kafkaClients }),
     ...createSchemaHandlers(schemas),
+    ...createBrokerHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) }).handlers,
   };
 
   const producers: StreamProducers = {

@@ -41,6 +41,8 @@ export const profileActions = [
   'edit-acls',
   'edit-schemas',
   'export-data',
+  'edit-brokers',
+  'reassign-partitions',
 ] as const;
 export type ProfileAction = (typeof profileActions)[number];
 

@@ -74,6 +74,8 @@ const actionLabels: Record<ProfileAction, string> = {
   'edit-acls': 'Edit ACLs',
   'edit-schemas': 'Edit schemas',
   'export-data': 'Export data',
+  'edit-brokers': 'Edit broker configs',
+  'reassign-partitions': 'Elect leaders and reassign partitions',
 };
 
 /** The editor for a new profile (`add-profile`) or a stored one (`edit-profile`). */

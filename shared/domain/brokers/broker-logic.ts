@@ -1,0 +1,156 @@
+// Pure broker arithmetic shared by main, the renderer and the CLI: per-broker partition figures from
+// metadata, quorum lag, what a config change will do, a reassignment plan and the confirmation texts.
+import type { BrokerConfigEntry, BrokerConfigSource, ConfigChangeRow, PartitionPlan, QuorumReplica } from './broker-schemas';
+
+export interface PartitionPlacement {
+  /** −1: no leader. */
+  leader: number;
+  replicas: readonly number[];
+  isr: readonly number[];
+}
+
+export interface BrokerFigures {
+  leaderPartitions: number;
+  replicas: number;
+  underReplicatedLed: number;
+  offlineReplicas: number;
+}
+
+/** Figures for every broker id named (and any other id the metadata names), in one pass over the partitions. */
+export function brokerFigures(partitions: Iterable<PartitionPlacement>, brokerIds: Iterable<number>): Map<number, BrokerFigures> {
+  const figures = new Map<number, BrokerFigures>();
+  const of = (id: number) => {
+    let found = figures.get(id);
+    if (!found) figures.set(id, (found = { leaderPartitions: 0, replicas: 0, underReplicatedLed: 0, offlineReplicas: 0 }));
+    return found;
+  };
+  for (const id of brokerIds) of(id);
+  for (const { leader, replicas, isr } of partitions) {
+    for (const replica of replicas) {
+      const entry = of(replica);
+      entry.replicas += 1;
+      if (leader < 0) entry.offlineReplicas += 1;
+    }
+    if (leader >= 0) {
+      const entry = of(leader);
+      entry.leaderPartitions += 1;
+      if (isr.length < replicas.length) entry.underReplicatedLed += 1;
+    }
+  }
+  return figures;
+}
+
+/** Lag as kafka-metadata-quorum reports it: the leader's log end offset minus each replica's. */
+export function withQuorumLag(
+  leaderId: number,
+  replicas: readonly { replicaId: number; logEndOffset: number; lastFetchTimestamp: number | null; lastCaughtUpTimestamp: number | null }[],
+  leaderEndOffset: number,
+): QuorumReplica[] {
+  return replicas.map((replica) => ({
+    id: replica.replicaId,
+    logEndOffset: replica.logEndOffset,
+    lag: Math.max(0, leaderEndOffset - replica.logEndOffset),
+    lastFetchTimestamp: replica.lastFetchTimestamp,
+    lastCaughtUpTimestamp: replica.lastCaughtUpTimestamp,
+    isLeader: replica.replicaId === leaderId,
+  }));
+}
+
+/** The source a value set at this level has: a broker's own dynamic config, or the cluster-wide default. */
+const levelSource = (brokerId: number | null): BrokerConfigSource => (brokerId === null ? 'dynamic-default' : 'dynamic-broker');
+
+/**
+ * What each change does to the entries as described now: the value before and after, and where the
+ * value after comes from. A reset falls back to the next synonym below the level being reset.
+ * Problems (read-only key, reset of a level that holds nothing) are reported per row.
+ */
+export function previewConfigChanges(entries: readonly BrokerConfigEntry[], brokerId: number | null, set: Readonly<Record<string, string>>, reset: readonly string[]): ConfigChangeRow[] {
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  const level = levelSource(brokerId);
+  const rows: ConfigChangeRow[] = [];
+  for (const [name, value] of Object.entries(set)) {
+    const entry = byName.get(name);
+    const sensitive = entry?.sensitive ?? false;
+    rows.push({
+      name,
+      operation: 'set',
+      before: entry?.value ?? null,
+      beforeSource: entry?.source ?? 'unknown',
+      after: sensitive ? null : value,
+      // A per-broker value outranks the default: setting the default under a broker override changes nothing there.
+      afterSource: brokerId === null && entry?.source === 'dynamic-broker' ? 'dynamic-broker' : level,
+      sensitive,
+      problem: entry === undefined ? `${name} is not a configuration this broker reports; check the spelling.` : entry.readOnly ? `${name} is read-only: it changes only with a restart.` : null,
+    });
+  }
+  for (const name of reset) {
+    const entry = byName.get(name);
+    const below = entry?.synonyms.filter((synonym) => synonym.source !== level && precedence(synonym.source) > precedence(level)) ?? [];
+    const heldHere = entry?.synonyms.some((synonym) => synonym.source === level) ?? false;
+    const next = below[0];
+    // When the level reset is not the one in force (a broker override above the default), the value stays.
+    const stays = entry !== undefined && precedence(entry.source) < precedence(level);
+    rows.push({
+      name,
+      operation: 'reset',
+      before: entry?.value ?? null,
+      beforeSource: entry?.source ?? 'unknown',
+      after: stays ? (entry?.value ?? null) : (next?.value ?? null),
+      afterSource: stays ? entry!.source : (next?.source ?? 'default'),
+      sensitive: entry?.sensitive ?? false,
+      problem: entry === undefined ? `${name} is not a configuration this broker reports; check the spelling.` : heldHere ? null : `${name} has no ${brokerId === null ? 'cluster-wide default' : `value set on broker ${brokerId}`} to reset.`,
+    });
+  }
+  return rows.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Lower is stronger, as Kafka resolves broker configs. */
+function precedence(source: BrokerConfigSource): number {
+  return { 'dynamic-logger': 0, 'dynamic-broker': 1, 'dynamic-default': 2, static: 3, default: 4, unknown: 5 }[source];
+}
+
+/**
+ * Moves a topic's replicas onto the chosen brokers with as little copying as possible: replicas already
+ * on a chosen broker stay (in their order, so the preferred leader stays where it can), the rest go to
+ * the chosen brokers holding fewest of the topic's replicas so far; leaders are spread as new
+ * preferred leaders are needed. Partitions whose placement does not change are kept as they are.
+ */
+export function proposeReassignment(current: readonly { partition: number; replicas: readonly number[] }[], brokerIds: readonly number[], replicationFactor?: number): PartitionPlan[] {
+  const targets = [...new Set(brokerIds)].sort((a, b) => a - b);
+  if (targets.length === 0) throw new Error('Choose at least one broker for the replicas.');
+  const load = new Map(targets.map((id) => [id, 0]));
+  const leads = new Map(targets.map((id) => [id, 0]));
+  const sorted = [...current].sort((a, b) => a.partition - b.partition);
+  for (const { replicas } of sorted) for (const replica of replicas) if (load.has(replica)) load.set(replica, load.get(replica)! + 1);
+  const plans: PartitionPlan[] = [];
+  for (const { partition, replicas } of sorted) {
+    const factor = replicationFactor ?? replicas.length;
+    if (factor > targets.length) throw new Error(`Replication factor ${factor} needs at least ${factor} brokers; ${targets.length} chosen.`);
+    const kept = replicas.filter((replica) => load.has(replica)).slice(0, factor);
+    for (const replica of replicas) if (load.has(replica) && !kept.includes(replica)) load.set(replica, load.get(replica)! - 1);
+    const proposed = [...kept];
+    while (proposed.length < factor) {
+      const candidates = targets.filter((id) => !proposed.includes(id));
+      // A new first replica is a new preferred leader: spread those by leadership, the rest by replicas.
+      const weight = proposed.length === 0 ? (id: number) => leads.get(id)! * 1_000_000 + load.get(id)! : (id: number) => load.get(id)! * 1_000_000 + leads.get(id)!;
+      const pick = candidates.reduce((best, id) => (weight(id) < weight(best) ? id : best));
+      proposed.push(pick);
+      load.set(pick, load.get(pick)! + 1);
+    }
+    leads.set(proposed[0]!, leads.get(proposed[0]!)! + 1);
+    plans.push({ partition, current: [...replicas], proposed });
+  }
+  return plans;
+}
+
+/** Replicas a plan copies to a broker that does not hold them yet. */
+export function movedReplicas(plans: readonly PartitionPlan[]): number {
+  return plans.reduce((sum, plan) => sum + plan.proposed.filter((id) => !plan.current.includes(id)).length, 0);
+}
+
+/** The text a user types to confirm a preferred leader election. */
+export function electionConfirmationText(partitions: readonly { topic: string; partition: number }[] | null): string {
+  if (partitions === null) return 'elect all partitions';
+  const topics = new Set(partitions.map((entry) => entry.topic));
+  return topics.size === 1 ? [...topics][0]! : `elect ${partitions.length} partitions`;
+}
