@@ -60,45 +60,66 @@ export function withQuorumLag(
 const levelSource = (brokerId: number | null): BrokerConfigSource => (brokerId === null ? 'dynamic-default' : 'dynamic-broker');
 
 /**
- * What each change does to the entries as described now: the value before and after, and where the
- * value after comes from. A reset falls back to the next synonym below the level being reset.
- * Problems (read-only key, reset of a level that holds nothing) are reported per row.
+ * What each change does at the level changed (one broker's own value, or the cluster-wide default),
+ * from a broker's entries and their synonyms: the value before and after and where each comes from.
+ * A reset falls back to the next synonym below that level. Problems (unknown or read-only key, a reset
+ * of a level that holds nothing) are reported per row. A broker override still outranks a new default:
+ * the rows show the default level, the broker's own entry shows what it uses.
  */
-export function previewConfigChanges(entries: readonly BrokerConfigEntry[], brokerId: number | null, set: Readonly<Record<string, string>>, reset: readonly string[]): ConfigChangeRow[] {
+export function previewConfigChanges(
+  entries: readonly BrokerConfigEntry[],
+  brokerId: number | null,
+  set: Readonly<Record<string, string>>,
+  reset: readonly string[],
+  /** For the cluster-wide level: the defaults set now (the default resource's own entries), which a broker may not have applied yet. */
+  defaults?: ReadonlyMap<string, string | null>,
+): ConfigChangeRow[] {
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const level = levelSource(brokerId);
+  const unknown = (name: string) => `${name} is not a configuration this broker reports; check the spelling.`;
+  /** Below the level changed: what applies when that level holds nothing. */
+  const below = (entry: BrokerConfigEntry) => entry.synonyms.find((synonym) => precedence(synonym.source) > precedence(level)) ?? null;
+  /** The value in force at the level changed and under it (for the default: ignoring a per-broker override). */
+  const current = (entry: BrokerConfigEntry): { value: string | null; source: BrokerConfigSource } => {
+    if (brokerId !== null) return { value: entry.value, source: entry.source };
+    if (defaults?.has(entry.name)) return { value: defaults.get(entry.name) ?? null, source: 'dynamic-default' };
+    if (defaults) {
+      const under = below(entry);
+      return under ? { value: under.value, source: under.source } : { value: null, source: 'default' };
+    }
+    const found = entry.synonyms.find((synonym) => precedence(synonym.source) >= precedence(level));
+    return found ? { value: found.value, source: found.source } : { value: entry.value, source: entry.source };
+  };
   const rows: ConfigChangeRow[] = [];
   for (const [name, value] of Object.entries(set)) {
     const entry = byName.get(name);
     const sensitive = entry?.sensitive ?? false;
+    const before = entry ? current(entry) : { value: null, source: 'unknown' as const };
     rows.push({
       name,
       operation: 'set',
-      before: entry?.value ?? null,
-      beforeSource: entry?.source ?? 'unknown',
+      before: before.value,
+      beforeSource: before.source,
       after: sensitive ? null : value,
-      // A per-broker value outranks the default: setting the default under a broker override changes nothing there.
-      afterSource: brokerId === null && entry?.source === 'dynamic-broker' ? 'dynamic-broker' : level,
+      afterSource: level,
       sensitive,
-      problem: entry === undefined ? `${name} is not a configuration this broker reports; check the spelling.` : entry.readOnly ? `${name} is read-only: it changes only with a restart.` : null,
+      problem: entry === undefined ? unknown(name) : entry.readOnly ? `${name} is read-only: it changes only with a restart.` : null,
     });
   }
   for (const name of reset) {
     const entry = byName.get(name);
-    const below = entry?.synonyms.filter((synonym) => synonym.source !== level && precedence(synonym.source) > precedence(level)) ?? [];
-    const heldHere = entry?.synonyms.some((synonym) => synonym.source === level) ?? false;
-    const next = below[0];
-    // When the level reset is not the one in force (a broker override above the default), the value stays.
-    const stays = entry !== undefined && precedence(entry.source) < precedence(level);
+    const before = entry ? current(entry) : { value: null, source: 'unknown' as const };
+    const next = entry ? below(entry) : null;
+    const heldHere = brokerId === null && defaults ? defaults.has(name) : (entry?.synonyms.some((synonym) => synonym.source === level) ?? false);
     rows.push({
       name,
       operation: 'reset',
-      before: entry?.value ?? null,
-      beforeSource: entry?.source ?? 'unknown',
-      after: stays ? (entry?.value ?? null) : (next?.value ?? null),
-      afterSource: stays ? entry!.source : (next?.source ?? 'default'),
+      before: before.value,
+      beforeSource: before.source,
+      after: next?.value ?? null,
+      afterSource: next?.source ?? 'default',
       sensitive: entry?.sensitive ?? false,
-      problem: entry === undefined ? `${name} is not a configuration this broker reports; check the spelling.` : heldHere ? null : `${name} has no ${brokerId === null ? 'cluster-wide default' : `value set on broker ${brokerId}`} to reset.`,
+      problem: entry === undefined ? unknown(name) : heldHere ? null : `${name} has no ${brokerId === null ? 'cluster-wide default' : `value set on broker ${brokerId}`} to reset.`,
     });
   }
   return rows.sort((a, b) => a.name.localeCompare(b.name));

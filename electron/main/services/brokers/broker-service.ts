@@ -110,7 +110,7 @@ export function createBrokerService(deps: BrokerServiceDeps) {
 
   const describeBrokerConfigs = async (cluster: FetchCluster, brokerId: number | null): Promise<BrokerConfigEntry[]> => {
     const broker = (await brokerFor(cluster, brokerId)) as InternalBroker & { describeConfigs(request: unknown): Promise<{ resources: { errorCode: number; errorMessage: string | null; configEntries: RawConfigEntry[] }[] }> };
-    const { resources } = await broker.describeConfigs({ resources: [{ type: BROKER_RESOURCE, name: brokerId === null ? '' : String(brokerId), configNames: null }], includeSynonyms: true });
+    const { resources } = await broker.describeConfigs({ resources: [{ type: BROKER_RESOURCE, name: brokerId === null ? '' : String(brokerId) }], includeSynonyms: true });
     const resource = resources[0];
     if (resource && resource.errorCode !== 0) throw createErrorFromCode(resource.errorCode);
     return (resource?.configEntries ?? [])
@@ -143,8 +143,10 @@ export function createBrokerService(deps: BrokerServiceDeps) {
 
   const previewChange = async (cluster: FetchCluster, request: BrokerConfigChange): Promise<BrokerConfigPreview> => {
     checkChange(request);
-    const entries = await describeBrokerConfigs(cluster, request.brokerId);
-    const rows = previewConfigChanges(entries, request.brokerId, request.set, request.reset);
+    // The default resource lists only the defaults set; a broker's entries know every key and its levels.
+    const entries = await describeBrokerConfigs(cluster, request.brokerId ?? (await cluster.anyBroker()).nodeId);
+    const defaults = request.brokerId === null ? new Map((await describeBrokerConfigs(cluster, null)).map((entry) => [entry.name, entry.value])) : undefined;
+    const rows = previewConfigChanges(entries, request.brokerId, request.set, request.reset, defaults);
     let rejected: string | null = null;
     try {
       await incrementalAlterConfigs(cluster, [{ type: 'broker', name: request.brokerId === null ? '' : String(request.brokerId), changes: toChanges(request) }], { validateOnly: true });
