@@ -160,9 +160,13 @@ export function createBrokerService(deps: BrokerServiceDeps) {
     const settings = await deps.profiles.resolveConnection(profileId);
     return withAdminClient(deps.factory, settings, 'Listing partition reassignments', async (admin) => {
       const { topics } = await admin.listPartitionReassignments(topic === undefined ? {} : { topics: [{ topic, partitions: (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]!.partitions.map((entry) => entry.partitionId) }] });
+      // kafkajs' types name the fields `topic` and `partitionIndex`; its decoder fills `name` and `partition`.
+      const raw = topics as unknown as { name?: string; topic?: string; partitions: { partition?: number; partitionIndex?: number; replicas: number[]; addingReplicas?: number[]; removingReplicas?: number[] }[] }[];
       return {
-        reassignments: topics
-          .flatMap((entry) => entry.partitions.map((partition) => ({ topic: entry.topic, partition: partition.partitionIndex, replicas: partition.replicas, adding: partition.addingReplicas ?? [], removing: partition.removingReplicas ?? [] })))
+        reassignments: raw
+          .flatMap((entry) =>
+            entry.partitions.map((partition) => ({ topic: entry.name ?? entry.topic ?? '', partition: partition.partition ?? partition.partitionIndex ?? 0, replicas: partition.replicas, adding: partition.addingReplicas ?? [], removing: partition.removingReplicas ?? [] })),
+          )
           .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
       };
     });
