@@ -112,7 +112,7 @@ describe('broker channels without a tenant', () => {
 
   it('previews a change with the broker verdict, applies it on one broker and reverts it', async () => {
     const preview = await call<BrokerConfigPreview>('brokers:config-preview', { profileId: 'prod', brokerId, set: { [backoff]: '2000000' } });
-    expect(preview).toEqual({ brokerId, rejected: null, rows: [{ name: backoff, operation: 'set', before: '1048588', beforeSource: 'default', after: '2000000', afterSource: 'dynamic-broker', sensitive: false, problem: null }] });
+    expect(preview).toEqual({ brokerId, rejected: null, rows: [{ name: backoff, operation: 'set', before: '1048588', beforeSource: 'default', beforeKey: backoff, after: '2000000', afterSource: 'dynamic-broker', afterKey: backoff, sensitive: false, problem: null }] });
     const readOnly = await call<BrokerConfigPreview>('brokers:config-preview', { profileId: 'prod', brokerId, set: { 'node.id': '7' } });
     expect(readOnly.rows[0]!.problem).toMatch(/read-only/);
     expect(readOnly.rejected).not.toBeNull();

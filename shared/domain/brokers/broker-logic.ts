@@ -80,35 +80,33 @@ export function previewConfigChanges(
   /** Below the level changed: what applies when that level holds nothing. */
   const below = (entry: BrokerConfigEntry) => entry.synonyms.find((synonym) => precedence(synonym.source) > precedence(level)) ?? null;
   /** The value in force at the level changed and under it (for the default: ignoring a per-broker override). */
-  const current = (entry: BrokerConfigEntry): { value: string | null; source: BrokerConfigSource } => {
-    if (brokerId !== null) return { value: entry.value, source: entry.source };
-    if (defaults?.has(entry.name)) return { value: defaults.get(entry.name) ?? null, source: 'dynamic-default' };
-    if (defaults) {
-      const under = below(entry);
-      return under ? { value: under.value, source: under.source } : { value: null, source: 'default' };
-    }
-    const found = entry.synonyms.find((synonym) => precedence(synonym.source) >= precedence(level));
-    return found ? { value: found.value, source: found.source } : { value: entry.value, source: entry.source };
+  const current = (entry: BrokerConfigEntry): { value: string | null; source: BrokerConfigSource; key: string } => {
+    if (brokerId !== null) return { value: entry.value, source: entry.source, key: entry.name };
+    if (defaults?.has(entry.name)) return { value: defaults.get(entry.name) ?? null, source: 'dynamic-default', key: entry.name };
+    const found = defaults ? below(entry) : entry.synonyms.find((synonym) => precedence(synonym.source) >= precedence(level));
+    return found ? { value: found.value, source: found.source, key: found.name } : { value: entry.value, source: entry.source, key: entry.name };
   };
   const rows: ConfigChangeRow[] = [];
   for (const [name, value] of Object.entries(set)) {
     const entry = byName.get(name);
     const sensitive = entry?.sensitive ?? false;
-    const before = entry ? current(entry) : { value: null, source: 'unknown' as const };
+    const before = entry ? current(entry) : { value: null, source: 'unknown' as const, key: name };
     rows.push({
       name,
       operation: 'set',
       before: before.value,
       beforeSource: before.source,
+      beforeKey: before.key,
       after: sensitive ? null : value,
       afterSource: level,
+      afterKey: name,
       sensitive,
       problem: entry === undefined ? unknown(name) : entry.readOnly ? `${name} is read-only: it changes only with a restart.` : null,
     });
   }
   for (const name of reset) {
     const entry = byName.get(name);
-    const before = entry ? current(entry) : { value: null, source: 'unknown' as const };
+    const before = entry ? current(entry) : { value: null, source: 'unknown' as const, key: name };
     const next = entry ? below(entry) : null;
     const heldHere = brokerId === null && defaults ? defaults.has(name) : (entry?.synonyms.some((synonym) => synonym.source === level) ?? false);
     rows.push({
@@ -116,8 +114,10 @@ export function previewConfigChanges(
       operation: 'reset',
       before: before.value,
       beforeSource: before.source,
+      beforeKey: before.key,
       after: next?.value ?? null,
       afterSource: next?.source ?? 'default',
+      afterKey: next?.name ?? name,
       sensitive: entry?.sensitive ?? false,
       problem: entry === undefined ? unknown(name) : heldHere ? null : `${name} has no ${brokerId === null ? 'cluster-wide default' : `value set on broker ${brokerId}`} to reset.`,
     });

@@ -112,9 +112,12 @@ export const configChangeRowSchema = z.object({
   operation: z.enum(['set', 'reset']),
   before: z.string().nullable(),
   beforeSource: z.enum(brokerConfigSources),
+  /** The key `before` is the value of: a synonym may be another key in other units (log.retention.hours for log.retention.ms). */
+  beforeKey: z.string(),
   /** What applies afterwards: the new value, or for a reset the next level's value (null if unknown or sensitive). */
   after: z.string().nullable(),
   afterSource: z.enum(brokerConfigSources),
+  afterKey: z.string(),
   sensitive: z.boolean(),
   /** Why the row cannot be applied as it stands (read-only key, nothing to reset); null when fine. */
   problem: z.string().nullable(),
