@@ -75,11 +75,14 @@ export function BrokersScreen({ profileId }: { profileId: string }) {
 function BrokersPanel({ profileId, data, open, setOpen }: { profileId: string; data: BrokerList; open: number | null; setOpen(id: number | null): void }) {
   if (data.brokers.length === 0) {
     return (
+      <Stack gap="sm">
       <Alert color="gray" title={data.tenant ? `Tenant '${data.tenant}' shows no brokers` : 'No brokers answered'} data-testid="brokers-empty">
         {data.tenant
           ? 'Broker information, configuration included, is hidden in this tenant. To see brokers, use a tenant whose rules include ["cluster", "*", "broker", "*"] (Tenants section), or ask for the policy file to include them.'
           : 'The cluster metadata names no broker. Check the connection in the profile (Profiles → Test).'}
       </Alert>
+      <QuorumPanel data={data} />
+      </Stack>
     );
   }
   const openRow = data.brokers.find((broker) => broker.id === open) ?? null;
