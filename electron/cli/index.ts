@@ -1,6 +1,7 @@
 // The `odradek` command line. It shares the domain code and stores with the app; each command group
 // lives in its own module under commands/ and receives the remaining argv.
 import { runAclsCommand } from './commands/acls';
+import { runBrokersCommand } from './commands/brokers';
 import { runGroupsCommand } from './commands/groups';
 import { runTopicsCommand } from './commands/topics';
 import { runMessagesCommand } from './commands/messages';
@@ -34,6 +35,8 @@ Commands:
   schemas check --profile NAME --subject S --schema FILE|- [--type AVRO|PROTOBUF|JSON] [--against latest|all|N] [--json]
   acls list|create|delete|copy|principal --profile NAME ... [--dry-run|--yes] [--json]   (odradek acls for the flags)
   quotas list --profile NAME [--json]
+  brokers list --profile NAME [--json]
+  brokers configs --profile NAME (--broker ID | --default) [--changed] [--json]
   messages browse --profile NAME --topic T [--from beginning|end|<offset>|<iso-time>] [--limit N] [--filter EXPR]... [--newest-first] [--no-decode] [--json]
 `;
 
@@ -57,6 +60,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     case 'acls':
     case 'quotas':
       return runAclsCommand(group, rest, io);
+    case 'brokers':
+      return runBrokersCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

@@ -33,6 +33,7 @@ import { createGroupOpsHandlers } from './services/groups/group-ops-handlers';
 import { createTenantAclHandlers } from './services/acls/tenant-acl-handlers';
 import { createAccessHandlers } from './services/acls/access-handlers';
 import { createAccessService } from './services/acls/access-service';
+import { createBrokerHandlers } from './services/brokers/broker-handlers';
 import { createSchemaHandlers } from './services/schemas/schema-handlers';
 import { createRegistryClient, createSchemaService } from './services/schemas/schema-service';
 import { createMessageDecoding } from './services/decoding/message-decoding';
@@ -145,6 +146,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     ...createTenantAclHandlers({ profiles, factory: kafkaClients }),
     ...createAccessHandlers({ profiles, access: createAccessService({ factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) }) }),
     ...createSchemaHandlers(schemas),
+    ...createBrokerHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) }).handlers,
   };
 
   const producers: StreamProducers = {

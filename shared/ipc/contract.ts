@@ -3,6 +3,25 @@
 // sides derive their types from here, so a channel cannot exist on one side only.
 import { z } from 'zod';
 import * as access from '../domain/acls/access-schemas';
+import {
+  brokerConfigChangeInputSchema,
+  brokerConfigPreviewSchema,
+  brokerConfigsInputSchema,
+  brokerConfigsSchema,
+  brokerListInputSchema,
+  brokerListSchema,
+  brokerLogDirsInputSchema,
+  brokerLogDirsSchema,
+  cancelReassignmentInputSchema,
+  electLeadersInputSchema,
+  electLeadersResultSchema,
+  partitionOutcomesSchema,
+  reassignInputSchema,
+  reassignmentPlanInputSchema,
+  reassignmentPlanSchema,
+  reassignmentsInputSchema,
+  reassignmentsSchema,
+} from '../domain/brokers/broker-schemas';
 import { diagnosticResultSchema, diagnosticSummarySchema } from '../domain/connection-diagnostics';
 import {
   browseProgressSchema,
@@ -476,6 +495,26 @@ export const channels = {
    * `deleteConfirmationText(subject, version)`. Needs `edit-schemas`.
    */
   'schemas:delete': { input: deleteSchemaInputSchema, output: deleteSchemaOutputSchema },
+  /** Brokers (fenced ones too), per-broker partition figures and disk use, and the KRaft quorum; inside a tenant only its brokers. */
+  'brokers:list': { input: brokerListInputSchema, output: brokerListSchema },
+  /** Every config entry of a broker (`brokerId: null`: the cluster-wide default) with source and synonyms; sensitive values masked. */
+  'brokers:configs': { input: brokerConfigsInputSchema, output: brokerConfigsSchema },
+  /** Before → after of each key and the broker's validate-only verdict; changes nothing. */
+  'brokers:config-preview': { input: brokerConfigChangeInputSchema, output: brokerConfigPreviewSchema },
+  /** IncrementalAlterConfigs of dynamic broker configs; needs the profile's `edit-brokers` action. */
+  'brokers:alter-config': { input: brokerConfigChangeInputSchema, output: z.object({ changed: z.array(z.string()) }) },
+  /** A broker's log directories: size and offset lag per topic-partition, future replicas, a failed directory's error. */
+  'brokers:log-dirs': { input: brokerLogDirsInputSchema, output: brokerLogDirsSchema },
+  /** Preferred leader election; `confirmation` repeats `electionConfirmationText(partitions)`; needs `reassign-partitions`. */
+  'brokers:elect-leaders': { input: electLeadersInputSchema, output: electLeadersResultSchema },
+  /** A proposed placement of a topic's replicas on chosen brokers; changes nothing. */
+  'brokers:reassignment-plan': { input: reassignmentPlanInputSchema, output: reassignmentPlanSchema },
+  /** AlterPartitionReassignments for one topic; `confirmation` repeats the topic; needs `reassign-partitions`. */
+  'brokers:reassign': { input: reassignInputSchema, output: partitionOutcomesSchema },
+  /** Reassignments in progress (ListPartitionReassignments), of one topic or all. */
+  'brokers:reassignments': { input: reassignmentsInputSchema, output: reassignmentsSchema },
+  /** Cancels a topic's reassignments in progress; `confirmation` repeats the topic; needs `reassign-partitions`. */
+  'brokers:cancel-reassignment': { input: cancelReassignmentInputSchema, output: partitionOutcomesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications, typed by the same contract. */

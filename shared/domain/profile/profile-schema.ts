@@ -42,6 +42,8 @@ export const profileActions = [
   'edit-quotas',
   'edit-schemas',
   'export-data',
+  'edit-brokers',
+  'reassign-partitions',
 ] as const;
 export type ProfileAction = (typeof profileActions)[number];
 

@@ -67,16 +67,16 @@ export async function captureClusterDetails(settings: KafkaConnectionSettings, d
     const names = await admin.listTopics();
     const metadata = names.length > 0 ? (await admin.fetchTopicMetadata({ topics: names })).topics : [];
 
-    const firstEnds = await endOffsetSums(admin, names);
+    const firstEnds = await endOffsetSums(admin, names, warn);
     const sampleStarted = deps.clock.now();
     const replicaBytes = await replicaBytesByTopic(settings, deps, names, warn);
     const rateSampleMs = options.rateSampleMs ?? 1_000;
     const writesPerSecond = new Map<string, number>();
     if (rateSampleMs > 0 && names.length > 0) {
       await sleep(Math.max(0, rateSampleMs - (deps.clock.now() - sampleStarted)));
-      const secondEnds = await endOffsetSums(admin, names);
+      const secondEnds = await endOffsetSums(admin, names, () => undefined);
       const seconds = (deps.clock.now() - sampleStarted) / 1000;
-      for (const name of names) writesPerSecond.set(name, Math.max(0, ((secondEnds.get(name) ?? 0) - (firstEnds.get(name) ?? 0)) / seconds));
+      for (const name of names) if (firstEnds.has(name) && secondEnds.has(name)) writesPerSecond.set(name, Math.max(0, (secondEnds.get(name)! - firstEnds.get(name)!) / seconds));
     }
 
     const topics: SnapshotTopic[] = metadata.map((topic) => ({
@@ -110,11 +110,16 @@ export async function captureClusterDetails(settings: KafkaConnectionSettings, d
   }
 }
 
-async function endOffsetSums(admin: Admin, topics: string[]): Promise<Map<string, number>> {
+/** A topic with an offline partition (its broker stopped) has no end offsets to read: it is left out of the rates, not the capture. */
+async function endOffsetSums(admin: Admin, topics: string[], warn: (message: string) => void): Promise<Map<string, number>> {
   const sums = new Map<string, number>();
   await forEachLimited(topics, OFFSET_CONCURRENCY, async (topic) => {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    sums.set(topic, offsets.reduce((sum, partition) => sum + Number(partition.high), 0));
+    try {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      sums.set(topic, offsets.reduce((sum, partition) => sum + Number(partition.high), 0));
+    } catch (error) {
+      warn(`End offsets of '${topic}' were not read (${(error as Error).message}); its write rate counts as 0.`);
+    }
   });
   return sums;
 }

@@ -167,7 +167,70 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   },
   'schemas:delete-compatibility': { kind: 'mutate', resources: ({ subject }) => [visible(subject, 'SCHEMA_VERSION_EDIT', 'subject')] },
   'schemas:delete': { kind: 'mutate', resources: ({ subject }) => [visible(subject, 'SCHEMA_DELETE', 'subject')] },
+  // Brokers are named by id. The list and the quorum show only the tenant's brokers (none: no broker figures).
+  'brokers:list': { kind: 'read', visibleOutput: (list, scope) => visibleBrokerList(list, scope) },
+  // The cluster-wide default applies to every broker, not only the tenant's (like the registry's global compatibility).
+  'brokers:configs': { kind: 'read', resources: ({ brokerId }) => brokerUses(brokerId), refuseInTenant: ({ brokerId }) => clusterDefaultRefusal(brokerId) },
+  'brokers:config-preview': { kind: 'read', resources: ({ brokerId }) => brokerUses(brokerId, 'BROKER_EDIT'), refuseInTenant: ({ brokerId }) => clusterDefaultRefusal(brokerId), ahead: ({ brokerId }) => brokerUses(brokerId ?? null, 'BROKER_EDIT') },
+  'brokers:alter-config': { kind: 'mutate', resources: ({ brokerId }) => brokerUses(brokerId, 'BROKER_EDIT'), refuseInTenant: ({ brokerId }) => clusterDefaultRefusal(brokerId), ahead: ({ brokerId }) => brokerUses(brokerId ?? null, 'BROKER_EDIT') },
+  // A directory lists every topic on the broker: only the tenant's topics' partitions go out.
+  'brokers:log-dirs': { kind: 'read', resources: ({ brokerId }) => brokerUses(brokerId), visibleOutput: (logDirs, scope) => visibleLogDirs(logDirs, scope) },
+  'brokers:elect-leaders': {
+    kind: 'mutate',
+    resources: ({ partitions }) => [...new Set((partitions ?? []).map((entry) => entry.topic))].map((topic) => visible(topic, 'TOPIC_ELECT_LEADER')),
+    refuseInTenant: ({ partitions }) => (partitions === null ? 'an election of every partition reaches topics outside the tenant; choose its partitions' : null),
+    ahead: ({ partitions }) => [...new Set((partitions ?? []).map((entry) => entry.topic))].map((topic) => visible(topic, 'TOPIC_ELECT_LEADER')),
+  },
+  'brokers:reassignment-plan': { kind: 'read', resources: ({ topic, brokerIds }) => [visible(topic, 'TOPIC_ALTER_REASSIGNMENTS'), ...brokerIds.map((id) => visible(String(id), undefined, 'broker'))] },
+  'brokers:reassign': {
+    kind: 'mutate',
+    resources: ({ topic, partitions }) => [visible(topic, 'TOPIC_ALTER_REASSIGNMENTS'), ...[...new Set(partitions.flatMap((entry) => entry.replicas))].map((id) => visible(String(id), undefined, 'broker'))],
+    ahead: ({ topic }) => [visible(topic!, 'TOPIC_ALTER_REASSIGNMENTS')],
+  },
+  'brokers:reassignments': {
+    kind: 'read',
+    resources: ({ topic }) => (topic === undefined ? [] : [visible(topic)]),
+    visibleOutput: (list, scope) => ({ reassignments: list.reassignments.filter((entry) => scope.isTopicVisible(entry.topic)) }),
+  },
+  'brokers:cancel-reassignment': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_ALTER_REASSIGNMENTS')] },
 };
+
+/** A broker by id; the cluster-wide default (null) names no broker and is refused inside a tenant instead. */
+function brokerUses(brokerId: number | null, action?: KpowAction): ResourceUse[] {
+  return brokerId === null ? [] : [visible(String(brokerId), action, 'broker')];
+}
+
+function clusterDefaultRefusal(brokerId: number | null | undefined): string | null {
+  return brokerId === null ? "the cluster-wide broker default applies to every broker, not only the tenant's" : null;
+}
+
+/** Only the tenant's brokers, the quorum only over them, and the controller only when it is one of them. */
+function visibleBrokerList(list: ChannelOutput<'brokers:list'>, scope: TenantScope): ChannelOutput<'brokers:list'> {
+  const shown = (id: number) => scope.isVisible('broker', String(id));
+  const brokers = list.brokers.filter((broker) => shown(broker.id));
+  const quorum = list.quorum && { ...list.quorum, voters: list.quorum.voters.filter((voter) => shown(voter.id)), observers: list.quorum.observers.filter((observer) => shown(observer.id)) };
+  const quorumShown = quorum !== null && quorum.voters.length + quorum.observers.length > 0;
+  return {
+    ...list,
+    tenant: scope.tenantName,
+    brokers,
+    controllerId: list.controllerId !== null && shown(list.controllerId) ? list.controllerId : null,
+    quorum: quorumShown ? { ...quorum, leaderId: shown(quorum.leaderId) ? quorum.leaderId : -1 } : null,
+    quorumNote: quorumShown ? list.quorumNote : list.quorum || list.quorumNote ? `Tenant '${scope.tenantName}' shows no controller of the quorum.` : null,
+    // Warnings name brokers by id: only the tenant's.
+    warnings: list.warnings.filter((warning) => !/^Broker (\d+)/.test(warning) || shown(Number(/^Broker (\d+)/.exec(warning)![1]))),
+  };
+}
+
+function visibleLogDirs(logDirs: ChannelOutput<'brokers:log-dirs'>, scope: TenantScope): ChannelOutput<'brokers:log-dirs'> {
+  return {
+    ...logDirs,
+    dirs: logDirs.dirs.map((dir) => {
+      const partitions = dir.partitions.filter((partition) => scope.isTopicVisible(partition.topic));
+      return { ...dir, partitions, hiddenPartitions: dir.hiddenPartitions + dir.partitions.length - partitions.length };
+    }),
+  };
+}
 
 export const streamGuards: { [S in StreamName]?: StreamGuard<S> } = {
   'topics:list': { kind: 'read', items: 'topic-rows' },

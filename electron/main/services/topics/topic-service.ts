@@ -44,6 +44,8 @@ const actionWords: Record<ProfileAction, string> = {
   'edit-quotas': 'change client quotas',
   'edit-schemas': 'change schemas',
   'export-data': 'export data',
+  'edit-brokers': 'change broker configuration',
+  'reassign-partitions': 'elect leaders or move partitions',
 };
 
 /** Refuses with NOT_ALLOWED unless the profile permits the action. */

@@ -19,6 +19,7 @@ const screens: Partial<Record<ClusterSection, ComponentType<{ profileId: string 
   groups: lazyScreen(() => import('../groups/GroupsScreen'), 'GroupsScreen'),
   schemas: lazyScreen(() => import('../schemas/SchemasScreen'), 'SchemasScreen'),
   acls: lazyScreen(() => import('../access/AccessScreen'), 'AccessScreen'),
+  brokers: lazyScreen(() => import('../brokers/BrokersScreen'), 'BrokersScreen'),
 };
 
 export function ClusterScreen() {

@@ -37,6 +37,6 @@ export const sectionInfo: Record<ClusterSection, SectionInfo> = {
   },
   brokers: {
     label: 'Brokers',
-    purpose: 'Brokers with rack, leadership, log directories and configuration.',
+    purpose: 'Brokers (stopped ones as unavailable) with rack, leadership, disk use and the KRaft quorum; configuration with sources, log directories, preferred election and reassignment.',
   },
 };

@@ -75,6 +75,8 @@ const actionLabels: Record<ProfileAction, string> = {
   'edit-quotas': 'Edit client quotas',
   'edit-schemas': 'Edit schemas',
   'export-data': 'Export data',
+  'edit-brokers': 'Edit broker configs',
+  'reassign-partitions': 'Elect leaders and reassign partitions',
 };
 
 /** The editor for a new profile (`add-profile`) or a stored one (`edit-profile`). */

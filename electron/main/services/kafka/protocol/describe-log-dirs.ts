@@ -1,6 +1,7 @@
 // DescribeLogDirs (API key 35), which kafkajs does not implement: bytes on disk per topic partition
 // and log directory, asked of every broker because each reports only its own disks. Needs DESCRIBE
 // on the cluster.
+import type { InternalBroker } from 'kafkajs/src/cluster/index.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
 import { createErrorFromCode } from 'kafkajs/src/protocol/error.js';
 import type { FetchCluster } from './fetch-cluster';
@@ -176,4 +177,25 @@ export async function describeTopicSizes(cluster: FetchCluster): Promise<Map<str
     });
   }
   return bytes;
+}
+
+/** One broker's directories as they are, a failed directory with its error instead of a thrown request. */
+export interface BrokerLogDir {
+  logDir: string;
+  errorCode: number;
+  partitions: { topic: string; partition: number; sizeBytes: number; offsetLag: number; isFuture: boolean }[];
+}
+
+/** Every directory of one broker (and every topic in it), for the broker screen's log dirs. */
+export async function describeBrokerLogDirs(broker: InternalBroker): Promise<BrokerLogDir[]> {
+  const request = broker.lookupRequest(API_KEY, describeLogDirsDefinition)({ topics: null });
+  const columns = await (await broker.connectionPool.getConnection(FETCH_CONNECTION)).send<LogDirsColumns>(request);
+  const dirs = new Map<string, BrokerLogDir>(columns.dirs.map((dir) => [dir.logDir, { logDir: dir.logDir, errorCode: dir.errorCode, partitions: [] }]));
+  forEachTopic(columns, (logDir, topic, from, to) => {
+    const dir = dirs.get(logDir)!;
+    for (let index = from; index < to; index++) {
+      dir.partitions.push({ topic, partition: columns.partitions[index]!, sizeBytes: columns.sizes[index]!, offsetLag: columns.offsetLags[index]!, isFuture: columns.futures[index] !== 0 });
+    }
+  });
+  return [...dirs.values()];
 }

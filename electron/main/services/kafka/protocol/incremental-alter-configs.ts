@@ -95,7 +95,8 @@ export class ConfigChangeRejectedError extends Error {
 
 /**
  * Applies only the given changes. Broker resources go to that broker (a broker applies its own
- * dynamic configs); topic changes go to any broker, which forwards them to the controller.
+ * dynamic configs); topic changes and the cluster-wide broker default go to any broker, which
+ * forwards them to the controller.
  */
 export async function incrementalAlterConfigs(
   cluster: FetchCluster,
@@ -105,7 +106,8 @@ export async function incrementalAlterConfigs(
   const brokers = resources.some((resource) => resource.type !== 'topic') ? await cluster.brokers() : [];
   const targets = new Map<string, ConfigResourceChanges[]>();
   for (const resource of resources) {
-    const target = resource.type === 'topic' ? 'any' : resource.name;
+    // A broker resource named '' is the cluster-wide default, which any broker forwards to the controller.
+    const target = resource.type === 'topic' || resource.name === '' ? 'any' : resource.name;
     targets.set(target, [...(targets.get(target) ?? []), resource]);
   }
   await Promise.all(
