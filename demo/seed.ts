@@ -19,7 +19,6 @@ import { commitGroupOffsets } from '../testbed/groups';
 import type { TestbedInfo } from '../testbed/types';
 import {
   DEMO_ACLS,
-  DEMO_GROUPS,
   DEMO_PROFILE_ID,
   DEMO_PROFILE_NAME,
   DEMO_SCHEMAS,

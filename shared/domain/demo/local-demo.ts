@@ -51,3 +51,19 @@ export function localDemoStatus(text: string | null, isAlive: (pid: number) => b
     profileExists: storedProfileIds.has(file.profileId),
   };
 }
+
+export const localDemoStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('absent') }),
+  z.object({ state: z.literal('unreadable'), reason: z.string() }),
+  z.object({ state: z.literal('stopped'), profileName: z.string() }),
+  z.object({
+    state: z.literal('running'),
+    profileId: z.string(),
+    profileName: z.string(),
+    bootstrap: z.string(),
+    registryUrl: z.string().nullable(),
+    liveTraffic: z.boolean(),
+    tenancyFile: z.string().nullable(),
+    profileExists: z.boolean(),
+  }),
+]);
