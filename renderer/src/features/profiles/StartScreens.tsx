@@ -79,7 +79,7 @@ function LocalDemoCard({ firstRun }: { firstRun: boolean }) {
   if (demo === undefined) return null;
   if (demo.state === 'running') {
     return (
-      <Card withBorder padding="lg" aria-label="Local demo">
+      <Card withBorder padding="lg" component="section" aria-label="Local demo">
         <Stack gap="xs">
           <Group gap="xs">
             <Text fw={600}>Local demo cluster</Text>
@@ -111,7 +111,7 @@ function LocalDemoCard({ firstRun }: { firstRun: boolean }) {
   }
   if (!firstRun) return null;
   return (
-    <Card withBorder padding="lg" aria-label="Local demo">
+    <Card withBorder padding="lg" component="section" aria-label="Local demo">
       <Stack gap={4}>
         <Text fw={600}>Try it on a local demo cluster</Text>
         <Text size="sm" c="dimmed">
