@@ -178,8 +178,12 @@ async function upsertProfile(bed: DemoBed, dataDir: string, log: Log): Promise<S
   const stored = (await profiles.list()).profiles.find((profile) => profile.id === DEMO_PROFILE_ID) ?? null;
   let storedPassword: string | null = null;
   if (stored) {
-    const { secrets } = await profiles.withSecrets(DEMO_PROFILE_ID);
-    storedPassword = secrets['sasl.password'] ?? null;
+    // A keychain that lost the password (another machine's profile file, a fresh keyring) means a new
+    // one; a keychain that is unavailable fails again, clearly, when the profile is saved.
+    storedPassword = await profiles.withSecrets(DEMO_PROFILE_ID).then(
+      ({ secrets }) => secrets['sasl.password'] ?? null,
+      () => null,
+    );
   }
   const sameEndpoints =
     stored !== null &&
