@@ -1,6 +1,7 @@
 // The first-run screen's question "is the local demo running?", answered from the discovery file
 // `npm run demo` writes into the user data folder and whether the processes it names are alive. No
 // socket is opened: Odradek talks only to endpoints a profile names.
+import { readFileSync } from 'node:fs';
 import { localDemoStatus, type LocalDemoStatus } from '../../../shared/domain/demo/local-demo';
 import type { ProfileRepo } from './ports';
 
@@ -11,13 +12,20 @@ export interface LocalDemoDeps {
   isAlive?(pid: number): boolean;
 }
 
+/** Alive and not a zombie (an exited process nobody reaped yet still answers signal 0). */
 export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  if (process.platform !== 'linux') return true;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
   }
 }
 
