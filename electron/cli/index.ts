@@ -1,5 +1,6 @@
 // The `odradek` command line. It shares the domain code and stores with the app; each command group
 // lives in its own module under commands/ and receives the remaining argv.
+import { runDemoCommand } from './commands/demo';
 import { runGroupsCommand } from './commands/groups';
 import { runTopicsCommand } from './commands/topics';
 import { runMessagesCommand } from './commands/messages';
@@ -31,6 +32,7 @@ Commands:
   schemas get   --profile NAME --subject S [--version N|latest] [--deleted] [--json]
   schemas diff  --profile NAME --subject S --from N [--to M|latest] [--json]
   schemas check --profile NAME --subject S --schema FILE|- [--type AVRO|PROTOBUF|JSON] [--against latest|all|N] [--json]
+  demo status [--json]
   messages browse --profile NAME --topic T [--from beginning|end|<offset>|<iso-time>] [--limit N] [--filter EXPR]... [--newest-first] [--no-decode] [--json]
 `;
 
@@ -51,6 +53,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return runMessagesCommand(rest, io);
     case 'schemas':
       return runSchemasCommand(rest, io);
+    case 'demo':
+      return runDemoCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':
