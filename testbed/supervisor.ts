@@ -13,7 +13,8 @@ const bed = await startTestbed({
 let registry: Registry | null = null;
 if (process.env.TESTBED_REGISTRY === '1') {
   try {
-    registry = await startRegistry({ tls: bed.info.tls, basic: true, detached: true });
+    // TESTBED_REGISTRY_BASIC=0 (the demo) skips the second, Basic-auth JVM.
+    registry = await startRegistry({ tls: bed.info.tls, basic: process.env.TESTBED_REGISTRY_BASIC !== '0', detached: true });
   } catch (error) {
     console.error(`${new Date().toISOString()} the registry did not start: ${error instanceof Error ? error.message : String(error)}`);
     await bed.stop();

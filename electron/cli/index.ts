@@ -2,6 +2,7 @@
 // lives in its own module under commands/ and receives the remaining argv.
 import { runAclsCommand } from './commands/acls';
 import { runBrokersCommand } from './commands/brokers';
+import { runDemoCommand } from './commands/demo';
 import { runGroupsCommand } from './commands/groups';
 import { runTopicsCommand } from './commands/topics';
 import { runMessagesCommand } from './commands/messages';
@@ -37,6 +38,7 @@ Commands:
   quotas list --profile NAME [--json]
   brokers list --profile NAME [--json]
   brokers configs --profile NAME (--broker ID | --default) [--changed] [--json]
+  demo status [--json]
   messages browse --profile NAME --topic T [--from beginning|end|<offset>|<iso-time>] [--limit N] [--filter EXPR]... [--newest-first] [--no-decode] [--json]
 `;
 
@@ -62,6 +64,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return runAclsCommand(group, rest, io);
     case 'brokers':
       return runBrokersCommand(rest, io);
+    case 'demo':
+      return runDemoCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

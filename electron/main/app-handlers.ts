@@ -37,6 +37,7 @@ import { createBrokerHandlers } from './services/brokers/broker-handlers';
 import { createSchemaHandlers } from './services/schemas/schema-handlers';
 import { createRegistryClient, createSchemaService } from './services/schemas/schema-service';
 import { createMessageDecoding } from './services/decoding/message-decoding';
+import { localDemoStatusOf, readOptionalText } from './services/local-demo-service';
 
 /** Everything main's services need from the outside, supplied by the composition root or a test. */
 export interface AppPorts {
@@ -53,6 +54,8 @@ export interface AppPorts {
   tenancySettings?: TenancySettingsRepo;
   /** Warnings from Kafka clients; must never be given secrets (kafkajs does not log credentials). */
   log?(line: string): void;
+  /** Where `npm run demo` leaves its discovery file (the user data folder); no demo is offered when omitted. */
+  localDemoFile?: string;
 }
 
 export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers; producers: StreamProducers } {
@@ -126,6 +129,11 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
       const schemaResolver = decoding.codecsFor(settings);
       return fetchMessage(settings, message, { clock: ports.clock, ...(schemaResolver ? { schemaResolver } : {}) });
     },
+    'demo:status': () =>
+      localDemoStatusOf({
+        profiles: ports.profiles,
+        readDiscoveryFile: async () => (ports.localDemoFile === undefined ? null : readOptionalText(ports.readFile, ports.localDemoFile)),
+      }),
     'keychain:status': async () => {
       try {
         await ports.secrets.list();

@@ -5,6 +5,7 @@ import ElectronStore from 'electron-store';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LOCAL_DEMO_FILE_NAME } from '../../shared/domain/demo/local-demo';
 import { createAppHandlers } from './app-handlers';
 import { createDispatcher } from './ipc/dispatcher';
 import { createEventBus } from './ipc/events';
@@ -19,6 +20,8 @@ import { systemClock } from './services/ports';
 
 // No crash reporter, no auto-update, no telemetry: Odradek only talks to endpoints a profile names.
 app.enableSandbox();
+// `npm run demo` and the CLI honour ODRADEK_DATA_DIR; the app reads the same folder then.
+if (process.env['ODRADEK_DATA_DIR']) app.setPath('userData', process.env['ODRADEK_DATA_DIR']);
 
 const rendererEntryUrl = process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
@@ -47,6 +50,7 @@ function start(): void {
     dialogs: createElectronDialogs(),
     tenancySettings: createStoreTenancySettingsRepo(() => new ElectronStore({ name: TENANCY_SETTINGS_STORE_NAME })),
     log: (line) => console.warn(line),
+    localDemoFile: join(app.getPath('userData'), LOCAL_DEMO_FILE_NAME),
   });
   const dispatcher = createDispatcher({
     handlers,

@@ -1,6 +1,7 @@
 // The IPC contract: one map from channel name (`domain:verb`) to the zod schemas of its input and
 // output. Main registers exactly these channels, the preload exposes exactly these channels, and both
 // sides derive their types from here, so a channel cannot exist on one side only.
+import { localDemoStatusSchema } from '../domain/demo/local-demo';
 import { z } from 'zod';
 import * as access from '../domain/acls/access-schemas';
 import {
@@ -355,6 +356,8 @@ export const channels = {
   'messages:reproduce': { input: reproduceRequestSchema, output: produceResultSchema },
   /** Checks JSON text against a registry subject/version as producing would encode it; nothing is sent. */
   'messages:produce-preview': { input: producePreviewRequestSchema, output: producePreviewResultSchema },
+  /** Whether `npm run demo` left a running local demo (its discovery file in the user data folder; no network scan). */
+  'demo:status': { input: noInput, output: localDemoStatusSchema },
   'keychain:status': {
     input: noInput,
     output: z.object({ available: z.boolean(), message: z.string().optional() }),

@@ -16,7 +16,7 @@ import { runIncludes } from './spec-selection';
 import { REGISTRY_INFO_ENV, TESTBED_INFO_ENV, type E2eRegistryInfo } from './testbed-info';
 
 /** The specs that need a Schema Registry (the a11y scan covers the Schemas screen); only a run that includes one starts Apicurio (a JVM, ~260 MB). */
-const REGISTRY_SPECS = ['test/e2e/schemas.spec.ts', 'test/e2e/a11y.spec.ts'];
+const REGISTRY_SPECS = ['test/e2e/schemas.spec.ts', 'test/e2e/a11y.spec.ts', 'test/e2e/demo.spec.ts'];
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const electron = findElectron();

@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { LOCAL_DEMO_FILE_NAME } from '../../../shared/domain/demo/local-demo';
 import type { AppPorts } from '../app-handlers';
 import { createEventBus } from '../ipc/events';
 import type { FileDialogs } from '../services/policy-workspace-service';
@@ -43,6 +44,7 @@ export function createNodePorts(options: NodePortsOptions = {}, env: NodeJS.Proc
     readFile: (path) => readFile(path),
     dialogs: createQueuedDialogs([]),
     tenancySettings: createStoreTenancySettingsRepo(() => new Conf({ cwd: dataDir, configName: TENANCY_SETTINGS_STORE_NAME, projectName: 'odradek' })),
+    localDemoFile: join(dataDir, LOCAL_DEMO_FILE_NAME),
   };
 }
 

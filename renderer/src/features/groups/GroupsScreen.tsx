@@ -1,3 +1,4 @@
+import { filteredEmptyText } from '../../lib/empty-states';
 import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { GroupListPhase } from '../../../../shared/domain/groups/group-schemas';
@@ -36,6 +37,7 @@ export function GroupsScreen({ profileId }: { profileId: string }) {
   const deferredSearch = useDeferredValue(search);
   const shown = useMemo(() => visibleGroups(rows, deferredSearch, sort), [rows, deferredSearch, sort]);
   const loading = status.state === 'loading';
+  const filteredEmpty = filteredEmptyText({ noun: 'group', total: rows.length, shown: shown.length, search: deferredSearch });
   const errors = useMemo(() => rows.reduce((total, row) => total + (row.error ? 1 : 0), 0), [rows]);
 
   const close = () => {
@@ -118,8 +120,15 @@ export function GroupsScreen({ profileId }: { profileId: string }) {
           {status.warnings.join(' ')}
         </Alert>
       )}
+      {filteredEmpty && (
+        <Text c="dimmed" data-testid="filtered-empty">
+          {filteredEmpty}
+        </Text>
+      )}
       {status.state === 'done' && rows.length === 0 ? (
-        <Text c="dimmed">This cluster has no consumer groups this profile may see. Groups appear once a consumer joins one or commits an offset.</Text>
+        <Text c="dimmed">
+          This cluster has no consumer groups this profile may see. A group appears once a consumer joins it or commits an offset: start a consumer with a group.id, or check the profile’s tenant and ACLs if you expected some.
+        </Text>
       ) : status.state !== 'error' || rows.length > 0 ? (
         <GroupTable ref={table} rows={shown} loading={loading} sort={sort} onSort={(column) => setSort((current) => nextSort(current, column))} onOpen={setOpen} focusGroupId={lastOpen} />
       ) : null}

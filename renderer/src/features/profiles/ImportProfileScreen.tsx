@@ -14,7 +14,7 @@ const formats: { value: ImportFormat | 'auto'; label: string }[] = [
   { value: 'properties', label: 'Java client .properties' },
   { value: 'kpow-env', label: 'Kpow environment variables' },
   { value: 'gateway-env', label: 'Conduktor Gateway KAFKA_* variables' },
-  { value: 'librdkafka', label: 'librdkafka config' },
+  { value: 'librdkafka', label: 'librdkafka or kcat config' },
 ];
 
 /** Pasted (or opened) client config → a preview from main → saved only when the user confirms. */
@@ -52,7 +52,7 @@ export function ImportProfileScreen() {
         <div>
           <Title order={2}>Import a connection</Title>
           <Text size="sm" c="dimmed">
-            Paste Java client properties, Kpow or Gateway environment variables, or a librdkafka config. Nothing is saved until you confirm.
+            Paste Java client properties, Kpow or Gateway environment variables, or a librdkafka or kcat (-F file) config. Nothing is saved until you confirm.
           </Text>
         </div>
         <Button variant="default" onClick={() => showStartScreen('start')}>

@@ -1,5 +1,6 @@
 // The Schemas section: the registry's subjects (virtualized, searchable, by type, soft-deleted on
 // request) with the observation mode that listed them, and the chosen subject's detail beside them.
+import { filteredEmptyText } from '../../lib/empty-states';
 import { Alert, Button, Checkbox, Chip, Group, Loader, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useUiStore } from '../../app/ui-store';
@@ -41,6 +42,7 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
   const globalCompatibility = list.data?.globalCompatibility ?? null;
   const shown = useMemo(() => visibleSubjects(rows, { search: deferredSearch, types, showDeleted }, sort, globalCompatibility), [rows, deferredSearch, types, showDeleted, sort, globalCompatibility]);
   const tenancy = useTenancyState(profileId);
+  const filteredEmpty = filteredEmptyText({ noun: 'subject', total: rows.length, shown: shown.length, search: deferredSearch, otherFilters: [{ active: types.length > 0, undo: 'clear the type chips' }] });
   const tenant = tenancy.data?.status === 'active' ? tenancy.data.activeTenant : null;
   const denied = schemaPermissions({ profile: profile.data, tenant });
   // The open subject's SCHEMA_* decisions, asked ahead through main's guards, so its buttons are disabled with the policy's reason.
@@ -133,6 +135,11 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
         <Alert color="red" title="The subjects could not be listed" role="alert">
           {(refresh.error ?? list.error)!.message}
         </Alert>
+      )}
+      {filteredEmpty && (
+        <Text c="dimmed" data-testid="filtered-empty">
+          {filteredEmpty}
+        </Text>
       )}
       {list.data && rows.length === 0 ? (
         <Text c="dimmed">{showDeleted ? 'The registry has no subjects, not even soft-deleted ones.' : 'The registry has no subjects this profile may see. Register one with “New subject”, or show soft-deleted ones.'}</Text>

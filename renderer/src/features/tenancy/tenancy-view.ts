@@ -42,7 +42,7 @@ export function rolesSummary(roles: TenancyState['roles']): string {
 }
 
 /** Query keys that carry no cluster data, so a tenant switch leaves them alone. */
-const tenancyIndependentChannels = new Set(['app:info', 'profiles:list', 'profiles:get', 'keychain:status', 'connections:check', 'tenancy:state']);
+const tenancyIndependentChannels = new Set(['app:info', 'profiles:list', 'profiles:get', 'keychain:status', 'connections:check', 'tenancy:state', 'demo:status']);
 
 /** True for cached answers that depend on what the active tenant sees (topic detail, overview, …). */
 export function dependsOnTenant(queryKey: readonly unknown[]): boolean {

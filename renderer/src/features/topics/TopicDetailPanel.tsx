@@ -145,7 +145,7 @@ function DetailTabs({ detail }: { detail: TopicDetail }) {
         <Tabs.Panel value="groups">
           {detail.groups.length === 0 ? (
             <Text size="sm" c="dimmed" p="sm">
-              No consumer group has committed offsets on this topic.
+              No consumer group has committed offsets on this topic. One shows here once a consumer with a group.id reads it and commits.
             </Text>
           ) : (
             <Table aria-label="Consumer groups">

@@ -1,3 +1,4 @@
+import { filteredEmptyText } from '../../lib/empty-states';
 import { Alert, Button, Checkbox, Group, Loader, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
@@ -52,6 +53,7 @@ export function TopicsScreen({ profileId }: { profileId: string }) {
   const deferredSearch = useDeferredValue(search);
   const shown = useMemo(() => visibleTopics(rows, { search: deferredSearch, hideInternal }, sort), [rows, deferredSearch, hideInternal, sort]);
   const existingNames = useMemo(() => rows.map((row) => row.name), [rows]);
+  const filteredEmpty = filteredEmptyText({ noun: 'topic', total: rows.length, shown: shown.length, search: deferredSearch, otherFilters: [{ active: hideInternal, undo: 'untick “Hide internal topics”' }] });
 
   const toggleSort = (column: TopicColumn) =>
     setSort((current) => (current.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: column === 'name' ? 'asc' : 'desc' }));
@@ -110,6 +112,11 @@ export function TopicsScreen({ profileId }: { profileId: string }) {
         <Alert color="yellow" title="Some columns are incomplete">
           {status.warnings.join(' ')}
         </Alert>
+      )}
+      {filteredEmpty && (
+        <Text c="dimmed" data-testid="filtered-empty">
+          {filteredEmpty}
+        </Text>
       )}
       {status.state === 'done' && rows.length === 0 ? (
         <Text c="dimmed">This cluster has no topics this profile may see. Create one with “Create topic”.</Text>
