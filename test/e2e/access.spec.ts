@@ -1,8 +1,16 @@
 // The Access screen end to end against the bed: the ACL editor's live preview in words while the
 // form is filled, the created binding in the virtualized list (filtered, opened by keyboard), what
-// the principal may do, and deleting exactly that binding after a preview and a typed confirmation.
+// the principal may do, and deleting exactly that binding after a preview and a typed confirmation;
+// inside a tenant, only its principals, and Create disabled ahead for another principal.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { grantAcl, revokeAcl } from '../../testbed/helpers';
 import { expect, test } from './fixtures';
 import { connectToBed } from './steps';
+import { testbedInfo } from './testbed-info';
+
+const bed = testbedInfo();
 
 test('create an ACL with its preview in words, find it by keyboard, see the principal view, delete exactly it', async ({ app }, testInfo) => {
   test.setTimeout(90_000);
@@ -76,4 +84,58 @@ test('create an ACL with its preview in words, find it by keyboard, see the prin
   await rest.getByRole('textbox', { name: `Type ${principal} to confirm` }).fill(principal);
   await rest.getByRole('button', { name: 'Delete 1 ACL' }).click();
   await expect(rest.getByRole('status')).toContainText('1 deleted');
+});
+
+test('inside a tenant only its principals are listed, and creating for another is disabled ahead with main\'s reason', async ({ app, dialogAnswers }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'native file dialogs cannot be answered from a test; the Chromium project queues the answers');
+  test.setTimeout(90_000);
+  const run = Date.now().toString(36);
+  const own = `User:e2e-kpow-${run}`;
+  const outside = `User:e2e-other-${run}`;
+  for (const principal of [own, outside]) await grantAcl(bed, { principal, resourceType: 'TOPIC', resourceName: `e2e-${run}`, operations: ['READ'] });
+  const dir = mkdtempSync(join(tmpdir(), 'odradek-access-e2e-'));
+  try {
+    const policyPath = join(dir, 'kpow.yaml');
+    writeFileSync(
+      policyPath,
+      `tenants:
+  - name: "Kpow"
+    resources:
+      - include: ["cluster", "*", "topic", "e2e-${run}*"]
+      - include: ["cluster", "*", "principal", "User:e2e-kpow-${run}*"]
+    roles: [ops]
+policies:
+  - actions: [ACL_EDIT]
+    effect: Allow
+    resource: ["cluster", "*", "principal", "User:e2e-kpow-${run}*"]
+    role: ops
+`,
+    );
+    await connectToBed(app, 'Bed access tenant');
+    await app.getByRole('navigation', { name: 'Cluster' }).getByText('Tenants', { exact: true }).click();
+    dialogAnswers.push(policyPath);
+    await app.getByRole('region', { name: 'Tenant', exact: true }).getByRole('button', { name: 'Attach policy file…' }).click();
+    await expect(app.getByRole('combobox', { name: 'Tenant', exact: true })).toHaveValue('Kpow');
+
+    await app.getByRole('navigation', { name: 'Cluster' }).getByRole('button', { name: /^Access/ }).click();
+    await app.getByRole('textbox', { name: 'Principal' }).fill(`e2e-`);
+    const table = app.getByRole('table', { name: 'ACLs' });
+    await expect(table.getByRole('row')).toHaveCount(2);
+    await expect(table.getByRole('row').nth(1)).toContainText(own);
+
+    await app.getByRole('button', { name: 'Create ACL…' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Create ACL' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(`e2e-${run}-new`);
+    await dialog.getByRole('textbox', { name: 'Principal' }).fill(outside);
+    await expect(dialog.getByTestId('acl-create-refusal')).toContainText(`Tenant 'Kpow' does not include the principal name '${outside}'`, { timeout: 20_000 });
+    await expect(dialog.getByRole('button', { name: 'Create ACL' })).toBeDisabled();
+    await dialog.getByRole('textbox', { name: 'Principal' }).fill(own);
+    await expect(dialog.getByTestId('acl-create-refusal')).toHaveCount(0, { timeout: 20_000 });
+    await expect(dialog.getByRole('button', { name: 'Create ACL' })).toBeEnabled();
+    await app.screenshot({ path: testInfo.outputPath('acl-editor-tenant.png') });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  } finally {
+    for (const principal of [own, outside]) await revokeAcl(bed, { principal, resourceType: 'TOPIC', resourceName: `e2e-${run}`, operations: ['READ'] });
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

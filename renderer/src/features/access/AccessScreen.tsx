@@ -10,7 +10,7 @@ import { AclTable } from './AclTable';
 import { deleteFilterOf, emptyFilters, filtersActive, nextAclSort, visibleAcls, type AclListFilters, type AclSort } from './acl-table-model';
 import { useAclList, useEditRefusal, usePrincipalView } from './access-queries';
 import { QuotasPanel } from './QuotasPanel';
-import { useRequestDecisions } from '../tenancy/queries';
+import { useRequestDecisions, useTenancyState } from '../tenancy/queries';
 
 const SCREEN_HEIGHT = 'calc(100dvh - var(--app-shell-header-height, 0px) - var(--app-shell-footer-height, 0px) - 2 * var(--mantine-spacing-md))';
 
@@ -56,6 +56,8 @@ function AclsPanel({ profileId, onShowPrincipal }: { profileId: string; onShowPr
   const [open, setOpen] = useState<AclRow | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const refusal = useEditRefusal(profileId, 'edit-acls');
+  const tenancy = useTenancyState(profileId).data;
+  const tenant = tenancy?.status === 'active' ? tenancy.activeTenant : null;
   const openBinding = open === null ? null : (({ text: _text, ...binding }) => binding)(open);
   // Inside a tenant: would main's guards let this one binding be deleted (the principal's ACL_EDIT)?
   const decisions = useRequestDecisions(profileId, openBinding === null ? null : [{ id: 'delete', request: 'acls:delete', input: { bindings: [openBinding], confirmation: '' } }]);
@@ -129,7 +131,8 @@ function AclsPanel({ profileId, onShowPrincipal }: { profileId: string; onShowPr
       </Group>
       {rows.length === 0 ? (
         <Text size="sm" data-testid="acls-empty">
-          This cluster has no ACLs{refusal === null ? '' : ' visible here'}. With its authorizer on and no ACL, only super users may do anything: create one with Create ACL… (for example READ on a topic for User:app).
+          {tenant ? `No principal of tenant '${tenant}' has ACLs yet (only the tenant's principals are listed here). ` : 'This cluster has no ACLs. With its authorizer on and no ACL, only super users may do anything. '}
+          Create one with Create ACL… (for example READ on a topic for User:app).
         </Text>
       ) : shown.length === 0 ? (
         <Text size="sm">No ACL matches these filters. Change them or use Clear filters.</Text>
