@@ -57,7 +57,7 @@ function ElectionForm({ profileId, refusal }: { profileId: string; refusal: stri
         <TextInput size="xs" label="Topic" placeholder="all partitions" value={topic} onChange={(event) => setTopic(event.currentTarget.value)} w={260} />
         <TextInput size="xs" label="Partitions" placeholder="0,2-4" value={partitionText} onChange={(event) => setPartitionText(event.currentTarget.value)} w={140} disabled={topic.trim() === ''} error={invalid ? 'Give partitions as 0,2-4' : undefined} />
         <TextInput size="xs" label={`Type "${expected}" to confirm`} value={confirmation} onChange={(event) => setConfirmation(event.currentTarget.value)} w={240} />
-        <Button size="xs" color="orange" disabled={invalid || confirmation !== expected || denied !== null} title={denied ?? undefined} loading={elect.isPending} onClick={() => elect.mutate({ profileId, partitions: chosen, confirmation })}>
+        <Button size="xs" color="red" disabled={invalid || confirmation !== expected || denied !== null} title={denied ?? undefined} loading={elect.isPending} onClick={() => elect.mutate({ profileId, partitions: chosen, confirmation })}>
           Elect preferred leaders
         </Button>
       </Group>
@@ -135,7 +135,7 @@ function ReassignmentForm({ profileId, brokers, refusal }: { profileId: string; 
             <TextInput size="xs" label={`Type the topic "${proposal.topic}" to confirm`} value={confirmation} onChange={(event) => setConfirmation(event.currentTarget.value)} w={300} />
             <Button
               size="xs"
-              color="orange"
+              color="red"
               disabled={confirmation !== proposal.topic || denied !== null || movedReplicas(proposal.partitions) === 0}
               title={denied ?? undefined}
               loading={reassign.isPending}
