@@ -7,23 +7,8 @@ import { electionConfirmationText, movedReplicas } from '../../../../shared/doma
 import type { BrokerRow } from '../../../../shared/domain/brokers/broker-schemas';
 import { useStoredProfile } from '../profiles/queries';
 import { useRequestDecisions } from '../tenancy/queries';
-import { profileRefusal } from './broker-view';
+import { parsePartitionList, profileRefusal } from './broker-view';
 import { useBrokerAction, useReassignments } from './queries';
-
-/** "0,2-4" → [0, 2, 3, 4]; null when the text is not such a list. */
-export function parsePartitionList(text: string): number[] | null {
-  const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
-  const partitions = new Set<number>();
-  for (const part of parts) {
-    const range = /^(\d+)(?:-(\d+))?$/.exec(part);
-    if (!range) return null;
-    const from = Number(range[1]);
-    const to = range[2] === undefined ? from : Number(range[2]);
-    if (to < from || to - from > 100_000) return null;
-    for (let partition = from; partition <= to; partition++) partitions.add(partition);
-  }
-  return [...partitions].sort((a, b) => a - b);
-}
 
 export function LeadershipPanel({ profileId, brokers }: { profileId: string; brokers: BrokerRow[] }) {
   const profile = useStoredProfile(profileId);
