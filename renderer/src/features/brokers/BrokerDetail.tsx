@@ -170,7 +170,7 @@ function ConfigEditor({ profileId, brokerId, keys }: { profileId: string; broker
           {result.rejected && <Alert color="red" title="The broker would refuse this change">{result.rejected}</Alert>}
           {!result.rejected && <Text size="xs" c="dimmed">The broker checked this change (validate only) and accepts it. Nothing has changed yet.</Text>}
           <Group gap="xs">
-            <Button size="xs" color="orange" disabled={blocked || refusal !== null} title={refusal ?? undefined} loading={apply.isPending} onClick={() => apply.mutate({ profileId, brokerId, ...asked })}>
+            <Button size="xs" color="red" disabled={blocked || refusal !== null} title={refusal ?? undefined} loading={apply.isPending} onClick={() => apply.mutate({ profileId, brokerId, ...asked })}>
               Apply to {brokerId === null ? 'every broker (cluster default)' : `broker ${brokerId}`}
             </Button>
             {refusal && <Text size="xs" c="dimmed">{refusal}</Text>}

@@ -143,7 +143,7 @@ function BrokerTable({ rows, selected, onOpen, onEscape }: { rows: BrokerRow[]; 
                     {statusWords[row.status]}
                   </Badge>
                   {row.isController && (
-                    <Badge size="sm" variant="outline" title="Active controller (quorum leader)">
+                    <Badge size="sm" variant="default" title="Active controller (quorum leader)">
                       controller
                     </Badge>
                   )}

@@ -7,23 +7,8 @@ import { electionConfirmationText, movedReplicas } from '../../../../shared/doma
 import type { BrokerRow } from '../../../../shared/domain/brokers/broker-schemas';
 import { useStoredProfile } from '../profiles/queries';
 import { useRequestDecisions } from '../tenancy/queries';
-import { profileRefusal } from './broker-view';
+import { parsePartitionList, profileRefusal } from './broker-view';
 import { useBrokerAction, useReassignments } from './queries';
-
-/** "0,2-4" → [0, 2, 3, 4]; null when the text is not such a list. */
-export function parsePartitionList(text: string): number[] | null {
-  const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
-  const partitions = new Set<number>();
-  for (const part of parts) {
-    const range = /^(\d+)(?:-(\d+))?$/.exec(part);
-    if (!range) return null;
-    const from = Number(range[1]);
-    const to = range[2] === undefined ? from : Number(range[2]);
-    if (to < from || to - from > 100_000) return null;
-    for (let partition = from; partition <= to; partition++) partitions.add(partition);
-  }
-  return [...partitions].sort((a, b) => a - b);
-}
 
 export function LeadershipPanel({ profileId, brokers }: { profileId: string; brokers: BrokerRow[] }) {
   const profile = useStoredProfile(profileId);
@@ -57,7 +42,7 @@ function ElectionForm({ profileId, refusal }: { profileId: string; refusal: stri
         <TextInput size="xs" label="Topic" placeholder="all partitions" value={topic} onChange={(event) => setTopic(event.currentTarget.value)} w={260} />
         <TextInput size="xs" label="Partitions" placeholder="0,2-4" value={partitionText} onChange={(event) => setPartitionText(event.currentTarget.value)} w={140} disabled={topic.trim() === ''} error={invalid ? 'Give partitions as 0,2-4' : undefined} />
         <TextInput size="xs" label={`Type "${expected}" to confirm`} value={confirmation} onChange={(event) => setConfirmation(event.currentTarget.value)} w={240} />
-        <Button size="xs" color="orange" disabled={invalid || confirmation !== expected || denied !== null} title={denied ?? undefined} loading={elect.isPending} onClick={() => elect.mutate({ profileId, partitions: chosen, confirmation })}>
+        <Button size="xs" color="red" disabled={invalid || confirmation !== expected || denied !== null} title={denied ?? undefined} loading={elect.isPending} onClick={() => elect.mutate({ profileId, partitions: chosen, confirmation })}>
           Elect preferred leaders
         </Button>
       </Group>
@@ -135,7 +120,7 @@ function ReassignmentForm({ profileId, brokers, refusal }: { profileId: string; 
             <TextInput size="xs" label={`Type the topic "${proposal.topic}" to confirm`} value={confirmation} onChange={(event) => setConfirmation(event.currentTarget.value)} w={300} />
             <Button
               size="xs"
-              color="orange"
+              color="red"
               disabled={confirmation !== proposal.topic || denied !== null || movedReplicas(proposal.partitions) === 0}
               title={denied ?? undefined}
               loading={reassign.isPending}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterConfigs, profileRefusal, quorumRows, sinceWords } from './broker-view';
+import { filterConfigs, parsePartitionList, profileRefusal, quorumRows, sinceWords } from './broker-view';
 
 const entry = (name: string, value: string | null, source: 'default' | 'static' | 'dynamic-broker') => ({ name, value, source, sensitive: false, readOnly: false, synonyms: [] });
 
@@ -27,5 +27,13 @@ describe('broker view', () => {
     expect(profileRefusal({ name: 'prod', safety: { readOnly: true, allowedActions: [] } }, 'edit-brokers')).toBe("Profile 'prod' is read-only.");
     expect(profileRefusal({ name: 'prod', safety: { readOnly: false, allowedActions: [] } }, 'edit-brokers')).toBe("Profile 'prod' does not allow 'edit-brokers'.");
     expect(profileRefusal({ name: 'prod', safety: { readOnly: false, allowedActions: ['edit-brokers'] } }, 'edit-brokers')).toBeNull();
+  });
+
+  it('reads partition lists with ranges and refuses anything else', () => {
+    expect(parsePartitionList('0, 2-4,3')).toEqual([0, 2, 3, 4]);
+    expect(parsePartitionList('')).toEqual([]);
+    expect(parsePartitionList('1-')).toBeNull();
+    expect(parsePartitionList('4-2')).toBeNull();
+    expect(parsePartitionList('a')).toBeNull();
   });
 });

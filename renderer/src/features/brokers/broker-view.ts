@@ -46,3 +46,18 @@ export function profileRefusal(profile: Pick<ConnectionProfile, 'name' | 'safety
   if (isActionAllowed(profile, action)) return null;
   return profile.safety.readOnly ? `Profile '${profile.name}' is read-only.` : `Profile '${profile.name}' does not allow '${action}'.`;
 }
+
+/** "0,2-4" → [0, 2, 3, 4]; null when the text is not such a list. */
+export function parsePartitionList(text: string): number[] | null {
+  const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const partitions = new Set<number>();
+  for (const part of parts) {
+    const range = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!range) return null;
+    const from = Number(range[1]);
+    const to = range[2] === undefined ? from : Number(range[2]);
+    if (to < from || to - from > 100_000) return null;
+    for (let partition = from; partition <= to; partition++) partitions.add(partition);
+  }
+  return [...partitions].sort((a, b) => a - b);
+}
