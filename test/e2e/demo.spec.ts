@@ -6,6 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createNodePorts } from '../../electron/main/platform/node-ports';
+import { createProfileService } from '../../electron/main/services/profiles/profile-service';
 import { test, expect } from './fixtures';
 import { demoTour } from './demo-tour';
 import { runDemoCommand, writeDemoBedFile } from './demo-run';
@@ -24,12 +26,15 @@ test.beforeAll(async ({ dataDir }, workerInfo) => {
   expect(run.output).toContain('Not launching the app (ODRADEK_DEMO_NO_LAUNCH=1)');
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterAll(async ({}, workerInfo) => {
+test.afterAll(async ({ dataDir }, workerInfo) => {
   if (workerInfo.project.name !== 'chromium') return;
   const stopped = runDemoCommand(['--stop'], env);
   expect(stopped.status, stopped.output).toBe(0);
   expect(stopped.output).toContain('Stopped the live traffic');
+  // The worker's data folder serves the specs after this one: leave it as it was (no demo, no profile).
+  const ports = createNodePorts({ dataDir });
+  await createProfileService({ repo: ports.profiles, secrets: ports.secrets, readFile: ports.readFile }).delete('local-demo');
+  for (const name of ['local-demo.json', 'local-demo-tenancy.yaml']) rmSync(join(dataDir, name), { force: true });
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -43,7 +43,7 @@ function Placeholder({ section }: { section: ClusterSection }) {
       <Title order={2}>{label}</Title>
       <Text>{purpose}</Text>
       <Text size="sm" c="dimmed">
-        This screen is being built.
+        This screen is being built. Until then the Overview shows the cluster&rsquo;s brokers and totals, and the offline policy workspace&rsquo;s Kafka ACLs tab previews and applies the ACLs a tenant needs.
       </Text>
     </Stack>
   );
