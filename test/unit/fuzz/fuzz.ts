@@ -28,6 +28,7 @@ export async function fuzz<T>(name: string, arbitrary: fc.Arbitrary<T>, check: (
     numRuns: Math.round((options.runs ?? 2_000) * scale),
     interruptAfterTimeLimit: (options.timeLimitMs ?? 4_000) * scale,
     markInterruptAsFailure: false,
+    includeErrorInReport: true,
   });
   if (details.failed) throw new Error(`fuzz ${name} failed\n${fc.defaultReportMessage(details)}`);
   console.log(`fuzz ${name}: ${details.numRuns} cases, seed ${FUZZ_SEED}${details.interrupted ? ' (stopped at the time limit)' : ''}`);

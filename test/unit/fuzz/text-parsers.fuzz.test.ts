@@ -61,7 +61,7 @@ describe('fuzz: text parsers', () => {
         for (const tenant of effectiveTenants(result.policy)) {
           const compiled = compileTenant(tenant);
           evaluateTenant(compiled, demoSnapshot);
-          visibilityOf(compiled, { type: 'topic', cluster: 'c', name: 'tx-payments' } as Parameters<typeof visibilityOf>[1]);
+          visibilityOf(compiled, { domain: 'cluster', id: 'c', type: 'topic', name: 'tx-payments' });
         }
       },
       { runs: 2_500, timeLimitMs: 7_000 },
