@@ -4,13 +4,14 @@
 // Metadata decoder behind the topic list) must fail the request within its bound with words, never
 // allocate what the response claims, and leave the process running (no unhandled rejection).
 import { createServer, type Server, type Socket } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTopicsSession } from '../../electron/main/services/kafka/protocol/topics-batch';
 import { withAdminClient } from '../../electron/main/services/kafka/admin-session';
 import { createKafkaClientFactory } from '../../electron/main/services/kafka/client-factory';
 
-type Scenario = 'honest' | 'size-2gb' | 'wrong-correlation-id' | 'truncated' | 'negative-arrays' | 'absurd-counts' | 'garbage';
+type Scenario = 'honest' | 'black-hole' | 'silent' | 'size-2gb' | 'wrong-correlation-id' | 'truncated' | 'negative-arrays' | 'absurd-counts' | 'garbage';
 let scenario: Scenario = 'honest';
 let server: Server;
 let port = 0;
@@ -42,7 +43,11 @@ function metadataV5(brokerCount = 1, topicCount = 1): Buffer {
 }
 
 function answer(socket: Socket, apiKey: number, correlationId: number) {
+  // A connection that accepts and then forwards nothing: not even the handshake is answered.
+  if (scenario === 'silent') return;
   if (apiKey === 18) return socket.write(frame(correlationId, apiVersions()));
+  // Black hole: the handshake works, then requests go unanswered (a hung broker, or a proxy that stopped forwarding).
+  if (scenario === 'black-hole') return;
   if (apiKey !== 3) return socket.destroy();
   switch (scenario) {
     case 'honest':
@@ -155,6 +160,30 @@ describe('a malicious broker', () => {
         expect(after.rss - before.rss).toBeLessThan(256 * 1024 * 1024);
       }, 30_000);
     }
+  }
+
+  for (const hung of ['black-hole', 'silent'] as const) {
+    it(`${hung}: both paths end within their bound with words, and main's event loop stays free (p99 < 50 ms)`, async () => {
+      scenario = hung;
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      const started = Date.now();
+      const outcomes = await Promise.all(
+        (['kafkajs', 'protocol'] as const).map((path) =>
+          paths[path]().then(
+            (topics) => `answered ${JSON.stringify(topics)}`,
+            (error: Error) => `${error.name}: ${error.message}`,
+          ),
+        ),
+      );
+      delay.disable();
+      const took = Date.now() - started;
+      const p99 = delay.percentile(99) / 1e6;
+      results.push(`${hung} / both paths at once: ${took} ms, event-loop delay p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms; ${outcomes.map((outcome) => outcome.slice(0, 110)).join(' | ')}`);
+      for (const outcome of outcomes) expect(outcome).toMatch(/timed out|Connection timeout|connection/i);
+      expect(took).toBeLessThan(10_000);
+      expect(p99).toBeLessThan(50);
+    }, 30_000);
   }
 
   it('the process saw no unhandled rejection; outcomes printed', () => {
