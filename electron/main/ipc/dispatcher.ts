@@ -79,7 +79,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (!options.isTrustedSender(sender)) {
         return fail('FORBIDDEN_SENDER', 'This request did not come from an Odradek window and was ignored.');
       }
-      if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no IPC channel named '${channel}'.`);
+      if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no IPC channel named '${shortName(channel)}'.`);
       const spec: Channels[Channel] = channels[channel];
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, channel) };
@@ -109,7 +109,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       const header = open as { name?: unknown; request?: unknown; credits?: unknown } | null;
       const name = typeof header?.name === 'string' ? header.name : '';
-      if (!isStreamName(name)) return reject({ code: 'UNKNOWN_CHANNEL', message: `There is no stream named '${name}'.` });
+      if (!isStreamName(name)) return reject({ code: 'UNKNOWN_CHANNEL', message: `There is no stream named '${shortName(name)}'.` });
       const spec = streams[name] as Streams[StreamName];
       const parsed = (spec as { request: z.ZodType }).request.safeParse(header?.request);
       if (!parsed.success) return reject(invalidInput(parsed.error, name));
@@ -118,6 +118,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return serveStream(port, parsed.data, credits, producer, (error) => toAppError(name, error));
     },
   };
+}
+
+/** A name from the caller, shown in an error: cut, so a megabyte of name is not echoed back. */
+function shortName(name: string): string {
+  return name.length > 80 ? `${name.slice(0, 80)}…` : name;
 }
 
 function invalidInput(error: ZodError, channel?: string): AppError {

@@ -1,7 +1,10 @@
 // Profiles live in electron-store's JSON file (Conf under plain Node: the same engine and file). Each
 // stored profile is migrated and validated on its own, so one bad entry never hides the others, and an
-// unreadable file is moved aside and reported instead of being replaced.
+// unreadable file is moved aside and reported instead of being replaced. While the app runs, each save
+// also copies the document it wrote to profiles.json.bak (Conf itself writes temp + fsync + rename), and
+// a file damaged behind the app's back is refused in words and left untouched, never rewritten.
 import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { AppFailure } from '../../../shared/ipc/result';
 import { migrateProfileDocument } from '../../../shared/domain/profile/migrate';
 import type { ConnectionProfile } from '../../../shared/domain/profile/profile-schema';
 import type { ProfileRepo, StoredProfileProblem } from '../services/ports';
@@ -48,9 +51,35 @@ export function openProfileStore(create: () => ProfileDocumentStore, filePath: s
 export function createStoreProfileRepo({ store, recovered }: OpenedProfileStore, now: () => Date = () => new Date()): ProfileRepo {
   let documentBackup: StoredProfileProblem | null = null;
 
+  const backupFile = `${store.path}.bak`;
+  /** The document as Conf reads it (from disk, on every access); a file that no longer parses is refused. */
+  const readDocument = (): unknown => {
+    try {
+      return store.get('profiles');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AppFailure(
+        'CONFLICT',
+        `The profiles file ${store.path} was changed outside Odradek and is not valid JSON (${reason.slice(0, 120)}). It was left as it is; ${existsSync(backupFile) ? `the last version Odradek saved is ${backupFile}` : 'no earlier version was kept'}. Restore or remove it, then try again.`,
+      );
+    }
+  };
+  const writeDocument = (entries: unknown[]): void => {
+    try {
+      store.set('profiles', entries);
+      // The copy is made after the write, so the backup is the last good document, whatever damages the file later.
+      copyFileSync(store.path, backupFile);
+    } catch (error) {
+      if (error instanceof AppFailure) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the disk is read-only' : code === 'ENOSPC' ? 'the disk is full' : error instanceof Error ? error.message : String(error);
+      throw new AppFailure('NOT_ALLOWED', `The profiles file ${store.path} cannot be written (${reason}); nothing was changed.`);
+    }
+  };
+
   /** The raw entries, valid or not: saving rewrites only the entry it changes. */
   const rawEntries = (): unknown[] => {
-    const raw = store.get('profiles');
+    const raw = readDocument();
     if (raw === undefined || Array.isArray(raw)) return raw ?? [];
     if (!documentBackup) {
       const backupPath = backupPathFor(store.path, 'invalid', now());
@@ -91,12 +120,12 @@ export function createStoreProfileRepo({ store, recovered }: OpenedProfileStore,
       const index = entries.findIndex((entry) => idOf(entry) === profile.id);
       if (index >= 0) entries[index] = profile;
       else entries.push(profile);
-      store.set('profiles', entries);
+      writeDocument(entries);
     },
     async delete(id) {
       const entries = rawEntries();
       const remaining = entries.filter((entry) => idOf(entry) !== id);
-      store.set('profiles', remaining);
+      writeDocument(remaining);
       return remaining.length !== entries.length;
     },
   };

@@ -16,6 +16,63 @@ import {
 
 type AvroType = avro.Type;
 
+/**
+ * avsc trusts an array's or map's block count: it preallocates the array and reads that many items,
+ * reading past the end of the buffer without noticing until the end. A 9-byte body claiming 2^31
+ * items ran for seconds (and longer counts for ever). The readers below check every block count
+ * against the bytes left (items of no size, such as null, get a fixed allowance) and stop at the end
+ * of the buffer, so a lying body fails at once. Patched once, on the prototypes, since avsc has no hook.
+ */
+const ZERO_SIZE_ITEMS_ALLOWED = 100_000;
+interface AvroTap {
+  buf: Buffer;
+  pos: number;
+  readLong(): number;
+  skipLong(): void;
+  readString(): string;
+}
+interface BlockReader {
+  _read(tap: AvroTap): unknown;
+}
+function blockCount(tap: AvroTap): number {
+  let count = tap.readLong();
+  if (count < 0) {
+    count = -count;
+    tap.skipLong(); // the block's size in bytes
+  }
+  const left = tap.buf.length - tap.pos;
+  if (left < 0 || count > left + ZERO_SIZE_ITEMS_ALLOWED) throw new Error(`a block claims ${count} items with ${Math.max(0, left)} bytes left`);
+  return count;
+}
+function guardAvroBlocks(): void {
+  const builtins = (avro.types as unknown as Record<string, { prototype: BlockReader & { itemsType?: BlockReader; valuesType?: BlockReader } }>);
+  const arrayType = builtins['ArrayType'];
+  const mapType = builtins['MapType'];
+  if (!arrayType || !mapType) throw new Error('avsc no longer exports ArrayType/MapType: re-check the block-count guard in avro-codec.ts.');
+  arrayType.prototype._read = function (this: { itemsType: BlockReader }, tap: AvroTap) {
+    const values: unknown[] = [];
+    for (let count = blockCount(tap); count > 0; count = blockCount(tap)) {
+      while (count-- > 0) {
+        if (tap.pos > tap.buf.length) throw new Error('the array runs past the end of the bytes');
+        values.push(this.itemsType._read(tap));
+      }
+    }
+    return values;
+  };
+  mapType.prototype._read = function (this: { valuesType: BlockReader }, tap: AvroTap) {
+    const values: Record<string, unknown> = {};
+    for (let count = blockCount(tap); count > 0; count = blockCount(tap)) {
+      while (count-- > 0) {
+        if (tap.pos > tap.buf.length) throw new Error('the map runs past the end of the bytes');
+        const key = tap.readString();
+        values[key] = this.valuesType._read(tap);
+      }
+    }
+    return values;
+  };
+}
+guardAvroBlocks();
+
 export function compileAvro(document: SchemaDocument): SchemaCodec {
   const registry: Record<string, AvroType> = {};
   const options: Partial<avro.ForSchemaOptions> = { registry, logicalTypes, wrapUnions: 'auto', typeHook: bytesAsTextHook };

@@ -3,6 +3,7 @@
 import { AppFailure, type ErrorCode } from '../../../../shared/ipc/result';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { ConfigChangeRejectedError } from '../kafka/protocol/incremental-alter-configs';
+import { MalformedResponseError } from '../kafka/protocol/malformed-response';
 
 interface Wording {
   code: ErrorCode;
@@ -68,6 +69,11 @@ export function describeKafkaFailure(error: unknown, doing: string, principal: s
     return new AppFailure(wording.code, `${doing} failed: ${wording.words(principal, type)}${extra}.`, { kafkaError: type });
   }
   const reason = error instanceof Error ? error.message : String(error);
+  // kafkajs' decoders trust the lengths a broker sends: a malformed answer surfaces as a bare RangeError
+  // ("Invalid array length", "offset is out of range") that says nothing about the broker.
+  if (error instanceof RangeError && !(error instanceof MalformedResponseError)) {
+    return new AppFailure('KAFKA_ERROR', `${doing} failed: the broker's answer is malformed and could not be read (${reason}); the request was abandoned.`);
+  }
   return new AppFailure('KAFKA_ERROR', `${doing} failed: ${type ? `${type}: ` : ''}${reason}`, type ? { kafkaError: type } : undefined);
 }
 

@@ -5,6 +5,7 @@ import type { InternalBroker } from 'kafkajs/src/cluster/index.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
 import { createErrorFromCode } from 'kafkajs/src/protocol/error.js';
 import type { FetchCluster } from './fetch-cluster';
+import { decodingResponse } from './malformed-response';
 
 const API_KEY = 35;
 /** ConnectionPool index kafkajs reserves for Fetch requests. */
@@ -72,7 +73,7 @@ const describeLogDirsDefinition = {
  * and kafkajs' Decoder (a bigint and a string per 64-bit number, an object per partition) cost more
  * than the broker did.
  */
-export function decodeDescribeLogDirs(raw: Buffer): LogDirsColumns {
+function decodeDescribeLogDirsUnchecked(raw: Buffer): LogDirsColumns {
   // Each partition entry takes 21 bytes, which bounds how many the buffer can hold.
   const capacity = Math.floor(raw.length / PARTITION_ENTRY_BYTES);
   const columns: LogDirsColumns = {
@@ -198,4 +199,9 @@ export async function describeBrokerLogDirs(broker: InternalBroker): Promise<Bro
     }
   });
   return [...dirs.values()];
+}
+
+/** decodeDescribeLogDirs with every read checked: a malformed answer throws MalformedResponseError. */
+export function decodeDescribeLogDirs(raw: Buffer): LogDirsColumns {
+  return decodingResponse('DescribeLogDirs', () => decodeDescribeLogDirsUnchecked(raw));
 }

@@ -6,6 +6,9 @@
 // uses kafkajs' decoder, which handles them.
 import kafkajs from 'kafkajs';
 import type { FetchedRecord } from './fetch-cluster';
+import { MalformedResponseError, asMalformed, checkedCount } from './malformed-response';
+
+export { MalformedResponseError } from './malformed-response';
 
 const { CompressionCodecs } = kafkajs;
 
@@ -56,7 +59,7 @@ class Reader {
     return value;
   }
   string(): string {
-    const length = this.int16();
+    const length = checkedCount('Fetch', this.int16(), this.buffer.length - this.offset, 1);
     const value = this.buffer.toString('utf8', this.offset, this.offset + length);
     this.offset += length;
     return value;
@@ -65,9 +68,10 @@ class Reader {
   varint(): number {
     let raw = 0;
     let scale = 1;
-    for (;;) {
+    for (let read = 0; ; read++) {
       const byte = this.buffer[this.offset++];
-      if (byte === undefined) throw new RangeError('varint past the end of the buffer');
+      if (byte === undefined) throw new MalformedResponseError('A varint runs past the end of the Fetch response.');
+      if (read === 9) throw new MalformedResponseError('A varint in the Fetch response is longer than 10 bytes.');
       raw += (byte & 0x7f) * scale;
       if (byte < 0x80) break;
       scale *= 128;
@@ -76,6 +80,8 @@ class Reader {
   }
   bytes(length: number): Buffer | null {
     if (length < 0) return null;
+    // subarray would quietly cut a length past the end: a record claiming more than there is is malformed.
+    if (this.offset + length > this.buffer.length) throw new MalformedResponseError(`A record in the Fetch response claims ${length} byte(s) with ${this.buffer.length - this.offset} left.`);
     const value = this.buffer.subarray(this.offset, this.offset + length);
     this.offset += length;
     return value;
@@ -84,6 +90,14 @@ class Reader {
 
 /** Decodes a Fetch v11 response body (after the correlation id); null if any record set is a legacy message set. */
 export async function decodeFetchResponseV11(raw: Buffer, requestedOffsets: Map<number, bigint>): Promise<DecodedFetchResponse | null> {
+  try {
+    return await decodeUnchecked(raw, requestedOffsets);
+  } catch (error) {
+    throw asMalformed('Fetch', error);
+  }
+}
+
+async function decodeUnchecked(raw: Buffer, requestedOffsets: Map<number, bigint>): Promise<DecodedFetchResponse | null> {
   const reader = new Reader(raw);
   reader.int32(); // throttle_time_ms
   const errorCode = reader.int16();
@@ -100,10 +114,13 @@ export async function decodeFetchResponseV11(raw: Buffer, requestedOffsets: Map<
       reader.int64(); // last_stable_offset
       reader.int64(); // log_start_offset
       const aborted: { producerId: bigint; firstOffset: bigint }[] = [];
-      const abortedCount = reader.int32();
+      // 16 bytes per aborted transaction: a count the bytes cannot hold is refused before the loop.
+      const abortedCount = Math.max(0, reader.int32());
+      checkedCount('Fetch', abortedCount, raw.length - reader.offset, 16);
       for (let entry = 0; entry < abortedCount; entry++) aborted.push({ producerId: reader.int64(), firstOffset: reader.int64() });
       reader.int32(); // preferred_read_replica
       const recordSetSize = reader.int32();
+      if (recordSetSize > raw.length - reader.offset) throw new MalformedResponseError(`The Fetch response claims a ${recordSetSize}-byte record set with ${raw.length - reader.offset} byte(s) left.`);
       const recordSet = recordSetSize > 0 ? reader.bytes(recordSetSize)! : Buffer.alloc(0);
       const decoded = await decodeRecordSet(recordSet, requestedOffsets.get(partition) ?? 0n, aborted);
       if (decoded === null) return null;
@@ -154,15 +171,20 @@ async function decodeRecordSet(
 
     const logAppendTime = (attributes & TIMESTAMP_TYPE_FLAG) !== 0;
     const reader = new Reader(body);
+    // A record takes at least 7 bytes; more records than that are a lie that would loop without reading.
+    if (recordCount < 0 || recordCount > body.length / 7) throw new MalformedResponseError(`A record batch claims ${recordCount} records in ${body.length} bytes.`);
     for (let index = 0; index < recordCount; index++) {
       const length = reader.varint();
       const recordEnd = reader.offset + length;
+      // The record must end after it starts and inside its batch, or the next one is read from the wrong place.
+      if (length < 6 || recordEnd > body.length) throw new MalformedResponseError(`A record in the Fetch response claims ${length} byte(s) (${body.length - reader.offset} left in its batch).`);
       reader.int8(); // record attributes, unused
       const timestampDelta = reader.varint();
       const offset = baseOffset + BigInt(reader.varint());
       const key = reader.bytes(reader.varint());
       const value = reader.bytes(reader.varint());
       const headerCount = reader.varint();
+      if (headerCount > recordEnd - reader.offset) throw new MalformedResponseError(`A record claims ${headerCount} headers in ${recordEnd - reader.offset} bytes.`);
       let headers = NO_HEADERS;
       if (headerCount > 0) {
         const read: { key: string; value: Buffer | null }[] = [];
@@ -201,6 +223,10 @@ function controlType(body: Buffer): number {
 async function decompress(batch: Buffer, compression: number): Promise<Buffer> {
   if (compression === 0) return batch;
   const codec = CompressionCodecs[compression as keyof typeof CompressionCodecs];
-  if (!codec) throw new Error(`Unknown compression type ${compression} in a record batch.`);
-  return codec().decompress(batch);
+  if (!codec) throw new MalformedResponseError(`Unknown compression type ${compression} in a record batch.`);
+  try {
+    return await codec().decompress(batch);
+  } catch (error) {
+    throw new MalformedResponseError(error instanceof Error ? error.message : String(error));
+  }
 }

@@ -5,6 +5,7 @@
 // read here. kafkajs still frames the request (size, api key, version, correlation id, client id) and
 // strips the correlation id from the response; the flexible header's tagged fields are ours to add
 // (request header v2) and to skip (response header v1).
+import { MalformedResponseError } from './malformed-response';
 
 export class FlexibleWriter {
   private chunks: Buffer[] = [];
@@ -114,7 +115,7 @@ export class FlexibleReader {
 
   private need(bytes: number): void {
     if (this.at + bytes > this.raw.length) {
-      throw new RangeError(`Truncated Kafka response: ${bytes} byte(s) needed at offset ${this.at} of ${this.raw.length}.`);
+      throw new MalformedResponseError(`Truncated Kafka response: ${bytes} byte(s) needed at offset ${this.at} of ${this.raw.length}.`);
     }
   }
 
@@ -163,7 +164,7 @@ export class FlexibleReader {
       value |= (byte & 0x7f) << shift;
       if ((byte & 0x80) === 0) return value >>> 0;
     }
-    throw new RangeError(`Malformed varint in Kafka response at offset ${this.at}.`);
+    throw new MalformedResponseError(`Malformed varint in Kafka response at offset ${this.at}.`);
   }
 
   /** 16 bytes as 32 hex digits. */
@@ -199,6 +200,8 @@ export class FlexibleReader {
   /** A null array reads as empty. */
   compactArray<T>(read: (reader: this) => T): T[] {
     const length = this.uvarint() - 1;
+    // Every item takes at least one byte: a count past the bytes left is a lie, refused before looping on it.
+    if (length > this.raw.length - this.at) throw new MalformedResponseError(`Kafka response claims ${length} array item(s) with ${this.raw.length - this.at} byte(s) left.`);
     const items: T[] = [];
     for (let index = 0; index < length; index++) items.push(read(this));
     return items;

@@ -8,6 +8,7 @@ import type { InternalBroker } from 'kafkajs/src/cluster/index.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
 import { AppFailure } from '../../../../../shared/ipc/result';
 import { FlexibleReader, FlexibleWriter } from './flexible-codec';
+import { decodingResponse } from './malformed-response';
 
 export const API_KEYS = {
   OffsetFetch: 9,
@@ -89,7 +90,7 @@ export function encodeListGroups(version: number): Buffer {
 }
 
 /** Response (v3+) => throttle_time_ms error_code [groups: group_id protocol_type group_state(v4+) group_type(v5+) TAG] TAG. */
-export function decodeListGroups(version: number, raw: Buffer): ListGroupsAnswer {
+function decodeListGroupsUnchecked(version: number, raw: Buffer): ListGroupsAnswer {
   const reader = FlexibleReader.response(raw);
   reader.int32();
   const errorCode = reader.int16();
@@ -126,7 +127,7 @@ export function encodeFindCoordinators(keys: readonly string[]): Buffer {
 }
 
 /** Response (v4) => throttle_time_ms [coordinators: key node_id host port error_code error_message TAG] TAG. */
-export function decodeFindCoordinators(raw: Buffer): CoordinatorAnswer[] {
+function decodeFindCoordinatorsUnchecked(raw: Buffer): CoordinatorAnswer[] {
   const reader = FlexibleReader.response(raw);
   reader.int32();
   const coordinators = reader.compactArray((r) => {
@@ -179,7 +180,7 @@ export function encodeDescribeGroups(groupIds: readonly string[]): Buffer {
  *   protocol_data [members: member_id group_instance_id client_id client_host member_metadata member_assignment TAG]
  *   authorized_operations TAG] TAG
  */
-export function decodeDescribeGroups(version: number, raw: Buffer): ClassicGroupDescription[] {
+function decodeDescribeGroupsUnchecked(version: number, raw: Buffer): ClassicGroupDescription[] {
   const reader = FlexibleReader.response(raw);
   reader.int32();
   const groups = reader.compactArray((r) => {
@@ -318,7 +319,7 @@ function readAssignment(reader: FlexibleReader): AssignedTopic[] {
  *   authorized_operations TAG] TAG
  * ShareGroupDescribe Response (v1): the same without instance_id, subscribed_topic_regex and target_assignment.
  */
-export function decodeNewProtocolDescribe(kind: 'consumer' | 'share', raw: Buffer): NewProtocolGroupDescription[] {
+function decodeNewProtocolDescribeUnchecked(kind: 'consumer' | 'share', raw: Buffer): NewProtocolGroupDescription[] {
   const reader = FlexibleReader.response(raw);
   reader.int32();
   const groups = reader.compactArray((r) => {
@@ -387,7 +388,7 @@ export function encodeOffsetFetch(version: number, groupIds: readonly string[]):
  * Response (v8, v9) => throttle_time_ms [groups: group_id [topics: name [partitions: partition_index committed_offset
  *   committed_leader_epoch metadata error_code TAG] TAG] error_code TAG] TAG
  */
-export function decodeOffsetFetch(raw: Buffer): CommittedOffsets[] {
+function decodeOffsetFetchUnchecked(raw: Buffer): CommittedOffsets[] {
   const reader = FlexibleReader.response(raw);
   reader.int32();
   const groups = reader.compactArray((r) => {
@@ -429,7 +430,7 @@ export function encodeDescribeShareGroupOffsets(groupIds: readonly string[]): Bu
  *   start_offset leader_epoch error_code error_message TAG] TAG] error_code error_message TAG] TAG
  * Read into the OffsetFetch shape: the start offset stands where the committed offset does.
  */
-export function decodeDescribeShareGroupOffsets(raw: Buffer): CommittedOffsets[] {
+function decodeDescribeShareGroupOffsetsUnchecked(raw: Buffer): CommittedOffsets[] {
   const reader = FlexibleReader.response(raw);
   reader.int32();
   const groups = reader.compactArray((r) => {
@@ -460,3 +461,33 @@ export function decodeDescribeShareGroupOffsets(raw: Buffer): CommittedOffsets[]
 
 export const fetchShareGroupOffsets = (broker: InternalBroker, groupIds: readonly string[]) =>
   send(broker, 'DescribeShareGroupOffsets', () => encodeDescribeShareGroupOffsets(groupIds), (_version, raw) => decodeDescribeShareGroupOffsets(raw));
+
+/** decodeListGroups with every read checked: a malformed answer throws MalformedResponseError. */
+export function decodeListGroups(version: number, raw: Buffer): ListGroupsAnswer {
+  return decodingResponse('ListGroups', () => decodeListGroupsUnchecked(version, raw));
+}
+
+/** decodeFindCoordinators with every read checked: a malformed answer throws MalformedResponseError. */
+export function decodeFindCoordinators(raw: Buffer): CoordinatorAnswer[] {
+  return decodingResponse('FindCoordinator', () => decodeFindCoordinatorsUnchecked(raw));
+}
+
+/** decodeDescribeGroups with every read checked: a malformed answer throws MalformedResponseError. */
+export function decodeDescribeGroups(version: number, raw: Buffer): ClassicGroupDescription[] {
+  return decodingResponse('DescribeGroups', () => decodeDescribeGroupsUnchecked(version, raw));
+}
+
+/** decodeNewProtocolDescribe with every read checked: a malformed answer throws MalformedResponseError. */
+export function decodeNewProtocolDescribe(kind: 'consumer' | 'share', raw: Buffer): NewProtocolGroupDescription[] {
+  return decodingResponse('ConsumerGroupDescribe', () => decodeNewProtocolDescribeUnchecked(kind, raw));
+}
+
+/** decodeOffsetFetch with every read checked: a malformed answer throws MalformedResponseError. */
+export function decodeOffsetFetch(raw: Buffer): CommittedOffsets[] {
+  return decodingResponse('OffsetFetch', () => decodeOffsetFetchUnchecked(raw));
+}
+
+/** decodeDescribeShareGroupOffsets with every read checked: a malformed answer throws MalformedResponseError. */
+export function decodeDescribeShareGroupOffsets(raw: Buffer): CommittedOffsets[] {
+  return decodingResponse('DescribeShareGroupOffsets', () => decodeDescribeShareGroupOffsetsUnchecked(raw));
+}

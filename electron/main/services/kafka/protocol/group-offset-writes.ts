@@ -7,6 +7,7 @@ import type { InternalBroker } from 'kafkajs/src/cluster/index.js';
 import Decoder from 'kafkajs/src/protocol/decoder.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
 import { createErrorFromCode } from 'kafkajs/src/protocol/error.js';
+import { decodingResponse } from './malformed-response';
 
 const OFFSET_DELETE = 47;
 
@@ -58,7 +59,7 @@ export function encodeOffsetDelete(groupId: string, topics: readonly { topic: st
   return (encoder as unknown as { buffer: Buffer }).buffer;
 }
 
-export function decodeOffsetDelete(raw: Buffer): OffsetDeleteAnswer {
+function decodeOffsetDeleteUnchecked(raw: Buffer): OffsetDeleteAnswer {
   const decoder = new Decoder(raw);
   const errorCode = decoder.readInt16();
   decoder.readInt32(); // throttle_time_ms
@@ -86,4 +87,9 @@ export async function deleteGroupOffsets(cluster: Cluster, groupId: string, topi
     request: { apiKey: OFFSET_DELETE, apiVersion: 0, apiName: 'OffsetDelete', encode: async () => new Encoder(0).writeBuffer(body) },
     response: { decode: async (raw: Buffer) => decodeOffsetDelete(raw), parse: async (data: unknown) => data },
   });
+}
+
+/** decodeOffsetDelete with every read checked: a malformed answer throws MalformedResponseError. */
+export function decodeOffsetDelete(raw: Buffer): OffsetDeleteAnswer {
+  return decodingResponse('OffsetDelete', () => decodeOffsetDeleteUnchecked(raw));
 }

@@ -4,6 +4,7 @@
 // (about 100 ms to encode one request on the development machine). Same wire format, one exact-size
 // buffer out, columns in.
 import Encoder from 'kafkajs/src/protocol/encoder.js';
+import { checkedCount, decodingResponse } from './malformed-response';
 
 const API_KEY = 2;
 /** partition INT32, error_code INT16, timestamp INT64, offset INT64. */
@@ -80,7 +81,7 @@ export function encodeListOffsets(version: number, targets: readonly ListOffsets
   return buffer;
 }
 
-export function decodeListOffsets(version: number, raw: Buffer): ListOffsetsColumns {
+function decodeListOffsetsUnchecked(version: number, raw: Buffer): ListOffsetsColumns {
   const capacity = Math.floor(raw.length / PARTITION_ANSWER_BYTES);
   const columns: ListOffsetsColumns = { topics: [], partitionsEnd: [], partitions: new Int32Array(capacity), errorCodes: new Int16Array(capacity), offsets: new BigInt64Array(capacity) };
   let at = version >= 2 ? 4 : 0; // throttle_time_ms from v2 on
@@ -88,7 +89,8 @@ export function decodeListOffsets(version: number, raw: Buffer): ListOffsetsColu
   at += 4;
   let count = 0;
   for (let topic = 0; topic < topicCount; topic++) {
-    const nameLength = raw.readInt16BE(at);
+    // A negative length would step back and read the same bytes again, topicCount times.
+    const nameLength = checkedCount('ListOffsets', raw.readInt16BE(at), raw.length - at - 2, 1);
     columns.topics.push(raw.toString('utf8', at + 2, at + 2 + nameLength));
     at += 2 + nameLength;
     const partitions = Math.max(0, raw.readInt32BE(at));
@@ -103,4 +105,9 @@ export function decodeListOffsets(version: number, raw: Buffer): ListOffsetsColu
     columns.partitionsEnd.push(count);
   }
   return columns;
+}
+
+/** decodeListOffsets with every read checked: a malformed answer throws MalformedResponseError. */
+export function decodeListOffsets(version: number, raw: Buffer): ListOffsetsColumns {
+  return decodingResponse('ListOffsets', () => decodeListOffsetsUnchecked(version, raw));
 }

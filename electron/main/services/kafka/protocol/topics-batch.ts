@@ -11,6 +11,7 @@ import type { KafkaConnectionSettings } from '../connection-settings';
 import { describeLogDirs, describeTopicSizes, type LogDirPartition } from './describe-log-dirs';
 import { listOffsetsBatchDefinition, type ListOffsetsColumns } from './list-offsets-batch';
 import { createFetchCluster, openKafkaCluster } from './fetch-cluster';
+import { checkedCount, decodingResponse } from './malformed-response';
 
 const READ_UNCOMMITTED = 0;
 const TIMESTAMPS = { earliest: -2n, latest: -1n } as const;
@@ -107,7 +108,7 @@ async function describeAllTopics(broker: InternalBroker): Promise<ClusterTopics>
  *   v1 adds rack to brokers, controller_id, is_internal; v2 cluster_id; v3+ throttle_time_ms first
  *   partitions => error_code partition_index leader_id [replicas] [isr]; v5+ [offline_replicas]
  */
-export function decodeMetadataResponse(version: number, raw: Buffer): ClusterTopics {
+function decodeMetadataResponseUnchecked(version: number, raw: Buffer): ClusterTopics {
   let at = version >= 3 ? 4 : 0;
   const readInt32 = () => {
     const value = raw.readInt32BE(at);
@@ -125,24 +126,26 @@ export function decodeMetadataResponse(version: number, raw: Buffer): ClusterTop
     at += length;
     return raw.toString('utf8', at - length, at);
   };
+  // A count is checked against the bytes left before an array of that length is made.
+  const readCount = (bytesPerItem: number) => checkedCount('Metadata', Math.max(0, readInt32()), raw.length - at, bytesPerItem);
   const readInt32Array = () => {
-    const values: number[] = new Array(Math.max(0, readInt32()));
+    const values: number[] = new Array(readCount(4));
     for (let index = 0; index < values.length; index++) values[index] = readInt32();
     return values;
   };
-  const brokers: ClusterTopics['brokers'] = new Array(Math.max(0, readInt32()));
+  const brokers: ClusterTopics['brokers'] = new Array(readCount(10));
   for (let index = 0; index < brokers.length; index++) {
     brokers[index] = { nodeId: readInt32(), host: readString() ?? '', port: readInt32() };
     if (version >= 1) readString(); // rack
   }
   if (version >= 2) readString(); // cluster_id
   if (version >= 1) readInt32(); // controller_id
-  const topics: ClusterTopic[] = new Array(Math.max(0, readInt32()));
+  const topics: ClusterTopic[] = new Array(readCount(4));
   for (let topicIndex = 0; topicIndex < topics.length; topicIndex++) {
     const errorCode = readInt16();
     const name = readString() ?? '';
     const isInternal = version >= 1 ? raw.readInt8(at++) !== 0 : false;
-    const partitions: ClusterTopicPartition[] = new Array(Math.max(0, readInt32()));
+    const partitions: ClusterTopicPartition[] = new Array(readCount(18));
     for (let index = 0; index < partitions.length; index++) {
       const partitionError = readInt16();
       const partition = readInt32();
@@ -232,4 +235,9 @@ async function sendListOffsets(broker: InternalBroker, chunk: LeaderPartition[],
     isolationLevel: READ_UNCOMMITTED,
   });
   return broker.connectionPool.send<ListOffsetsColumns>(request);
+}
+
+/** decodeMetadataResponse with every read checked: a malformed answer throws MalformedResponseError. */
+export function decodeMetadataResponse(version: number, raw: Buffer): ClusterTopics {
+  return decodingResponse('Metadata', () => decodeMetadataResponseUnchecked(version, raw));
 }
