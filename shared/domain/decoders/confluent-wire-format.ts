@@ -105,6 +105,11 @@ export type SchemaDecodeOutcome =
   | { ok: true; schema: SchemaDescription; value: unknown; text: string; validationErrors?: string[] }
   | { ok: false; schema?: SchemaDescription; problem: string };
 
+/** The same outcome without the value, for showing a part (browsing needs only its text). */
+export type SchemaTextOutcome =
+  | { ok: true; schema: SchemaDescription; text: string; validationErrors?: string[] }
+  | { ok: false; schema?: SchemaDescription; problem: string };
+
 /**
  * Decodes registry-encoded bodies for the browse path. Synchronous once the id is loaded, so browsing
  * does not pay a promise per record: `decode` returns undefined for an id not loaded yet, and the
@@ -112,6 +117,8 @@ export type SchemaDecodeOutcome =
  */
 export interface SchemaResolver {
   decode(schemaId: number, body: Uint8Array): SchemaDecodeOutcome | undefined;
+  /** As `decode`, for display only: may skip building the value (faster for every browsed record). */
+  decodeText?(schemaId: number, body: Uint8Array): SchemaTextOutcome | undefined;
   /** True when `decode` answers for this id without a `load` first. */
   ready(schemaId: number): boolean;
   load(schemaId: number): Promise<void>;

@@ -2,7 +2,7 @@
 // session (ids are immutable), then every message with that id decodes synchronously. A failure (the
 // registry unreachable, an unknown id, a schema that does not compile) is remembered for a short while,
 // so a topic full of one bad id costs one request, not one per message, and is retried later.
-import { frameConfluentWireFormat, type SchemaDecodeOutcome, type SchemaDescription, type SchemaResolver } from '../../../../shared/domain/decoders/confluent-wire-format';
+import { frameConfluentWireFormat, type SchemaDecodeOutcome, type SchemaDescription, type SchemaResolver, type SchemaTextOutcome } from '../../../../shared/domain/decoders/confluent-wire-format';
 import { compileJsonSchema } from '../../../../shared/domain/decoders/json-schema-codec';
 import { compileProtobuf } from '../../../../shared/domain/decoders/protobuf-codec';
 import { SchemaMismatchError, errorMessage, type EncodeOptions, type SchemaCodec, type SchemaDocument } from '../../../../shared/domain/decoders/schema-codec';
@@ -85,6 +85,17 @@ export function createRegistryCodecs(source: SchemaSource, clock: Clock): Regist
     return promise;
   };
 
+  /** The compiled schema, the remembered failure's outcome, or undefined while the id is not loaded. */
+  const readyOrOutcome = (schemaId: number): CompiledSchema | { ok: false; schema?: SchemaDescription; problem: string } | undefined => {
+    const entry = entries.get(schemaId);
+    if (entry === undefined || entry.state === 'loading') return undefined;
+    if (entry.state === 'failed') {
+      if (clock.now() - entry.at >= FAILURE_RETRY_MS) return undefined;
+      return { ok: false, problem: entry.problem, ...(entry.schema ? { schema: entry.schema } : {}) };
+    }
+    return entry.compiled;
+  };
+
   return {
     get fetches() {
       return fetches;
@@ -98,21 +109,29 @@ export function createRegistryCodecs(source: SchemaSource, clock: Clock): Regist
       await Promise.all([...new Set(ids)].map(load));
     },
     decode(schemaId, body): SchemaDecodeOutcome | undefined {
-      const entry = entries.get(schemaId);
-      if (entry === undefined || entry.state === 'loading') return undefined;
-      if (entry.state === 'failed') {
-        if (clock.now() - entry.at >= FAILURE_RETRY_MS) return undefined;
-        return { ok: false, problem: entry.problem, ...(entry.schema ? { schema: entry.schema } : {}) };
-      }
-      const { codec, description } = entry.compiled;
+      const compiled = readyOrOutcome(schemaId);
+      if (compiled === undefined || !('codec' in compiled)) return compiled;
+      const { codec, description } = compiled;
       try {
         const decoded = codec.decode(body);
         const schema = decoded.messageType === undefined ? description : { ...description, messageType: decoded.messageType };
         if (decoded.validationErrors) return { ok: true, schema, value: decoded.value, text: decoded.text, validationErrors: decoded.validationErrors };
         return { ok: true, schema, value: decoded.value, text: decoded.text };
       } catch (error) {
-        const words = error instanceof SchemaMismatchError ? error.message : `decoding failed (${errorMessage(error)})`;
-        return { ok: false, schema: description, problem: `The bytes do not match schema ${schemaId}: ${words}.` };
+        return mismatch(schemaId, description, error);
+      }
+    },
+    decodeText(schemaId, body): SchemaTextOutcome | undefined {
+      const compiled = readyOrOutcome(schemaId);
+      if (compiled === undefined || !('codec' in compiled)) return compiled;
+      const { codec, description } = compiled;
+      try {
+        const decoded = codec.decodeText ? codec.decodeText(body) : codec.decode(body);
+        const schema = decoded.messageType === undefined ? description : { ...description, messageType: decoded.messageType };
+        if (decoded.validationErrors) return { ok: true, schema, text: decoded.text, validationErrors: decoded.validationErrors };
+        return { ok: true, schema, text: decoded.text };
+      } catch (error) {
+        return mismatch(schemaId, description, error);
       }
     },
     async byId(id) {
@@ -129,6 +148,11 @@ export function createRegistryCodecs(source: SchemaSource, clock: Clock): Regist
       return compile(schema);
     },
   };
+}
+
+function mismatch(schemaId: number, description: SchemaDescription, error: unknown): { ok: false; schema: SchemaDescription; problem: string } {
+  const words = error instanceof SchemaMismatchError ? error.message : `decoding failed (${errorMessage(error)})`;
+  return { ok: false, schema: description, problem: `The bytes do not match schema ${schemaId}: ${words}.` };
 }
 
 /** A JSON value encoded with a compiled schema into the Confluent wire format; throws SchemaValidationError. */
