@@ -112,21 +112,22 @@ describe('schemas channels without a tenant', () => {
     expect(await call('schemas:delete', { profileId: 'sr-edit', subject: tx, version: 1, permanent: true, confirmation: `${tx}:1` })).toMatchObject({ deletedVersions: [1], permanent: true });
   });
 
-  it('mode: global and per subject read back from Apicurio, READONLY refuses registering, IMPORT without force', async () => {
-    const subject = `tx${run}-mode-value`;
+  it('mode: global and per subject read back from Apicurio, IMPORT without force, edit-schemas needed to set', async () => {
+    // Outside both tenants' names, so the tenant listings below stay exact.
+    const subject = `md${run}-mode-value`;
     await call('schemas:register', { profileId: 'sr-edit', subject, schema: v1, type: 'AVRO' });
     expect(await call('schemas:mode', { profileId: 'sr-edit', subject: null })).toEqual({ subject: null, mode: 'READWRITE' });
     // Apicurio answers the global mode for a subject without one of its own (and for no subject at all).
     expect(await call('schemas:mode', { profileId: 'sr-edit', subject })).toEqual({ subject, mode: 'READWRITE' });
     expect(await call('schemas:set-mode', { profileId: 'sr-edit', subject, mode: 'READONLY' })).toEqual({ subject, mode: 'READONLY' });
     expect(await call<SubjectDetail>('schemas:subject', { profileId: 'sr-edit', subject })).toMatchObject({ mode: 'READONLY' });
-    const readOnly = await refusal('schemas:register', { profileId: 'sr-edit', subject, schema: v2, type: 'AVRO' });
-    expect(readOnly.message).toMatch(/read.?only|mode/i);
+    // Observed: Apicurio 3.3.3 stores a subject's READONLY but still registers under it (Confluent refuses
+    // with 42205); the app shows the mode and leaves enforcement to the registry.
+    expect(await call('schemas:register', { profileId: 'sr-edit', subject, schema: v2, type: 'AVRO' })).toMatchObject({ version: 2, alreadyRegistered: false });
     // The global mode did not move with the subject's.
     expect(await call('schemas:mode', { profileId: 'sr-edit', subject: null })).toEqual({ subject: null, mode: 'READWRITE' });
     expect(await call('schemas:set-mode', { profileId: 'sr-edit', subject, mode: 'IMPORT' })).toEqual({ subject, mode: 'IMPORT' });
     expect(await call('schemas:set-mode', { profileId: 'sr-edit', subject, mode: 'READWRITE' })).toEqual({ subject, mode: 'READWRITE' });
-    expect(await call('schemas:register', { profileId: 'sr-edit', subject, schema: v2, type: 'AVRO' })).toMatchObject({ version: 2 });
     try {
       expect(await call('schemas:set-mode', { profileId: 'sr-edit', subject: null, mode: 'READONLY' })).toEqual({ subject: null, mode: 'READONLY' });
       expect(await call<ListSubjectsOutput>('schemas:list', { profileId: 'sr-edit', withCompatibility: false })).toMatchObject({ mode: 'READONLY' });
