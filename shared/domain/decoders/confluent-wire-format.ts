@@ -121,7 +121,11 @@ export interface SchemaResolver {
   decodeText?(schemaId: number, body: Uint8Array): SchemaTextOutcome | undefined;
   /** True when `decode` answers for this id without a `load` first. */
   ready(schemaId: number): boolean;
-  load(schemaId: number): Promise<void>;
+  /**
+   * Fetches and compiles the id. `signal`: the asking view's; the fetch is aborted once every view that
+   * asked with a signal has aborted (then the id is simply not loaded, and a later load asks again).
+   */
+  load(schemaId: number, signal?: AbortSignal): Promise<void>;
 }
 
 /** The payload fields a resolver's outcome sets on a row part. */

@@ -21,8 +21,35 @@ export interface CompiledSchema {
 
 type Entry =
   | { state: 'ready'; compiled: CompiledSchema }
-  | { state: 'loading'; promise: Promise<void> }
+  | { state: 'loading'; promise: Promise<void>; waiting: LoadWaiters }
   | { state: 'failed'; problem: string; schema?: SchemaDescription; at: number };
+
+/**
+ * Who waits for one schema fetch. Views share a fetch (an id is fetched once per session); it is
+ * aborted only when every view that asked with a signal has gone (its stream cancelled or its window
+ * closed) and nobody asked without one (the producer, the CLI), so a closed view stops its registry
+ * requests without cancelling another view's.
+ */
+class LoadWaiters {
+  private signalled = 0;
+  private unsignalled = false;
+  readonly controller = new AbortController();
+  join(signal: AbortSignal | undefined): void {
+    if (signal === undefined) {
+      this.unsignalled = true;
+      return;
+    }
+    if (signal.aborted) return this.leave();
+    this.signalled += 1;
+    signal.addEventListener('abort', () => {
+      this.signalled -= 1;
+      this.leave();
+    }, { once: true });
+  }
+  private leave(): void {
+    if (this.signalled <= 0 && !this.unsignalled) this.controller.abort();
+  }
+}
 
 export function compileSchema(schema: SchemaDocument): SchemaCodec {
   switch (schema.type) {
@@ -64,12 +91,19 @@ export function createRegistryCodecs(source: SchemaSource, clock: Clock): Regist
     return compiled;
   };
 
-  const load = (id: number): Promise<void> => {
+  const load = (id: number, signal?: AbortSignal): Promise<void> => {
+    // A view that has gone asks for nothing more.
+    if (signal?.aborted) return Promise.resolve();
     const entry = entries.get(id);
-    if (entry?.state === 'ready' || entry?.state === 'loading') return entry.state === 'loading' ? entry.promise : Promise.resolve();
+    if (entry?.state === 'loading') {
+      entry.waiting.join(signal);
+      return entry.promise;
+    }
+    if (entry?.state === 'ready') return Promise.resolve();
     if (entry?.state === 'failed' && clock.now() - entry.at < FAILURE_RETRY_MS) return Promise.resolve();
     fetches += 1;
-    const promise = source.byId(id).then(
+    const waiting = new LoadWaiters();
+    const promise = source.byId(id, { signal: waiting.controller.signal }).then(
       (schema) => {
         try {
           compile(schema);
@@ -78,10 +112,16 @@ export function createRegistryCodecs(source: SchemaSource, clock: Clock): Regist
         }
       },
       (error: unknown) => {
+        // Abandoned by every view that wanted it: nothing learnt, the next view asks again.
+        if (waiting.controller.signal.aborted) {
+          entries.delete(id);
+          return;
+        }
         entries.set(id, { state: 'failed', problem: `Schema ${id} could not be fetched from the registry: ${errorMessage(error)}`, at: clock.now() });
       },
     );
-    entries.set(id, { state: 'loading', promise });
+    entries.set(id, { state: 'loading', promise, waiting });
+    waiting.join(signal);
     return promise;
   };
 
@@ -106,7 +146,7 @@ export function createRegistryCodecs(source: SchemaSource, clock: Clock): Regist
       return entry !== undefined && entry.state !== 'loading' && (entry.state === 'ready' || clock.now() - entry.at < FAILURE_RETRY_MS);
     },
     async loadAll(ids) {
-      await Promise.all([...new Set(ids)].map(load));
+      await Promise.all([...new Set(ids)].map((id) => load(id)));
     },
     decode(schemaId, body): SchemaDecodeOutcome | undefined {
       const compiled = readyOrOutcome(schemaId);

@@ -1,6 +1,7 @@
 // Fetched records to the rows the renderer shows: every part decoded for display and cut to the preview size.
 import { CONFLUENT_HEADER_BYTES, decodePayload, type ConfluentWireFormat, parseConfluentWireFormat, withSchemaOutcome, type DecodeOptions, type DecodedPayload, type SchemaResolver } from '../../../../shared/domain/decoders';
 import type { BrowseRow } from '../../../../shared/domain/messages/browse-request';
+import { StreamCancelledError } from '../../../../shared/ipc/stream';
 import type { DecodedPart } from '../../../../shared/domain/messages/message-jsonl';
 import type { FetchedRecord } from '../kafka/protocol/fetch-cluster';
 import { bufferEncoders } from './buffer-encoders';
@@ -77,12 +78,24 @@ export function schemaIdsOf(record: FetchedRecord): number[] {
  * bytes that are about to be replaced cost more than decoding them). Synchronous when every id the
  * record names is loaded, the case for all but the first record with a new id.
  */
-export function toDecodedRow(partition: number, record: FetchedRecord, previewBytes: number, sizes: ReturnType<typeof recordSize>, resolver: SchemaResolver): BrowseRow | Promise<BrowseRow> {
+export function toDecodedRow(
+  partition: number,
+  record: FetchedRecord,
+  previewBytes: number,
+  sizes: ReturnType<typeof recordSize>,
+  resolver: SchemaResolver,
+  /** The browsing view's: closing it aborts the schema fetches only it waits for. */
+  signal?: AbortSignal,
+): BrowseRow | Promise<BrowseRow> {
   const options = previewOptions(previewBytes);
   const keyWire = record.key && parseConfluentWireFormat(record.key);
   const valueWire = record.value && parseConfluentWireFormat(record.value);
   if ((keyWire && !resolver.ready(keyWire.schemaId)) || (valueWire && !resolver.ready(valueWire.schemaId))) {
-    return Promise.all(schemaIdsOf(record).map((id) => resolver.load(id))).then(() => toDecodedRow(partition, record, previewBytes, sizes, resolver));
+    return Promise.all(schemaIdsOf(record).map((id) => resolver.load(id, signal))).then(() => {
+      // Cancelled while the schema loaded: the fetch was abandoned, so the id is not ready; stop here.
+      if (signal?.aborted) throw new StreamCancelledError();
+      return toDecodedRow(partition, record, previewBytes, sizes, resolver, signal);
+    });
   }
   const key = resolvedPart(record.key, keyWire || null, resolver, options);
   const value = resolvedPart(record.value, valueWire || null, resolver, options);
