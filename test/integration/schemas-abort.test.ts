@@ -25,7 +25,7 @@ let front: http.Server;
 let frontUrl: string;
 let topic: string;
 /** Every request the front received, and whether the client hung up before its answer. */
-const seen: Array<{ path: string; aborted: boolean; answered: boolean }> = [];
+const seen: Array<{ path: string; aborted: boolean; answered: boolean; closedAt: number }> = [];
 let holdSchemaAnswers = true;
 let schemaAsked: () => void = () => undefined;
 
@@ -33,9 +33,10 @@ beforeAll(async () => {
   registry = await registryForTests(bed);
   const upstream = new URL(registry.info.plain);
   front = http.createServer((request, response) => {
-    const entry = { path: request.url ?? '', aborted: false, answered: false };
+    const entry = { path: request.url ?? '', aborted: false, answered: false, closedAt: 0 };
     seen.push(entry);
     response.on('close', () => {
+      entry.closedAt = performance.now();
       if (!response.writableFinished) entry.aborted = true;
     });
     const forward = () => {
@@ -105,10 +106,13 @@ describe('registry requests and the view that asked', () => {
     await asked;
     const pending = seen.filter((entry) => entry.path.startsWith('/schemas/ids/'));
     expect(pending).toHaveLength(1);
+    const cancelledAt = performance.now();
     view.abort(); // what the renderer's cancel (or its port closing) does to the stream's signal
     await expect(browsing).rejects.toBeInstanceOf(StreamCancelledError);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(pending[0]).toMatchObject({ aborted: true, answered: false });
+    // Hung up at the cancel, not at the transport's timeout (which is what happened before the abort).
+    expect(pending[0]!.closedAt - cancelledAt).toBeLessThan(2_000);
     // Only the held request was ever sent: no retry, no subject/version lookups after the cancel.
     expect(seen.map((entry) => entry.path)).toEqual([pending[0]!.path]);
     expect(rows).toEqual([]);
