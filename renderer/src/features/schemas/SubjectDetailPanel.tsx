@@ -97,7 +97,7 @@ export function SubjectDetailPanel({ profileId, subject, initialVersion = null, 
           <SubjectFacts detail={detail.data} />
           <Group gap={6} my="xs">
             {action('Compatibility…', 'compatibility', denied('change-compatibility'))}
-            {action('Mode…', 'mode', denied('change-mode'))}
+            {action('Mode…', 'mode', denied('change-mode') ?? (detail.data && detail.data.mode === null ? 'The registry has no mode endpoint.' : null))}
             {action('Delete…', 'delete', denied('delete'), 'red')}
           </Group>
           <Tabs value={tab} onChange={(value) => value && setTab(value as Tab)} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }} keepMounted={false}>
