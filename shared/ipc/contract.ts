@@ -86,11 +86,14 @@ import {
   deleteSchemaOutputSchema,
   listSubjectsInputSchema,
   listSubjectsOutputSchema,
+  modeInputSchema,
+  modeOutputSchema,
   registerSchemaInputSchema,
   registerSchemaOutputSchema,
   schemaVersionInputSchema,
   schemaVersionSchema,
   setCompatibilityInputSchema,
+  setModeInputSchema,
   subjectDetailInputSchema,
   subjectDetailSchema,
 } from '../domain/schemas/schema-schemas';
@@ -493,6 +496,10 @@ export const channels = {
   'schemas:set-compatibility': { input: setCompatibilityInputSchema, output: compatibilityOutputSchema },
   /** Removes a subject's own level, so the global one applies again. Needs `edit-schemas`. */
   'schemas:delete-compatibility': { input: deleteCompatibilityInputSchema, output: compatibilityOutputSchema },
+  /** The global (`subject: null`) or a subject's mode in effect (READWRITE, READONLY, IMPORT); null without a mode endpoint. */
+  'schemas:mode': { input: modeInputSchema, output: modeOutputSchema },
+  /** Sets the global or a subject's mode, read back; UNSUPPORTED when the registry refuses modes. Needs `edit-schemas`. */
+  'schemas:set-mode': { input: setModeInputSchema, output: modeOutputSchema },
   /**
    * Soft or (after a soft delete) hard delete of one version or a whole subject; `confirmation` repeats
    * `deleteConfirmationText(subject, version)`. Needs `edit-schemas`.

@@ -112,6 +112,34 @@ describe('schemas channels without a tenant', () => {
     expect(await call('schemas:delete', { profileId: 'sr-edit', subject: tx, version: 1, permanent: true, confirmation: `${tx}:1` })).toMatchObject({ deletedVersions: [1], permanent: true });
   });
 
+  it('mode: global and per subject read back from Apicurio, IMPORT without force, edit-schemas needed to set', async () => {
+    // Outside both tenants' names, so the tenant listings below stay exact.
+    const subject = `md${run}-mode-value`;
+    await call('schemas:register', { profileId: 'sr-edit', subject, schema: v1, type: 'AVRO' });
+    expect(await call('schemas:mode', { profileId: 'sr-edit', subject: null })).toEqual({ subject: null, mode: 'READWRITE' });
+    // Apicurio answers the global mode for a subject without one of its own (and for no subject at all).
+    expect(await call('schemas:mode', { profileId: 'sr-edit', subject })).toEqual({ subject, mode: 'READWRITE' });
+    expect(await call('schemas:set-mode', { profileId: 'sr-edit', subject, mode: 'READONLY' })).toEqual({ subject, mode: 'READONLY' });
+    expect(await call<SubjectDetail>('schemas:subject', { profileId: 'sr-edit', subject })).toMatchObject({ mode: 'READONLY' });
+    // Observed: Apicurio 3.3.3 stores a subject's READONLY but still registers under it (Confluent refuses
+    // with 42205); the app shows the mode and leaves enforcement to the registry.
+    expect(await call('schemas:register', { profileId: 'sr-edit', subject, schema: v2, type: 'AVRO' })).toMatchObject({ version: 2, alreadyRegistered: false });
+    // The global mode did not move with the subject's.
+    expect(await call('schemas:mode', { profileId: 'sr-edit', subject: null })).toEqual({ subject: null, mode: 'READWRITE' });
+    expect(await call('schemas:set-mode', { profileId: 'sr-edit', subject, mode: 'IMPORT' })).toEqual({ subject, mode: 'IMPORT' });
+    expect(await call('schemas:set-mode', { profileId: 'sr-edit', subject, mode: 'READWRITE' })).toEqual({ subject, mode: 'READWRITE' });
+    try {
+      expect(await call('schemas:set-mode', { profileId: 'sr-edit', subject: null, mode: 'READONLY' })).toEqual({ subject: null, mode: 'READONLY' });
+      expect(await call<ListSubjectsOutput>('schemas:list', { profileId: 'sr-edit', withCompatibility: false })).toMatchObject({ mode: 'READONLY' });
+    } finally {
+      // Other files may share this registry: the global mode goes back at once.
+      expect(await call('schemas:set-mode', { profileId: 'sr-edit', subject: null, mode: 'READWRITE' })).toEqual({ subject: null, mode: 'READWRITE' });
+    }
+    const expected = { code: 'NOT_ALLOWED', message: expect.stringContaining("does not allow editing schemas (the 'edit-schemas' action): setting the mode of") };
+    expect(await refusal('schemas:set-mode', { profileId: 'sr-view', subject, mode: 'READONLY' })).toMatchObject(expected);
+    expect(await call('schemas:mode', { profileId: 'sr-view', subject })).toEqual({ subject, mode: 'READWRITE' });
+  });
+
   it("writes need the profile's edit-schemas action; reads do not; a profile without a registry says so", async () => {
     const expected = { code: 'NOT_ALLOWED', message: expect.stringContaining("does not allow editing schemas (the 'edit-schemas' action)") };
     expect(await refusal('schemas:register', { profileId: 'sr-view', subject: tx, schema: v2, type: 'AVRO' })).toMatchObject(expected);
@@ -147,6 +175,9 @@ describe('schemas channels inside a tenant', () => {
     expect(await refusal('schemas:register', { profileId: 'sr-tenant', subject: other, schema: v2, type: 'AVRO' })).toMatchObject(newName);
     expect(await refusal('schemas:check', { profileId: 'sr-tenant', subject: other, schema: v2, type: 'AVRO' })).toMatchObject(newName);
     expect(await refusal('schemas:set-compatibility', { profileId: 'sr-tenant', subject: null, level: 'FULL' })).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining('the global compatibility level applies to every subject') });
+    expect(await refusal('schemas:mode', { profileId: 'sr-tenant', subject: other })).toMatchObject(expected);
+    expect(await refusal('schemas:set-mode', { profileId: 'sr-tenant', subject: other, mode: 'READONLY' })).toMatchObject(expected);
+    expect(await refusal('schemas:set-mode', { profileId: 'sr-tenant', subject: null, mode: 'READONLY' })).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining('the global mode applies to every subject') });
     // Nothing changed behind the refusals.
     expect(ours(await call<ListSubjectsOutput>('schemas:list', { profileId: 'sr-edit', withCompatibility: false }))).toContain(other);
   });
@@ -165,6 +196,8 @@ describe('schemas channels inside a tenant', () => {
     expect((await call<SubjectDetail>('schemas:subject', { profileId: 'sr-tenant', subject: tx })).versions.map((v) => v.version)).toEqual([2]);
     expect(await call('schemas:check', { profileId: 'sr-tenant', subject: tx, schema: v2, type: 'AVRO' })).toMatchObject({ compatible: true });
     expect(await call('schemas:set-compatibility', { profileId: 'sr-tenant', subject: tx, level: 'FORWARD' })).toMatchObject({ level: 'FORWARD' });
+    expect(await call('schemas:set-mode', { profileId: 'sr-tenant', subject: tx, mode: 'READONLY' })).toEqual({ subject: tx, mode: 'READONLY' });
+    expect(await call('schemas:set-mode', { profileId: 'sr-tenant', subject: tx, mode: 'READWRITE' })).toEqual({ subject: tx, mode: 'READWRITE' });
     expect(await call('schemas:register', { profileId: 'sr-tenant', subject: `tx${run}-new-value`, schema: v1, type: 'AVRO' })).toMatchObject({ version: 1 });
     expect(await refusal('schemas:delete', { profileId: 'sr-tenant', subject: tx, version: null, permanent: false, confirmation: tx })).toMatchObject({
       code: 'NOT_ALLOWED',

@@ -1,10 +1,10 @@
-// `odradek schemas list|get|diff|check`: the profile's Schema Registry through the same service the app
+// `odradek schemas list|get|diff|check|mode`: the profile's Schema Registry through the same service the app
 // uses. --json prints the channel shapes (shared/domain/schemas/schema-schemas.ts), documented in
 // docs/schema-registry.md.
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { prettySchema } from '../../../shared/domain/schemas/pretty-schema';
-import { schemaTypeNames, type SchemaTypeName } from '../../../shared/domain/schemas/schema-schemas';
+import { registryModes, schemaTypeNames, type RegistryMode, type SchemaTypeName } from '../../../shared/domain/schemas/schema-schemas';
 import { AppFailure } from '../../../shared/ipc/result';
 import { createSchemaService } from '../../main/services/schemas/schema-service';
 import type { CliIo } from '../io';
@@ -14,7 +14,9 @@ const usage = `Usage:
   odradek schemas list  --profile NAME [--deleted] [--no-compatibility] [--json]
   odradek schemas get   --profile NAME --subject S [--version N|latest] [--deleted] [--json]
   odradek schemas diff  --profile NAME --subject S --from N [--to M|latest] [--json]
-  odradek schemas check --profile NAME --subject S --schema FILE|- [--type AVRO|PROTOBUF|JSON] [--against latest|all|N] [--json]`;
+  odradek schemas check --profile NAME --subject S --schema FILE|- [--type AVRO|PROTOBUF|JSON] [--against latest|all|N] [--json]
+  odradek schemas mode  --profile NAME [--subject S] [--set READWRITE|READONLY|IMPORT [--force]] [--json]
+                        (without --subject: the registry's global mode; --set needs the profile's edit-schemas action)`;
 
 type Values = {
   profile?: string;
@@ -27,6 +29,8 @@ type Values = {
   against?: string;
   deleted?: boolean;
   'no-compatibility'?: boolean;
+  set?: string;
+  force?: boolean;
   json?: boolean;
 };
 
@@ -46,7 +50,7 @@ export async function runSchemasCommand(args: readonly string[], io: CliIo): Pro
     io.out(usage);
     return verb === undefined ? 2 : 0;
   }
-  if (!['list', 'get', 'diff', 'check'].includes(verb)) {
+  if (!['list', 'get', 'diff', 'check', 'mode'].includes(verb)) {
     io.err(`odradek schemas: unknown verb '${verb}'.\n${usage}`);
     return 2;
   }
@@ -66,11 +70,15 @@ export async function runSchemasCommand(args: readonly string[], io: CliIo): Pro
         against: { type: 'string' },
         deleted: { type: 'boolean' },
         'no-compatibility': { type: 'boolean' },
+        set: { type: 'string' },
+        force: { type: 'boolean' },
         json: { type: 'boolean' },
       },
     }));
     if (!values.profile) throw new UsageError('--profile is required.');
-    if (verb !== 'list' && !values.subject) throw new UsageError('--subject is required.');
+    if (verb !== 'list' && verb !== 'mode' && !values.subject) throw new UsageError('--subject is required.');
+    if (values.set !== undefined && !(registryModes as readonly string[]).includes(values.set)) throw new UsageError(`--set is one of ${registryModes.join(', ')}.`);
+    if (values.force && values.set !== 'IMPORT') throw new UsageError('--force goes with --set IMPORT.');
     if (verb === 'diff' && !values.from) throw new UsageError('--from is required.');
     if (verb === 'check' && !values.schema) throw new UsageError('--schema FILE (or - for standard input) is required.');
     if (values.type !== undefined && !(schemaTypeNames as readonly string[]).includes(values.type)) throw new UsageError(`--type is one of ${schemaTypeNames.join(', ')}.`);
@@ -133,6 +141,16 @@ export async function runSchemasCommand(args: readonly string[], io: CliIo): Pro
         else io.out(`${result.compatible ? 'Compatible' : 'Not compatible'} with ${against === 'all' ? 'every version' : against === 'latest' ? 'the latest version' : `version ${against}`} of ${values.subject}.${result.messages.map((message) => `\n  ${message}`).join('')}`);
         // Exit 1 for an incompatible draft, so scripts can gate on it.
         return result.compatible ? 0 : 1;
+      }
+      case 'mode': {
+        const subject = values.subject ?? null;
+        const result =
+          values.set === undefined
+            ? await schemas.mode({ profileId, subject })
+            : await schemas.setMode({ profileId, subject, mode: values.set as RegistryMode, force: values.force ?? false });
+        if (values.json) print(result);
+        else io.out(`${subject === null ? 'The registry' : subject} is in mode ${result.mode ?? 'unknown (the registry has no mode endpoint)'}.`);
+        return 0;
       }
     }
     return 2;

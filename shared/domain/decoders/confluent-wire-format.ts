@@ -105,6 +105,11 @@ export type SchemaDecodeOutcome =
   | { ok: true; schema: SchemaDescription; value: unknown; text: string; validationErrors?: string[] }
   | { ok: false; schema?: SchemaDescription; problem: string };
 
+/** The same outcome without the value, for showing a part (browsing needs only its text). */
+export type SchemaTextOutcome =
+  | { ok: true; schema: SchemaDescription; text: string; validationErrors?: string[] }
+  | { ok: false; schema?: SchemaDescription; problem: string };
+
 /**
  * Decodes registry-encoded bodies for the browse path. Synchronous once the id is loaded, so browsing
  * does not pay a promise per record: `decode` returns undefined for an id not loaded yet, and the
@@ -112,9 +117,15 @@ export type SchemaDecodeOutcome =
  */
 export interface SchemaResolver {
   decode(schemaId: number, body: Uint8Array): SchemaDecodeOutcome | undefined;
+  /** As `decode`, for display only: may skip building the value (faster for every browsed record). */
+  decodeText?(schemaId: number, body: Uint8Array): SchemaTextOutcome | undefined;
   /** True when `decode` answers for this id without a `load` first. */
   ready(schemaId: number): boolean;
-  load(schemaId: number): Promise<void>;
+  /**
+   * Fetches and compiles the id. `signal`: the asking view's; the fetch is aborted once every view that
+   * asked with a signal has aborted (then the id is simply not loaded, and a later load asks again).
+   */
+  load(schemaId: number, signal?: AbortSignal): Promise<void>;
 }
 
 /** The payload fields a resolver's outcome sets on a row part. */

@@ -10,6 +10,7 @@ export {
   type SchemaDecodeOutcome,
   type SchemaDescription,
   type SchemaResolver,
+  type SchemaTextOutcome,
 } from './confluent-wire-format';
 export {
   HEX_PREVIEW_BYTES,
@@ -20,6 +21,7 @@ export {
   parseJsonDocument,
   prettyJson,
   withSchemaOutcome,
+  type BinaryEncoders,
   type DecodeOptions,
   type DecodedPayload,
   type PayloadKind,

@@ -2,7 +2,7 @@
 // mangling bytes: anything that is not valid, printable UTF-8 is shown as binary (base64 + hex).
 // Pure: Uint8Array and TextDecoder only, so main decodes rows and the renderer can re-decode.
 import { bytesToBase64, bytesToHex } from './binary';
-import { parseConfluentWireFormat, type SchemaDecodeOutcome, type SchemaDescription } from './confluent-wire-format';
+import { parseConfluentWireFormat, type SchemaDescription, type SchemaTextOutcome } from './confluent-wire-format';
 
 export type PayloadKind = 'json' | 'text' | 'binary';
 
@@ -35,7 +35,20 @@ export interface PayloadSchema extends Partial<SchemaDescription> {
 export interface DecodeOptions {
   /** Bytes kept in `text`; larger payloads are cut (on a character boundary for text). */
   maxPreviewBytes: number;
+  /**
+   * Faster base64 and hex with the same output (main passes Buffer-based ones: binary parts of every
+   * browsed record are encoded); the portable ones otherwise.
+   */
+  encoders?: BinaryEncoders;
 }
+
+export interface BinaryEncoders {
+  base64(bytes: Uint8Array): string;
+  /** As `bytesToHex`: lower-case, a space between bytes. */
+  hex(bytes: Uint8Array): string;
+}
+
+const portableEncoders: BinaryEncoders = { base64: bytesToBase64, hex: bytesToHex };
 
 export const HEX_PREVIEW_BYTES = 64;
 
@@ -123,37 +136,56 @@ export function decodePayload(bytes: Uint8Array, options: DecodeOptions): Decode
   const wire = parseConfluentWireFormat(bytes);
   if (wire) {
     // The body is shown, the size is the whole part's; built in place rather than spread into a copy per part.
-    const payload = decodeBody(wire.payload, options.maxPreviewBytes, bytes.length);
+    const payload = decodeBody(wire.payload, options, bytes.length);
     payload.schema = { format: 'confluent', schemaId: wire.schemaId };
     return payload;
   }
-  return decodeBody(bytes, options.maxPreviewBytes, bytes.length);
+  return decodeBody(bytes, options, bytes.length);
 }
 
 /**
  * The part as a resolver decoded it: the readable value as JSON text (cut to the preview size), or the
  * whole raw bytes as binary with the reason when decoding failed.
  */
-export function withSchemaOutcome(bytes: Uint8Array, schemaId: number, outcome: SchemaDecodeOutcome, options: DecodeOptions): DecodedPayload {
+export function withSchemaOutcome(bytes: Uint8Array, schemaId: number, outcome: SchemaTextOutcome, options: DecodeOptions): DecodedPayload {
   const size = bytes.length;
   if (outcome.ok) {
     const truncated = outcome.text.length > options.maxPreviewBytes;
-    const schema: PayloadSchema = { format: 'confluent', schemaId, ...outcome.schema };
-    if (outcome.validationErrors && outcome.validationErrors.length > 0) schema.validationErrors = outcome.validationErrors;
+    let schema: PayloadSchema;
+    if (outcome.validationErrors && outcome.validationErrors.length > 0) {
+      schema = { format: 'confluent', schemaId, ...outcome.schema, validationErrors: outcome.validationErrors };
+    } else {
+      schema = sharedPayloadSchema(schemaId, outcome.schema);
+    }
     return { kind: 'json', text: truncated ? outcome.text.slice(0, options.maxPreviewBytes) : outcome.text, size, truncated, schema };
   }
   const truncated = size > options.maxPreviewBytes;
+  const encoders = options.encoders ?? portableEncoders;
   return {
     kind: 'binary',
-    text: bytesToBase64(truncated ? bytes.subarray(0, options.maxPreviewBytes) : bytes),
-    hexPreview: bytesToHex(bytes.subarray(0, HEX_PREVIEW_BYTES)),
+    text: encoders.base64(truncated ? bytes.subarray(0, options.maxPreviewBytes) : bytes),
+    hexPreview: encoders.hex(bytes.length > HEX_PREVIEW_BYTES ? bytes.subarray(0, HEX_PREVIEW_BYTES) : bytes),
     size,
     truncated,
     schema: { format: 'confluent', schemaId, ...outcome.schema, problem: outcome.problem },
   };
 }
 
-function decodeBody(bytes: Uint8Array, maxPreviewBytes: number, size: number): DecodedPayload {
+/**
+ * The same description for every row decoded with one schema: one object per schema rather than a
+ * spread copy per browsed record. Rows leave main as structured clones, so sharing it is not visible.
+ */
+const payloadSchemas = new WeakMap<SchemaDescription, PayloadSchema>();
+function sharedPayloadSchema(schemaId: number, description: SchemaDescription): PayloadSchema {
+  const known = payloadSchemas.get(description);
+  if (known !== undefined && known.schemaId === schemaId) return known;
+  const schema: PayloadSchema = { format: 'confluent', schemaId, ...description };
+  payloadSchemas.set(description, schema);
+  return schema;
+}
+
+function decodeBody(bytes: Uint8Array, options: DecodeOptions, size: number): DecodedPayload {
+  const maxPreviewBytes = options.maxPreviewBytes;
   const truncated = bytes.length > maxPreviewBytes;
   const whole = hasControlCharacters(bytes) ? null : decodeUtf8(bytes);
   if (whole !== null) {
@@ -166,10 +198,11 @@ function decodeBody(bytes: Uint8Array, maxPreviewBytes: number, size: number): D
     return { kind: first === '{' || first === '[' ? 'json' : 'text', text, size, truncated };
   }
   const preview = truncated ? bytes.subarray(0, maxPreviewBytes) : bytes;
+  const encoders = options.encoders ?? portableEncoders;
   return {
     kind: 'binary',
-    text: bytesToBase64(preview),
-    hexPreview: bytesToHex(bytes.subarray(0, HEX_PREVIEW_BYTES)),
+    text: encoders.base64(preview),
+    hexPreview: encoders.hex(bytes.length > HEX_PREVIEW_BYTES ? bytes.subarray(0, HEX_PREVIEW_BYTES) : bytes),
     size,
     truncated,
   };

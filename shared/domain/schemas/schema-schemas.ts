@@ -141,6 +141,25 @@ export const compatibilityOutputSchema = z.object({
   level: compatibilityLevelSchema.nullable(),
 });
 
+/** The registry modes a person may set (Confluent's; READONLY_OVERRIDE is left to the registry's own tools). */
+export const registryModes = ['READWRITE', 'READONLY', 'IMPORT'] as const;
+export type RegistryMode = (typeof registryModes)[number];
+export const modeInputSchema = z.object({ profileId, subject: subjectNameSchema.nullable() });
+export const setModeInputSchema = z.object({
+  profileId,
+  /** null: the registry's global mode. */
+  subject: subjectNameSchema.nullable(),
+  mode: z.enum(registryModes),
+  /** IMPORT on a registry or subject that already has schemas needs it (Confluent's `force=true`). */
+  force: z.boolean().default(false),
+});
+export const modeOutputSchema = z.object({
+  subject: z.string().nullable(),
+  /** The mode in effect, read back from the registry; null when the registry has no mode endpoint. */
+  mode: z.string().nullable(),
+});
+export type ModeOutput = z.infer<typeof modeOutputSchema>;
+
 export const deleteSchemaInputSchema = z.object({
   profileId,
   subject: subjectNameSchema,

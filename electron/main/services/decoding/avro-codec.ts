@@ -5,6 +5,7 @@
 // are shown as Avro's JSON encoding does (one character per byte). References are parsed first into
 // the same registry, so the schema can name their types.
 import avro from 'avsc';
+import { compileAvroText } from './avro-text';
 import {
   SchemaCompileError,
   SchemaMismatchError,
@@ -105,17 +106,25 @@ export function compileAvro(document: SchemaDocument): SchemaCodec {
     return problems;
   };
 
+  const readValue = (body: Buffer): unknown => {
+    try {
+      return type.fromBuffer(body);
+    } catch (error) {
+      throw new SchemaMismatchError(`the bytes are not a valid ${type.name ?? describeType(type)} (${errorMessage(error)})`);
+    }
+  };
+  const textOf = compileAvroText(type);
+
   return {
     type: 'AVRO',
     decode(body) {
-      let value: unknown;
-      try {
-        // Browsing hands over Buffers already (a subarray of the fetched record): no second view per message.
-        value = type.fromBuffer(Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
-      } catch (error) {
-        throw new SchemaMismatchError(`the bytes are not a valid ${type.name ?? describeType(type)} (${errorMessage(error)})`);
-      }
+      const value = readValue(asBuffer(body));
       return { value, text: JSON.stringify(value) };
+    },
+    decodeText(body) {
+      const buffer = asBuffer(body);
+      // The slow path decides whatever the fast one will not vouch for, and words its errors.
+      return { text: textOf(buffer) ?? JSON.stringify(readValue(buffer)) };
     },
     validate: (value) => problemsOf(value),
     encode(value) {
@@ -124,6 +133,11 @@ export function compileAvro(document: SchemaDocument): SchemaCodec {
       return type.toBuffer(value);
     },
   };
+}
+
+/** Browsing hands over Buffers already (a subarray of the fetched record): no second view per message. */
+function asBuffer(body: Uint8Array): Buffer {
+  return Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 }
 
 function describeType(type: AvroType): string {

@@ -259,3 +259,57 @@ describe('fetching', () => {
     expect(() => frameConfluentWireFormat(0, Uint8Array.of())).toThrow(RangeError);
   });
 });
+
+describe('a schema fetch shared by views', () => {
+  /** A source whose fetches wait until released, recording whether each was aborted. */
+  function pendingSource() {
+    const fetches: Array<{ signal: AbortSignal | undefined; release(): void }> = [];
+    const source = {
+      byId: (id: number, options?: { signal?: AbortSignal }) =>
+        new Promise<ResolvedSchema>((resolve, reject) => {
+          const signal = options?.signal;
+          signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+          fetches.push({ signal, release: () => resolve({ id, type: 'AVRO', schema: '"string"', references: [] }) });
+        }),
+      bySubjectVersion: () => Promise.reject(new Error('not used')),
+    } as unknown as SchemaSource;
+    return { source, fetches };
+  }
+
+  it('is aborted once every view that asked has gone, and asked for again by the next view', async () => {
+    const { source, fetches } = pendingSource();
+    const codecs = createRegistryCodecs(source, clock);
+    const first = new AbortController();
+    const second = new AbortController();
+    const loads = [codecs.load(5, first.signal), codecs.load(5, second.signal)];
+    expect(fetches).toHaveLength(1);
+    first.abort();
+    expect(fetches[0]!.signal!.aborted).toBe(false); // the second view still waits
+    second.abort();
+    expect(fetches[0]!.signal!.aborted).toBe(true);
+    await Promise.all(loads);
+    // Not remembered as a failure: nothing was learnt about the id.
+    expect(codecs.ready(5)).toBe(false);
+    expect(codecs.decode(5, Uint8Array.of(0))).toBeUndefined();
+    // A view that has gone asks for nothing; a new one fetches again.
+    await codecs.load(5, first.signal);
+    expect(fetches).toHaveLength(1);
+    const third = codecs.load(5, new AbortController().signal);
+    expect(fetches).toHaveLength(2);
+    fetches[1]!.release();
+    await third;
+    expect(codecs.ready(5)).toBe(true);
+  });
+
+  it('is never aborted while a caller without a signal (producer, CLI) waits', async () => {
+    const { source, fetches } = pendingSource();
+    const codecs = createRegistryCodecs(source, clock);
+    const view = new AbortController();
+    const loads = [codecs.load(6, view.signal), codecs.load(6)];
+    view.abort();
+    expect(fetches[0]!.signal!.aborted).toBe(false);
+    fetches[0]!.release();
+    await Promise.all(loads);
+    expect(codecs.ready(6)).toBe(true);
+  });
+});

@@ -89,7 +89,7 @@ export async function browseMessages(
   const resolver = deps.schemaResolver;
   return browseRecords(settings, request, sink, deps, {
     toRow(partition, record, sizes) {
-      return resolver ? toDecodedRow(partition, record, request.previewBytes, sizes, resolver) : toRow(partition, record, request.previewBytes, sizes);
+      return resolver ? toDecodedRow(partition, record, request.previewBytes, sizes, resolver, sink.signal) : toRow(partition, record, request.previewBytes, sizes);
     },
     weight: rowWeight,
   });
@@ -477,7 +477,7 @@ class Browser<Row extends { offset: string; timestamp: number }> {
     if (this.filtered && resolver) {
       // Filters read decoded fields, so the record's schemas must be loaded before it is tested.
       const missing = schemaIdsOf(record).filter((id) => !resolver.ready(id));
-      if (missing.length > 0) return Promise.all(missing.map((id) => resolver.load(id))).then(() => this.test(partition, record, sizes));
+      if (missing.length > 0) return Promise.all(missing.map((id) => resolver.load(id, this.sink.signal))).then(() => this.test(partition, record, sizes));
     }
     return this.test(partition, record, sizes);
   }

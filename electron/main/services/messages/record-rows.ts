@@ -1,8 +1,10 @@
 // Fetched records to the rows the renderer shows: every part decoded for display and cut to the preview size.
 import { CONFLUENT_HEADER_BYTES, decodePayload, type ConfluentWireFormat, parseConfluentWireFormat, withSchemaOutcome, type DecodeOptions, type DecodedPayload, type SchemaResolver } from '../../../../shared/domain/decoders';
 import type { BrowseRow } from '../../../../shared/domain/messages/browse-request';
+import { StreamCancelledError } from '../../../../shared/ipc/stream';
 import type { DecodedPart } from '../../../../shared/domain/messages/message-jsonl';
 import type { FetchedRecord } from '../kafka/protocol/fetch-cluster';
+import { bufferEncoders } from './buffer-encoders';
 
 export function recordSize(record: FetchedRecord): { key: number; value: number; headers: number; total: number } {
   const key = record.key?.length ?? 0;
@@ -12,8 +14,15 @@ export function recordSize(record: FetchedRecord): { key: number; value: number;
   return { key, value, headers, total: key + value + headers };
 }
 
+/** The options object for a preview size, shared by every row of a browse rather than one per record. */
+let lastOptions: DecodeOptions = { maxPreviewBytes: 0, encoders: bufferEncoders };
+function previewOptions(previewBytes: number): DecodeOptions {
+  if (lastOptions.maxPreviewBytes !== previewBytes) lastOptions = { maxPreviewBytes: previewBytes, encoders: bufferEncoders };
+  return lastOptions;
+}
+
 export function toRow(partition: number, record: FetchedRecord, previewBytes: number, sizes = recordSize(record)): BrowseRow {
-  const options: DecodeOptions = { maxPreviewBytes: previewBytes };
+  const options = previewOptions(previewBytes);
   const key = decodeNullable(record.key, options);
   const value = decodeNullable(record.value, options);
   const headers = record.headers.length === 0 ? [] : decodeHeaders(record.headers, options);
@@ -69,12 +78,24 @@ export function schemaIdsOf(record: FetchedRecord): number[] {
  * bytes that are about to be replaced cost more than decoding them). Synchronous when every id the
  * record names is loaded, the case for all but the first record with a new id.
  */
-export function toDecodedRow(partition: number, record: FetchedRecord, previewBytes: number, sizes: ReturnType<typeof recordSize>, resolver: SchemaResolver): BrowseRow | Promise<BrowseRow> {
-  const options: DecodeOptions = { maxPreviewBytes: previewBytes };
+export function toDecodedRow(
+  partition: number,
+  record: FetchedRecord,
+  previewBytes: number,
+  sizes: ReturnType<typeof recordSize>,
+  resolver: SchemaResolver,
+  /** The browsing view's: closing it aborts the schema fetches only it waits for. */
+  signal?: AbortSignal,
+): BrowseRow | Promise<BrowseRow> {
+  const options = previewOptions(previewBytes);
   const keyWire = record.key && parseConfluentWireFormat(record.key);
   const valueWire = record.value && parseConfluentWireFormat(record.value);
   if ((keyWire && !resolver.ready(keyWire.schemaId)) || (valueWire && !resolver.ready(valueWire.schemaId))) {
-    return Promise.all(schemaIdsOf(record).map((id) => resolver.load(id))).then(() => toDecodedRow(partition, record, previewBytes, sizes, resolver));
+    return Promise.all(schemaIdsOf(record).map((id) => resolver.load(id, signal))).then(() => {
+      // Cancelled while the schema loaded: the fetch was abandoned, so the id is not ready; stop here.
+      if (signal?.aborted) throw new StreamCancelledError();
+      return toDecodedRow(partition, record, previewBytes, sizes, resolver, signal);
+    });
   }
   const key = resolvedPart(record.key, keyWire || null, resolver, options);
   const value = resolvedPart(record.value, valueWire || null, resolver, options);
@@ -87,7 +108,7 @@ export function toDecodedRow(partition: number, record: FetchedRecord, previewBy
 function resolvedPart(bytes: Buffer | null, wire: ConfluentWireFormat | null, resolver: SchemaResolver, options: DecodeOptions): DecodedPayload | null {
   if (bytes === null) return null;
   if (!wire) return decodePayload(bytes, options);
-  const outcome = resolver.decode(wire.schemaId, wire.payload);
+  const outcome = resolver.decodeText ? resolver.decodeText(wire.schemaId, wire.payload) : resolver.decode(wire.schemaId, wire.payload);
   // Ready ids always answer; undefined would mean the failure memory expired in between: show the bytes as they are.
   return outcome === undefined ? decodePayload(bytes, options) : withSchemaOutcome(bytes, wire.schemaId, outcome, options);
 }

@@ -248,9 +248,10 @@ export class RegistryClient implements SchemaSource {
   }
 
   /** READWRITE, READONLY, IMPORT...; null when the registry has no mode endpoint. */
-  async mode(subject: string | null = null, options: Options = {}): Promise<string | null> {
+  async mode(subject: string | null = null, options: Options & { defaultToGlobal?: boolean } = {}): Promise<string | null> {
     try {
-      const body = await this.get<{ mode?: unknown }>(subject === null ? '/mode' : `/mode/${encode(subject)}`, options);
+      const path = subject === null ? '/mode' : `/mode/${encode(subject)}${options.defaultToGlobal ? '?defaultToGlobal=true' : ''}`;
+      const body = await this.get<{ mode?: unknown }>(path, options);
       return typeof body?.mode === 'string' ? body.mode : null;
     } catch (error) {
       if (isRegistryError(error) && (error.kind === 'not-found' || error.registryCode === 40409)) return null;

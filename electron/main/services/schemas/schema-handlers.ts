@@ -10,6 +10,8 @@ export type SchemaChannel =
   | 'schemas:register'
   | 'schemas:set-compatibility'
   | 'schemas:delete-compatibility'
+  | 'schemas:mode'
+  | 'schemas:set-mode'
   | 'schemas:delete';
 
 export function createSchemaHandlers(service: SchemaService): Pick<ChannelHandlers, SchemaChannel> {
@@ -22,5 +24,7 @@ export function createSchemaHandlers(service: SchemaService): Pick<ChannelHandle
     'schemas:set-compatibility': (input) => service.setCompatibility(input),
     'schemas:delete-compatibility': (input) => service.deleteCompatibility(input),
     'schemas:delete': (input) => service.delete(input),
+    'schemas:mode': (input) => service.mode(input),
+    'schemas:set-mode': (input) => service.setMode(input),
   };
 }

@@ -207,6 +207,19 @@ export function createSchemaService(deps: SchemaServiceDeps) {
       return { subject: input.subject, level: await client.compatibility(input.subject, { defaultToGlobal: true, signal }) };
     },
 
+    async mode(input: ChannelInput<'schemas:mode'>, signal?: AbortSignal) {
+      const { client } = await registryOf(input.profileId);
+      return { subject: input.subject, mode: await client.mode(input.subject, { signal, defaultToGlobal: true }) };
+    },
+
+    async setMode(input: ChannelInput<'schemas:set-mode'>, signal?: AbortSignal) {
+      const subject = input.subject;
+      await mayEdit(input.profileId, subject === null ? `setting the registry's mode to ${input.mode}` : `setting the mode of '${subject}' to ${input.mode}`);
+      const { client } = await registryOf(input.profileId);
+      await client.setMode(subject, input.mode, { signal, force: input.force });
+      return { subject, mode: await client.mode(subject, { signal, defaultToGlobal: true }) };
+    },
+
     async delete(input: ChannelInput<'schemas:delete'>, signal?: AbortSignal) {
       const expected = deleteConfirmationText(input.subject, input.version);
       if (input.confirmation !== expected) {

@@ -166,6 +166,13 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
     refuseInTenant: ({ subject }) => (subject === null ? 'the global compatibility level applies to every subject of the registry, not only the tenant\'s' : null),
   },
   'schemas:delete-compatibility': { kind: 'mutate', resources: ({ subject }) => [visible(subject, 'SCHEMA_VERSION_EDIT', 'subject')] },
+  'schemas:mode': { kind: 'read', resources: ({ subject }) => (subject === null ? [] : [visible(subject, undefined, 'subject')]) },
+  // Kpow has no mode action of its own: a subject's mode is edited like its compatibility.
+  'schemas:set-mode': {
+    kind: 'mutate',
+    resources: ({ subject }) => (subject === null ? [] : [visible(subject, 'SCHEMA_VERSION_EDIT', 'subject')]),
+    refuseInTenant: ({ subject }) => (subject === null ? 'the global mode applies to every subject of the registry, not only the tenant\'s' : null),
+  },
   'schemas:delete': { kind: 'mutate', resources: ({ subject }) => [visible(subject, 'SCHEMA_DELETE', 'subject')] },
   // Brokers are named by id. The list and the quorum show only the tenant's brokers (none: no broker figures).
   'brokers:list': { kind: 'read', visibleOutput: (list, scope) => visibleBrokerList(list, scope) },

@@ -7,6 +7,7 @@ import { useUiStore } from '../../app/ui-store';
 import { useStoredProfile } from '../profiles/queries';
 import { useRequestDecisions, useTenancyState } from '../tenancy/queries';
 import { CompatibilityDialog } from './CompatibilityDialog';
+import { ModeDialog } from './ModeDialog';
 import { NewSubjectDialog } from './NewSubjectDialog';
 import { useRefreshSubjects, useSubjects } from './queries';
 import { schemaAsks, schemaDecisionsOf, schemaPermissions } from './schema-permissions';
@@ -36,7 +37,7 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
     setOpenVersion(next?.version == null ? null : { subject: next.subject, version: next.version });
     openResource('schemas', next?.subject ?? null);
   };
-  const [dialog, setDialog] = useState<'new-subject' | 'global-compatibility' | null>(null);
+  const [dialog, setDialog] = useState<'new-subject' | 'global-compatibility' | 'global-mode' | null>(null);
   const deferredSearch = useDeferredValue(search);
   const rows = useMemo(() => list.data?.subjects ?? [], [list.data]);
   const globalCompatibility = list.data?.globalCompatibility ?? null;
@@ -72,6 +73,7 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
 
   const registerDenied = denied('register-subject');
   const compatibilityDenied = denied('change-global-compatibility');
+  const modeDenied = denied('change-global-mode');
   return (
     <Stack gap="sm" style={{ height: SCREEN_HEIGHT, minHeight: 0 }}>
       <Group justify="space-between" wrap="nowrap">
@@ -80,7 +82,7 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
           {list.data && (
             <Text size="sm" c="dimmed">
               {list.data.registryName} · {list.data.url}
-              {list.data.mode ? ` · mode ${list.data.mode}` : ''}
+              {list.data.mode ? ` · mode ${list.data.mode}` : ' · no mode endpoint'}
             </Text>
           )}
         </Stack>
@@ -93,6 +95,13 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
               Global compatibility: {globalCompatibility ?? 'not read'}
             </Button>
           </Tooltip>
+          {list.data?.mode && (
+            <Tooltip label={modeDenied} disabled={modeDenied === null}>
+              <Button variant="light" size="xs" disabled={modeDenied !== null} onClick={() => setDialog('global-mode')}>
+                Mode: {list.data.mode}
+              </Button>
+            </Tooltip>
+          )}
           <Tooltip label={registerDenied} disabled={registerDenied === null}>
             <Button size="xs" disabled={registerDenied !== null || !list.data} onClick={() => setDialog('new-subject')}>
               New subject
@@ -174,6 +183,7 @@ export function SchemasScreen({ profileId }: { profileId: string }) {
           }}
         />
       )}
+      {dialog === 'global-mode' && <ModeDialog profileId={profileId} subject={null} current={list.data?.mode ?? null} onClose={() => setDialog(null)} />}
       {dialog === 'global-compatibility' && <CompatibilityDialog profileId={profileId} subject={null} current={globalCompatibility} override={false} onClose={() => setDialog(null)} />}
     </Stack>
   );

@@ -4,6 +4,7 @@ import { Alert, Anchor, Badge, Button, CloseButton, Group, Loader, Paper, Scroll
 import { useState, type KeyboardEvent } from 'react';
 import type { SchemaVersionView, SubjectDetail } from '../../../../shared/domain/schemas/schema-schemas';
 import { CompatibilityDialog } from './CompatibilityDialog';
+import { ModeDialog } from './ModeDialog';
 import { DeleteSchemaDialog } from './DeleteSchemaDialog';
 import { DraftPanel } from './DraftPanel';
 import { SchemaViewer, VersionDiff } from './lazy-schema-code';
@@ -32,7 +33,7 @@ export function SubjectDetailPanel({ profileId, subject, initialVersion = null, 
   const detail = useSubjectDetail(profileId, subject, includeDeleted);
   const [tab, setTab] = useState<Tab>('schema');
   const [chosen, setChosen] = useState<number | null>(initialVersion);
-  const [dialog, setDialog] = useState<'compatibility' | 'delete' | null>(null);
+  const [dialog, setDialog] = useState<'compatibility' | 'mode' | 'delete' | null>(null);
   const versions = detail.data?.versions ?? [];
   const live = versions.filter((entry) => !entry.deleted);
   // The version shown: the one chosen, else the newest live one, else the newest at all.
@@ -47,7 +48,7 @@ export function SubjectDetailPanel({ profileId, subject, initialVersion = null, 
     onClose();
   };
 
-  const action = (label: string, opens: 'compatibility' | 'delete', reason: string | null, color?: string) => (
+  const action = (label: string, opens: 'compatibility' | 'mode' | 'delete', reason: string | null, color?: string) => (
     <Tooltip label={reason} disabled={reason === null}>
       <Button size="xs" variant="light" color={color} disabled={reason !== null || !detail.data} onClick={() => setDialog(opens)}>
         {label}
@@ -96,6 +97,7 @@ export function SubjectDetailPanel({ profileId, subject, initialVersion = null, 
           <SubjectFacts detail={detail.data} />
           <Group gap={6} my="xs">
             {action('Compatibility…', 'compatibility', denied('change-compatibility'))}
+            {action('Mode…', 'mode', denied('change-mode') ?? (detail.data && detail.data.mode === null ? 'The registry has no mode endpoint.' : null))}
             {action('Delete…', 'delete', denied('delete'), 'red')}
           </Group>
           <Tabs value={tab} onChange={(value) => value && setTab(value as Tab)} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }} keepMounted={false}>
@@ -146,6 +148,7 @@ export function SubjectDetailPanel({ profileId, subject, initialVersion = null, 
               </Tabs.Panel>
             </ScrollArea>
           </Tabs>
+          {dialog === 'mode' && <ModeDialog profileId={profileId} subject={subject} current={detail.data.mode} onClose={() => setDialog(null)} />}
           {dialog === 'compatibility' && <CompatibilityDialog profileId={profileId} subject={subject} current={detail.data.compatibility} override={detail.data.compatibilityOverride} globalLevel={detail.data.globalCompatibility} onClose={() => setDialog(null)} />}
           {dialog === 'delete' && (
             <DeleteSchemaDialog

@@ -57,7 +57,7 @@ export function useCheckCompatibility() {
   return useMutation({ mutationFn: (input: ChannelInput<'schemas:check'>) => unwrap(api.invoke['schemas:check'](input)) });
 }
 
-type SchemaChange = 'schemas:register' | 'schemas:set-compatibility' | 'schemas:delete-compatibility' | 'schemas:delete';
+type SchemaChange = 'schemas:register' | 'schemas:set-compatibility' | 'schemas:delete-compatibility' | 'schemas:set-mode' | 'schemas:delete';
 
 export function useSchemaChange<C extends SchemaChange>(channel: C) {
   const client = useQueryClient();

@@ -9,6 +9,7 @@ describe('schema permissions', () => {
     expect(schemaPermissions({ profile: undefined, tenant: null })('delete')).toBe('Loading the profile…');
     expect(schemaPermissions({ profile: profile(true, ['edit-schemas']), tenant: null })('register-version')).toBe("Profile 'bed' is read-only.");
     expect(schemaPermissions({ profile: profile(false, ['produce']), tenant: null })('delete')).toBe("Profile 'bed' does not allow 'edit-schemas'.");
+    expect(schemaPermissions({ profile: profile(false, ['produce']), tenant: null })('change-global-mode')).toBe("Profile 'bed' does not allow 'edit-schemas'.");
     expect(schemaPermissions({ profile: profile(false, ['edit-schemas']), tenant: null })('change-global-compatibility')).toBeNull();
   });
 
@@ -16,6 +17,8 @@ describe('schema permissions', () => {
     const inTenant = schemaPermissions({ profile: profile(false, ['edit-schemas']), tenant: 'payments', decisions: { SCHEMA_DELETE: 'Policy denies SCHEMA_DELETE on tx-orders.' } });
     expect(inTenant('change-global-compatibility')).toMatch(/^Inside tenant 'payments' the global level cannot be changed/);
     expect(inTenant('change-compatibility')).toBeNull();
+    expect(inTenant('change-global-mode')).toMatch(/^Inside tenant 'payments' the global mode cannot be changed: it applies to every subject/);
+    expect(inTenant('change-mode')).toBeNull();
     expect(inTenant('delete')).toBe('Policy denies SCHEMA_DELETE on tx-orders.');
     expect(inTenant('register-subject')).toBeNull();
   });
@@ -30,6 +33,8 @@ describe('schema permissions', () => {
     const edit = "SCHEMA_VERSION_EDIT on subject 'tx-orders' is denied by the policy file's policy 2.";
     const denied = schemaPermissions({ profile: profile(false, ['edit-schemas']), tenant: 'payments', decisions: schemaDecisionsOf(decisionLookup(asks, [{ reason: null }, { reason: edit }, { reason: null }])) });
     expect(denied('change-compatibility')).toBe(edit);
+    // A subject's mode is edited under the same policy action as its compatibility (Kpow has no mode action).
+    expect(denied('change-mode')).toBe(edit);
     expect(denied('register-version')).toBeNull();
     expect(denied('delete')).toBeNull();
   });

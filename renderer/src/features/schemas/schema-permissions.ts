@@ -5,7 +5,7 @@
 import type { ConnectionProfile } from '../../../../shared/domain/profile/profile-schema';
 import { topicPermissions } from '../topics/topic-permissions';
 
-export type SchemaAction = 'register-subject' | 'register-version' | 'change-compatibility' | 'change-global-compatibility' | 'delete';
+export type SchemaAction = 'register-subject' | 'register-version' | 'change-compatibility' | 'change-global-compatibility' | 'change-mode' | 'change-global-mode' | 'delete';
 
 /** The tenant policy action each schema action needs, as main's guards ask for it. */
 export const tenantActionOf: Record<SchemaAction, SchemaPolicyAction> = {
@@ -13,6 +13,9 @@ export const tenantActionOf: Record<SchemaAction, SchemaPolicyAction> = {
   'register-version': 'SCHEMA_CREATE',
   'change-compatibility': 'SCHEMA_VERSION_EDIT',
   'change-global-compatibility': 'SCHEMA_VERSION_EDIT',
+  // Kpow has no mode action: main's guard decides a subject's mode like its compatibility.
+  'change-mode': 'SCHEMA_VERSION_EDIT',
+  'change-global-mode': 'SCHEMA_VERSION_EDIT',
   delete: 'SCHEMA_DELETE',
 };
 
@@ -53,6 +56,7 @@ export function schemaPermissions({ profile, tenant, decisions }: SchemaPermissi
     const reason = profileReason('edit-schemas');
     if (reason) return reason;
     if (action === 'change-global-compatibility' && tenant !== null) return `Inside tenant '${tenant}' the global level cannot be changed: it applies to every subject of the registry, not only the tenant's.`;
+    if (action === 'change-global-mode' && tenant !== null) return `Inside tenant '${tenant}' the global mode cannot be changed: it applies to every subject of the registry, not only the tenant's.`;
     return decisions?.[tenantActionOf[action]] ?? null;
   };
 }
