@@ -4,7 +4,7 @@
 import { base64ToBytes } from '../../../../shared/domain/decoders/binary';
 import { checkProfile } from '../../../../shared/domain/profile/checks';
 import { hasErrors } from '../../../../shared/domain/profile/issues';
-import type { ConnectionProfile, ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
+import { activeClusterDraft, type ConnectionProfile, type ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
 import type { SecretSlot, SecretValues } from '../../../../shared/domain/profile/secret-slots';
 import { joinSecrets, keychainAccount, parseKeychainAccount, secretStatuses, splitSecrets } from '../../../../shared/domain/profile/secrets';
 import { AppFailure } from '../../../../shared/ipc/result';
@@ -134,7 +134,9 @@ export function createProfileService({ repo, secrets, readFile }: ProfileService
   };
 }
 
-async function resolveDraft(draft: ProfileDraft, readFile: (path: string) => Promise<Uint8Array>): Promise<KafkaConnectionSettings> {
+async function resolveDraft(profileDraft: ProfileDraft, readFile: (path: string) => Promise<Uint8Array>): Promise<KafkaConnectionSettings> {
+  // A profile switched to its failover cluster connects with that cluster's bootstrap, security and credentials.
+  const draft = activeClusterDraft(profileDraft);
   const read = async (path: string, what: string) => {
     try {
       return await readFile(path);
