@@ -8,6 +8,7 @@ import { importProfile, type ImportPreview } from '../../shared/domain/profile/i
 import type { ConnectionProfile } from '../../shared/domain/profile/profile-schema';
 import { uniqueProfileId } from '../../shared/domain/profile/ids';
 import { joinSecrets, secretSlotInfo, secretStatuses } from '../../shared/domain/profile/secrets';
+import { gatewayTokenStatus } from '../../shared/domain/profile/gateway-token';
 import type { ChannelInput, ImportPreviewView, ProfileExportFormat, ProfileSummary } from '../../shared/ipc/contract';
 import { AppFailure } from '../../shared/ipc/result';
 import type { ChannelHandlers, StreamProducers } from './ipc/dispatcher';
@@ -209,5 +210,8 @@ function toProfileSummary(profile: ConnectionProfile): ProfileSummary {
     securityProtocol: profile.securityProtocol,
     vendor: profile.vendor.preset,
     readOnly: profile.safety.readOnly,
+    gatewayToken: profile.gatewayToken ? gatewayTokenStatus(profile.gatewayToken, new Date()) : null,
+    failover: profile.failover ? { bootstrapServers: profile.failover.bootstrapServers } : null,
+    activeCluster: profile.failover && profile.activeCluster === 'failover' ? 'failover' : 'main',
   };
 }

@@ -105,6 +105,15 @@ export const profileSummarySchema = z.object({
   securityProtocol: z.enum(securityProtocols),
   vendor: z.enum(vendorPresetIds),
   readOnly: z.boolean(),
+  /** A Gateway token password's facts and whether it still works (never the token). */
+  gatewayToken: z
+    .object({ username: z.string(), virtualCluster: z.string(), expiresAt: z.string().nullable(), state: z.enum(['valid', 'expiring', 'expired', 'no-expiry']), message: z.string() })
+    .nullable()
+    .default(null),
+  /** The failover cluster's bootstrap, when the profile has one. */
+  failover: z.object({ bootstrapServers: z.array(z.string()) }).nullable().default(null),
+  /** Which cluster the profile connects to now. */
+  activeCluster: z.enum(['main', 'failover']).default('main'),
 });
 export type ProfileSummary = z.infer<typeof profileSummarySchema>;
 

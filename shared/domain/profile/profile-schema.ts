@@ -192,6 +192,11 @@ function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot)
       safety: z.object({ readOnly: z.boolean(), allowedActions: z.array(z.enum(profileActions)) }),
       /** Absent in profiles saved before failover existed: no failover cluster. */
       failover: failover.nullable().optional(),
+      /**
+       * What a Gateway token password says about itself (user, virtual cluster, expiry), worked out by
+       * main when the profile is saved; never the token. Absent or null: the password is not one.
+       */
+      gatewayToken: z.object({ username: z.string(), virtualCluster: z.string(), expiresAt: z.string().nullable() }).nullable().optional(),
       /** Which cluster the profile connects to; only an explicit switch changes it. Absent = main. */
       activeCluster: z.enum(clusterRoles).optional(),
     })

@@ -3,6 +3,7 @@
 // Values of secrets never leave main: callers get profiles with `{slot, state}` references only.
 import { base64ToBytes } from '../../../../shared/domain/decoders/binary';
 import { checkProfile } from '../../../../shared/domain/profile/checks';
+import { withGatewayToken } from '../../../../shared/domain/profile/gateway-token';
 import { hasErrors } from '../../../../shared/domain/profile/issues';
 import { activeClusterDraft, type ConnectionProfile, type ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
 import type { SecretSlot, SecretValues } from '../../../../shared/domain/profile/secret-slots';
@@ -76,7 +77,8 @@ export function createProfileService({ repo, secrets, readFile }: ProfileService
         const value = await keychain(() => secrets.get(keychainAccount(existing.id, slot)));
         if (value !== null) kept[slot] = value;
       }
-      const { profile } = splitSecrets(joinSecrets(given, { ...kept, ...provided }));
+      // A Gateway token password: its user, virtual cluster and expiry are kept beside it (never the token).
+      const { profile } = splitSecrets(withGatewayToken(joinSecrets(given, { ...kept, ...provided })));
 
       const inUse = new Set(secretStatuses(profile).filter((status) => status.state === 'set').map((status) => status.slot));
       const hadSecrets = existing !== null && secretStatuses(existing).some((status) => status.state === 'set');

@@ -42,7 +42,16 @@ export function ProfileSidebar() {
             <NavLink
               component="button"
               label={profile.name}
-              description={profile.bootstrapServers.join(', ')}
+              description={
+                <>
+                  {profile.activeCluster === 'failover' && profile.failover ? `failover: ${profile.failover.bootstrapServers.join(', ')}` : profile.bootstrapServers.join(', ')}
+                  {profile.gatewayToken && profile.gatewayToken.state !== 'valid' && profile.gatewayToken.state !== 'no-expiry' && (
+                    <Text component="span" size="xs" c={profile.gatewayToken.state === 'expired' ? 'red' : 'orange'} display="block" data-testid={`profile-token-${profile.id}`}>
+                      {profile.gatewayToken.message}
+                    </Text>
+                  )}
+                </>
+              }
               active={profile.id === selectedProfileId}
               onClick={() => selectProfile(profile.id)}
               leftSection={<ColorSwatch color={profile.environment.colour} size={10} aria-hidden />}
@@ -51,6 +60,11 @@ export function ProfileSidebar() {
                   <Badge size="xs" variant="light" color="gray">
                     {profile.environment.tag}
                   </Badge>
+                  {profile.activeCluster === 'failover' && (
+                    <Badge size="xs" variant="filled" color="orange" title="Connected to the failover cluster; switch back from the profile's menu">
+                      failover
+                    </Badge>
+                  )}
                   {profile.readOnly && (
                     <Badge size="xs" variant="light">
                       read-only

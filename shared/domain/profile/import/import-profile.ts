@@ -17,6 +17,7 @@ import { parsePropertiesText } from './properties-parser';
 import type { Directive, RawSetting } from './raw-setting';
 import { readOdradekSettings } from './shared-readers';
 import { SourceText } from './source';
+import { gatewayTokenStatus, withGatewayToken } from '../gateway-token';
 
 export interface ImportOptions {
   format?: ImportFormat | 'auto';
@@ -24,6 +25,8 @@ export interface ImportOptions {
   id?: string;
   /** Overrides any name found in the input. */
   name?: string;
+  /** The time a Gateway token's expiry is judged against (tests); now by default. */
+  now?: Date;
 }
 
 export interface ImportPreview {
@@ -150,7 +153,13 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   else if (draft.id === 'imported-profile') draft.id = profileIdFromName(draft.name);
 
   const preset = explicitVendor ? draft.vendor.preset : detectVendorPreset(draft.bootstrapServers, [draft.name, draft.schemaRegistry?.name ?? '']);
-  const withPreset = applyPresetKeepingImported(draft, preset);
+  const withPreset = withGatewayToken(applyPresetKeepingImported(draft, preset));
+  if (withPreset.gatewayToken) {
+    const status = gatewayTokenStatus(withPreset.gatewayToken, options.now ?? new Date());
+    const prefilled = withPreset.vendor.preset === 'conduktor-gateway' && withPreset.vendor.virtualCluster === withPreset.gatewayToken.virtualCluster;
+    const note = prefilled ? ` The profile's virtual cluster was set to '${status.virtualCluster}' from the token.` : '';
+    ctx.add(status.state === 'expired' ? 'warning' : status.state === 'expiring' ? 'warning' : 'info', `gateway.token-${status.state}`, `the SASL password is a Conduktor Gateway token. ${status.message}${note}`, undefined, undefined, 'sasl.password');
+  }
 
   for (const setting of ctx.remaining()) ctx.ignore(setting, reasonForUnknown(setting.key));
   const { profile, secrets } = splitSecrets(withPreset);
