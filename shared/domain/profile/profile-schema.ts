@@ -28,7 +28,7 @@ export const defaultEnvironmentColours: Record<EnvironmentTag, string> = {
   prod: '#fa5252',
 };
 
-export const vendorPresetIds = ['apache-kafka', 'warpstream', 'conduktor-gateway', 'confluent-cloud', 'amazon-msk', 'redpanda', 'aiven'] as const;
+export const vendorPresetIds = ['apache-kafka', 'warpstream', 'conduktor-gateway', 'confluent-cloud', 'amazon-msk', 'redpanda', 'aiven', 'kroxylicious'] as const;
 export type VendorPresetId = (typeof vendorPresetIds)[number];
 
 export const profileActions = [

@@ -5,6 +5,7 @@ import { base64ToBytes } from '../../../../shared/domain/decoders/binary';
 import { checkProfile } from '../../../../shared/domain/profile/checks';
 import { withGatewayToken } from '../../../../shared/domain/profile/gateway-token';
 import { hasErrors } from '../../../../shared/domain/profile/issues';
+import { proxyOfVendor } from '../../../../shared/domain/proxy/proxy-features';
 import { activeClusterDraft, type ConnectionProfile, type ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
 import type { SecretSlot, SecretValues } from '../../../../shared/domain/profile/secret-slots';
 import { joinSecrets, keychainAccount, parseKeychainAccount, secretStatuses, splitSecrets } from '../../../../shared/domain/profile/secrets';
@@ -240,5 +241,6 @@ async function resolveDraft(profileDraft: ProfileDraft, readFile: (path: string)
     sasl = { mechanism: saslSpec.mechanism, username: saslSpec.username, password: required(saslSpec.password, 'SASL password') };
   }
 
-  return { name: draft.name, bootstrapServers: draft.bootstrapServers, tls, sasl, schemaRegistry };
+  const proxy = proxyOfVendor(draft.vendor.preset);
+  return { name: draft.name, bootstrapServers: draft.bootstrapServers, tls, sasl, schemaRegistry, ...(proxy ? { proxy } : {}) };
 }
