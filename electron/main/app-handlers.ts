@@ -92,6 +92,13 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     'profiles:get': ({ id }) => profiles.get(id),
     'profiles:save': (request) => profiles.save(request),
     'profiles:delete': ({ id }) => profiles.delete(id),
+    'profiles:switch-cluster': async ({ id, to }) => {
+      const profile = await profiles.switchCluster(id, to);
+      const bootstrapServers = to === 'failover' && profile.failover ? profile.failover.bootstrapServers : profile.bootstrapServers;
+      // Said out loud: the status bar shows the switch until the next check reports on the new cluster.
+      ports.events.emit('connection:state', { profileId: id, state: 'disconnected', message: `switched to the ${to} cluster (${bootstrapServers.join(', ')}); reconnecting` });
+      return { id, activeCluster: to, bootstrapServers };
+    },
     'profiles:import-preview': async (request) => {
       const { preview, replaces } = await parseImport(request);
       return toImportPreviewView(preview, replaces);

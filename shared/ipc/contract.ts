@@ -310,6 +310,14 @@ export const channels = {
     input: profileIdInput,
     output: z.object({ deleted: z.boolean() }),
   },
+  /**
+   * Switches the profile between its main and failover cluster (only ever on request); views reconnect.
+   * The reply says which cluster it is on now and that cluster's bootstrap.
+   */
+  'profiles:switch-cluster': {
+    input: z.object({ id: z.string().min(1).max(128), to: z.enum(['main', 'failover']) }),
+    output: z.object({ id: z.string(), activeCluster: z.enum(['main', 'failover']), bootstrapServers: z.array(z.string()) }),
+  },
   /** Parses pasted client config in main; the reply names secrets but never carries their values. */
   'profiles:import-preview': {
     input: importRequest,

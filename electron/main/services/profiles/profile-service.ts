@@ -6,7 +6,7 @@ import { checkProfile } from '../../../../shared/domain/profile/checks';
 import { withGatewayToken } from '../../../../shared/domain/profile/gateway-token';
 import { hasErrors } from '../../../../shared/domain/profile/issues';
 import { proxyOfVendor } from '../../../../shared/domain/proxy/proxy-features';
-import { activeClusterDraft, type ConnectionProfile, type ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
+import { activeClusterDraft, type ClusterRole, type ConnectionProfile, type ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
 import type { SecretSlot, SecretValues } from '../../../../shared/domain/profile/secret-slots';
 import { joinSecrets, keychainAccount, parseKeychainAccount, secretStatuses, splitSecrets } from '../../../../shared/domain/profile/secrets';
 import { AppFailure } from '../../../../shared/ipc/result';
@@ -108,6 +108,18 @@ export function createProfileService({ repo, secrets, readFile }: ProfileService
         }
       });
       return { deleted: await repo.delete(profile.id) };
+    },
+
+    /**
+     * Points the profile at its main or failover cluster, only when asked: connections made from now on
+     * use that cluster's bootstrap, security and credentials. Secrets are untouched.
+     */
+    async switchCluster(id: string, to: ClusterRole): Promise<ConnectionProfile> {
+      const profile = await find(id);
+      if (to === 'failover' && !profile.failover) throw new AppFailure('INVALID_INPUT', `Profile '${profile.name}' has no failover cluster; add one to the profile before switching to it.`);
+      const switched: ConnectionProfile = { ...profile, activeCluster: to };
+      await repo.save(switched);
+      return switched;
     },
 
     /** The stored profile and its secret values, for an export the user confirmed. Main-only. */

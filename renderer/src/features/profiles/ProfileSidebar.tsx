@@ -4,6 +4,7 @@ import type { ProfileSummary } from '../../../../shared/ipc/contract';
 import { useUiStore } from '../../app/ui-store';
 import { DeleteProfileModal } from './DeleteProfileModal';
 import { ExportProfileModal } from './ExportProfileModal';
+import { SwitchClusterModal } from './SwitchClusterModal';
 import { useProfileList } from './queries';
 
 export function ProfileSidebar() {
@@ -14,6 +15,7 @@ export function ProfileSidebar() {
   const profiles = useProfileList();
   const [deleting, setDeleting] = useState<ProfileSummary | null>(null);
   const [exporting, setExporting] = useState<ProfileSummary | null>(null);
+  const [switching, setSwitching] = useState<ProfileSummary | null>(null);
 
   return (
     <Stack gap={4} mb="sm">
@@ -82,6 +84,9 @@ export function ProfileSidebar() {
               <Menu.Dropdown>
                 <Menu.Item onClick={() => editProfile(profile.id)}>Edit and test</Menu.Item>
                 <Menu.Item onClick={() => setExporting(profile)}>Export as client config…</Menu.Item>
+                {profile.failover && (
+                  <Menu.Item onClick={() => setSwitching(profile)}>{profile.activeCluster === 'failover' ? 'Switch back to the main cluster…' : 'Switch to the failover cluster…'}</Menu.Item>
+                )}
                 <Menu.Item color="red" onClick={() => setDeleting(profile)}>
                   Delete…
                 </Menu.Item>
@@ -95,6 +100,7 @@ export function ProfileSidebar() {
       <NavLink component="button" label="Offline policy workspace" onClick={() => showStartScreen('policy-workspace')} />
       <DeleteProfileModal profile={deleting} onClose={() => setDeleting(null)} />
       <ExportProfileModal profile={exporting} onClose={() => setExporting(null)} />
+      <SwitchClusterModal profile={switching} onClose={() => setSwitching(null)} />
     </Stack>
   );
 }
