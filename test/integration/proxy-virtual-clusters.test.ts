@@ -16,6 +16,7 @@ import { createAppHandlers } from '../../electron/main/app-handlers';
 import { createDispatcher, type Dispatcher } from '../../electron/main/ipc/dispatcher';
 import { createNodePorts, createQueuedDialogs } from '../../electron/main/platform/node-ports';
 import { createMemorySecretStore } from '../../electron/main/services/memory-secret-store';
+import { backingName, namesInVirtualCluster } from '../../shared/domain/proxy/virtual-clusters';
 import { proxyForTests, type TestProxy } from '../../testbed/proxy-for-tests';
 import { dispatcherCalls } from './support/dispatcher-calls';
 
@@ -127,6 +128,25 @@ describe('through Kroxylicious, each virtual cluster is a cluster of its own', (
     const preview = await call<{ fingerprint: string; rows: unknown[] }>('groups:reset-preview', request);
     await call('groups:reset-apply', { ...request, fingerprint: preview.fingerprint, previewed: preview.rows, confirmation: reader });
     expect((await call<GroupDetail>('groups:describe', { profileId: 'alpha', groupId: reader, rateSampleMs: 0 })).totalLag).toBe(3);
+  });
+});
+
+describe('the backing cluster seen by virtual cluster (naming rules only; the switcher scope is not built)', () => {
+  it('prefix + separator maps the backing names, offsets and group lag to exactly what the proxy client sees', async () => {
+    const backingTopics = await items<TopicListItem>('topics:list', { profileId: 'backing', rateSampleMs: 0 });
+    const backingNames = [...new Set(backingTopics.rows.map((row) => row.name))];
+    for (const name of ['alpha', 'beta']) {
+      const naming = { name, separator: proxy.info.separator };
+      expect(namesInVirtualCluster(naming, backingNames).filter((topic) => topic.includes(run))).toEqual(await topicNames(name));
+    }
+    const naming = { name: 'alpha', separator: proxy.info.separator };
+    const through = await call<TopicDetail>('topics:detail', { profileId: 'alpha', topic: orders });
+    const direct = await call<TopicDetail>('topics:detail', { profileId: 'backing', topic: backingName(naming, orders) });
+    expect(direct.partitions.map((partition) => [partition.startOffset, partition.endOffset])).toEqual(through.partitions.map((partition) => [partition.startOffset, partition.endOffset]));
+    const lagThrough = (await call<GroupDetail>('groups:describe', { profileId: 'alpha', groupId: reader, rateSampleMs: 0 })).totalLag;
+    const lagDirect = (await call<GroupDetail>('groups:describe', { profileId: 'backing', groupId: backingName(naming, reader), rateSampleMs: 0 })).totalLag;
+    expect(lagDirect).toBe(lagThrough);
+    expect(direct.groups.map((group) => group.groupId)).toEqual(through.groups.map((group) => backingName(naming, group.groupId)));
   });
 });
 
