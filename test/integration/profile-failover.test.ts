@@ -1,9 +1,8 @@
 // A profile with a failover cluster, on two independent brokers: the run's bed is `main`, a second
 // one-node bed started here is `failover`. The profile is imported from Gateway-style KAFKA_MAIN_* /
 // KAFKA_FAILOVER_* variables, switched only on request through main's dispatcher, and browsing after the
-// switch shows the failover cluster's copy of the topic. The copy is made once here with kafkajs (same
-// keys, values and partitions), standing in for MirrorMaker 2, which this file does not run (see the
-// branch report).
+// switch shows the failover cluster's copy of the topic, replicated by Kafka's MirrorMaker 2
+// (connect-mirror, identity replication policy so the name stays).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,11 @@ import { createAppHandlers } from '../../electron/main/app-handlers';
 import { createDispatcher, type Dispatcher } from '../../electron/main/ipc/dispatcher';
 import { createNodePorts, createQueuedDialogs } from '../../electron/main/platform/node-ports';
 import { createMemorySecretStore } from '../../electron/main/services/memory-secret-store';
-import { createTopics, produceWithKafkajs } from '../../testbed/helpers';
+import { Kafka } from 'kafkajs';
+import { createTopics, kafkaConfig, produceWithKafkajs } from '../../testbed/helpers';
+import { startMirrorMaker, type MirrorMaker } from '../../testbed/mirror';
+import { tailLog } from '../../testbed/node-process';
+import type { TestbedInfo } from '../../testbed/types';
 import { startTestbed, type Testbed } from '../../testbed/testbed';
 import { dispatcherCalls } from './support/dispatcher-calls';
 
@@ -31,6 +34,24 @@ const records = [
 ];
 
 let failoverBed: Testbed;
+let mirror: MirrorMaker | undefined;
+
+/** Until MirrorMaker 2 has copied `count` records of the topic to the failover cluster. */
+async function waitForReplica(info: TestbedInfo, name: string, count: number, logFile: string): Promise<void> {
+  const admin = new Kafka(kafkaConfig(info, 'plaintext', { clientId: 'failover-wait' })).admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      const offsets = await admin.fetchTopicOffsets(name).catch(() => []);
+      if (offsets.reduce((sum, entry) => sum + Number(entry.high), 0) >= count) return;
+      if (Date.now() > deadline) throw new Error(`MirrorMaker 2 did not replicate ${name} within 150 s; ${logFile}:\n${tailLog(logFile, 40)}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
 let dataDir: string;
 let dispatcher: Dispatcher;
 const { call, refusal } = dispatcherCalls(() => dispatcher, sender);
@@ -49,12 +70,12 @@ const summary = async () => (await call<{ profiles: ProfileSummary[] }>('profile
 
 beforeAll(async () => {
   failoverBed = await startTestbed({ nodes: 1 });
-  for (const info of [bed, failoverBed.info]) {
-    await createTopics(info, [{ topic, partitions: 2 }]);
-    await produceWithKafkajs(info, topic, records);
-  }
+  await createTopics(bed, [{ topic, partitions: 2 }]);
+  await produceWithKafkajs(bed, topic, records);
   await createTopics(failoverBed.info, [{ topic: onlyOnFailover, partitions: 1 }]);
   dataDir = mkdtempSync(join(tmpdir(), 'odradek-failover-'));
+  mirror = await startMirrorMaker({ source: bed.listeners.plaintext, target: failoverBed.info.listeners.plaintext, topics: topic, dataDir: join(dataDir, 'mm2') });
+  await waitForReplica(failoverBed.info, topic, records.length, mirror.logFile);
   const { handlers, producers } = createAppHandlers({ ...createNodePorts({ dataDir }), secrets: createMemorySecretStore(), dialogs: createQueuedDialogs([]) });
   dispatcher = createDispatcher({ handlers, producers, isTrustedSender: () => true });
   const text = [
@@ -69,8 +90,9 @@ beforeAll(async () => {
     'KAFKA_FAILOVER_GATEWAY_ROLES=failover',
   ].join('\n');
   await call('profiles:import-save', { text, format: 'auto', id: 'dr', name: 'dr-profile' });
-}, 240_000);
+}, 360_000);
 afterAll(async () => {
+  await mirror?.stop();
   await failoverBed?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
