@@ -5,6 +5,7 @@ import { mkdirSync, openSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE_DIR, TESTBED_DIR, kafkaLineFromEnv } from './jars';
 import { isAlive, nodePid, tailLog, waitForExit } from './node-process';
+import { isProxyJvm } from './proxy';
 import { STATE_FILE, readState, removeState, reusableState, type SupervisorState } from './state';
 
 const SUPERVISOR_LOG = path.join(CACHE_DIR, 'supervisor.log');
@@ -21,12 +22,15 @@ async function up(): Promise<number> {
   if (existing !== null && isAlive(existing.supervisorPid)) {
     const running = await reusableState(line);
     const wantsRegistry = process.env.TESTBED_REGISTRY === '1';
-    if (running !== null && running.info.nodes.length === nodes && (!wantsRegistry || running.info.registry)) {
+    const wantsProxy = process.env.TESTBED_PROXY === '1';
+    if (running !== null && running.info.nodes.length === nodes && (!wantsRegistry || running.info.registry) && (!wantsProxy || running.info.proxy)) {
       print(running);
       return 0;
     }
     if (running !== null && running.info.nodes.length === nodes) {
-      process.stderr.write(`The running test bed (supervisor ${existing.supervisorPid}) has no Schema Registry; run \`npm run kafka:down\` first, then TESTBED_REGISTRY=1 npm run -s kafka:up.\n`);
+      const missing = wantsRegistry && !running.info.registry ? 'Schema Registry' : 'proxy';
+      const env = wantsRegistry && !running.info.registry ? 'TESTBED_REGISTRY=1' : 'TESTBED_PROXY=1';
+      process.stderr.write(`The running test bed (supervisor ${existing.supervisorPid}) has no ${missing}; run \`npm run kafka:down\` first, then ${env} npm run -s kafka:up.\n`);
       return 1;
     }
     // Never replace a bed someone may be using; only its owner knows it can go.
@@ -75,7 +79,12 @@ async function down(): Promise<number> {
     process.kill(state.supervisorPid, 'SIGTERM');
     await waitForExit(state.supervisorPid, 60_000);
   }
-  // A supervisor that died hard leaves its brokers (and registry JVMs) behind.
+  // A supervisor that died hard leaves its brokers (and registry and proxy JVMs) behind.
+  const proxy = state.info.proxy;
+  if (proxy && isAlive(proxy.pid) && isProxyJvm(proxy.pid, proxy.dataDir)) {
+    process.kill(proxy.pid, 'SIGKILL');
+    await waitForExit(proxy.pid, 10_000);
+  }
   for (const pid of state.info.registry?.pids ?? []) {
     if (isAlive(pid) && isRegistryJvm(pid, state.info.registry?.dataDir ?? '')) {
       process.kill(pid, 'SIGKILL');
@@ -107,6 +116,6 @@ const command = process.argv[2];
 if (command === 'up') process.exitCode = await up();
 else if (command === 'down') process.exitCode = await down();
 else {
-  process.stderr.write('usage: tsx testbed/cli.ts up|down   (env: KAFKA_VERSION=4|3.9, TESTBED_NODES=1|3, TESTBED_REGISTRY=1)\n');
+  process.stderr.write('usage: tsx testbed/cli.ts up|down   (env: KAFKA_VERSION=4|3.9, TESTBED_NODES=1|3, TESTBED_REGISTRY=1, TESTBED_PROXY=1)\n');
   process.exitCode = 2;
 }

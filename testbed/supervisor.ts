@@ -1,5 +1,6 @@
 // The detached process behind `npm run kafka:up`: owns the brokers and hosts the OAuth token endpoint
 // until SIGTERM (`npm run kafka:down`).
+import { startProxy, type Proxy } from './proxy';
 import { startRegistry, type Registry } from './registry';
 import { startTestbed } from './testbed';
 import { removeState, writeState } from './state';
@@ -23,6 +24,20 @@ if (process.env.TESTBED_REGISTRY === '1') {
   bed.info.registry = registry.info;
   bed.timings['registry'] = registry.timings['total'] ?? 0;
 }
+// TESTBED_PROXY=1 adds Kroxylicious (MultiTenant, virtual clusters alpha and beta) in front of the bed.
+let proxy: Proxy | null = null;
+if (process.env.TESTBED_PROXY === '1') {
+  try {
+    proxy = await startProxy({ backing: bed.info.listeners.plaintext, detached: true });
+  } catch (error) {
+    console.error(`${new Date().toISOString()} the proxy did not start: ${error instanceof Error ? error.message : String(error)}`);
+    await registry?.stop();
+    await bed.stop();
+    process.exit(1);
+  }
+  bed.info.proxy = proxy.info;
+  bed.timings['proxy'] = proxy.timings['total'] ?? 0;
+}
 writeState({ supervisorPid: process.pid, startedAt: new Date().toISOString(), timings: bed.timings, info: bed.info });
 // The token server is unref'd so tests can exit; here the process must stay up until told otherwise.
 const keepAlive = setInterval(() => undefined, 60_000);
@@ -34,6 +49,7 @@ const shutdown = async (signal: string) => {
   console.log(`${new Date().toISOString()} ${signal}: stopping the test bed`);
   clearInterval(keepAlive);
   try {
+    await proxy?.stop();
     await registry?.stop();
     await bed.stop();
   } finally {

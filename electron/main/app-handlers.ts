@@ -8,6 +8,7 @@ import { importProfile, type ImportPreview } from '../../shared/domain/profile/i
 import type { ConnectionProfile } from '../../shared/domain/profile/profile-schema';
 import { uniqueProfileId } from '../../shared/domain/profile/ids';
 import { joinSecrets, secretSlotInfo, secretStatuses } from '../../shared/domain/profile/secrets';
+import { gatewayTokenStatus } from '../../shared/domain/profile/gateway-token';
 import type { ChannelInput, ImportPreviewView, ProfileExportFormat, ProfileSummary } from '../../shared/ipc/contract';
 import { AppFailure } from '../../shared/ipc/result';
 import type { ChannelHandlers, StreamProducers } from './ipc/dispatcher';
@@ -97,6 +98,13 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     'profiles:get': ({ id }) => profiles.get(id),
     'profiles:save': (request) => profiles.save(request),
     'profiles:delete': ({ id }) => profiles.delete(id),
+    'profiles:switch-cluster': async ({ id, to }) => {
+      const profile = await profiles.switchCluster(id, to);
+      const bootstrapServers = to === 'failover' && profile.failover ? profile.failover.bootstrapServers : profile.bootstrapServers;
+      // Said out loud: the status bar shows the switch until the next check reports on the new cluster.
+      ports.events.emit('connection:state', { profileId: id, state: 'disconnected', message: `switched to the ${to} cluster (${bootstrapServers.join(', ')}); reconnecting` });
+      return { id, activeCluster: to, bootstrapServers };
+    },
     'profiles:import-preview': async (request) => {
       const { preview, replaces } = await parseImport(request);
       return toImportPreviewView(preview, replaces);
@@ -222,5 +230,8 @@ function toProfileSummary(profile: ConnectionProfile): ProfileSummary {
     securityProtocol: profile.securityProtocol,
     vendor: profile.vendor.preset,
     readOnly: profile.safety.readOnly,
+    gatewayToken: profile.gatewayToken ? gatewayTokenStatus(profile.gatewayToken, new Date()) : null,
+    failover: profile.failover ? { bootstrapServers: profile.failover.bootstrapServers } : null,
+    activeCluster: profile.failover && profile.activeCluster === 'failover' ? 'failover' : 'main',
   };
 }

@@ -129,6 +129,15 @@ export const profileSummarySchema = z.object({
   securityProtocol: z.enum(securityProtocols),
   vendor: z.enum(vendorPresetIds),
   readOnly: z.boolean(),
+  /** A Gateway token password's facts and whether it still works (never the token). */
+  gatewayToken: z
+    .object({ username: z.string(), virtualCluster: z.string(), expiresAt: z.string().nullable(), state: z.enum(['valid', 'expiring', 'expired', 'no-expiry']), message: z.string() })
+    .nullable()
+    .default(null),
+  /** The failover cluster's bootstrap, when the profile has one. */
+  failover: z.object({ bootstrapServers: z.array(z.string()) }).nullable().default(null),
+  /** Which cluster the profile connects to now. */
+  activeCluster: z.enum(['main', 'failover']).default('main'),
 });
 export type ProfileSummary = z.infer<typeof profileSummarySchema>;
 
@@ -324,6 +333,14 @@ export const channels = {
   'profiles:delete': {
     input: profileIdInput,
     output: z.object({ deleted: z.boolean() }),
+  },
+  /**
+   * Switches the profile between its main and failover cluster (only ever on request); views reconnect.
+   * The reply says which cluster it is on now and that cluster's bootstrap.
+   */
+  'profiles:switch-cluster': {
+    input: z.object({ id: z.string().min(1).max(128), to: z.enum(['main', 'failover']) }),
+    output: z.object({ id: z.string(), activeCluster: z.enum(['main', 'failover']), bootstrapServers: z.array(z.string()) }),
   },
   /** Parses pasted client config in main; the reply names secrets but never carries their values. */
   'profiles:import-preview': {

@@ -13,7 +13,8 @@ import { cliServices, findProfile } from '../services';
 const usage = `Usage:
   odradek profile import <file|-> [--format auto|${importFormats.join('|')}] [--name NAME] [--id ID] [--dry-run] [--json]
   odradek profile list [--json]
-  odradek profile test <id|name> [--json]`;
+  odradek profile test <id|name> [--json]
+  odradek profile switch <id|name> --to main|failover [--json]`;
 
 /** `odradek profile …`: import pasted client configs, list stored profiles, test a connection. */
 export async function runProfileCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -25,6 +26,8 @@ export async function runProfileCommand(args: readonly string[], io: CliIo): Pro
       return runList(rest, io);
     case 'test':
       return runTest(rest, io);
+    case 'switch':
+      return runSwitch(rest, io);
     case '-h':
     case '--help':
     case 'help':
@@ -151,6 +154,29 @@ async function runList(args: readonly string[], io: CliIo): Promise<number> {
     return 0;
   } catch (error) {
     io.err(`odradek profile list: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+/** `--json`: `{"id", "activeCluster": "main"|"failover", "bootstrapServers": [...]}`. */
+async function runSwitch(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parse<{ json?: boolean; to?: string }>(args, { json: { type: 'boolean' }, to: { type: 'string' } }, io, 'switch');
+  if (!parsed.ok) return 2;
+  const [idOrName, ...extra] = parsed.positionals;
+  const to = parsed.values.to;
+  if (idOrName === undefined || extra.length > 0 || (to !== 'main' && to !== 'failover')) {
+    io.err(`odradek profile switch: give one profile id or name and --to main or --to failover.\n${usage}`);
+    return 2;
+  }
+  try {
+    const services = cliServices(io);
+    const profile = await services.profiles.switchCluster((await findProfile(services, idOrName)).id, to);
+    const bootstrapServers = to === 'failover' && profile.failover ? profile.failover.bootstrapServers : profile.bootstrapServers;
+    if (parsed.values.json) io.out(JSON.stringify({ id: profile.id, activeCluster: to, bootstrapServers }, null, 2));
+    else io.out(`${profile.name} now connects to its ${to} cluster: ${bootstrapServers.join(',')}`);
+    return 0;
+  } catch (error) {
+    io.err(`odradek profile switch: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ConnectionState } from '../../../shared/ipc/contract';
 import { api, unwrap } from '../lib/api';
+import { useProfileList } from '../features/profiles/queries';
 import { useUiStore } from './ui-store';
 
 const stateLabel: Record<ConnectionState['state'], string> = {
@@ -26,6 +27,8 @@ export function StatusBar() {
     staleTime: 60_000,
   });
 
+  const profiles = useProfileList();
+  const selected = profiles.data?.profiles.find((profile) => profile.id === selectedProfileId);
   const current = connection && connection.profileId === selectedProfileId ? connection : null;
   const label = selectedProfileId ? stateLabel[current?.state ?? 'disconnected'] : 'No connection selected';
 
@@ -34,6 +37,11 @@ export function StatusBar() {
       <Text size="xs" data-testid="connection-state">
         {label}
         {current?.message ? ` — ${current.message}` : ''}
+        {selected?.activeCluster === 'failover' && (
+          <Text component="span" size="xs" c="orange" fw={700} data-testid="failover-active">
+            {` · on the failover cluster (${selected.failover?.bootstrapServers.join(', ') ?? ''})`}
+          </Text>
+        )}
       </Text>
       <Text size="xs" c="dimmed">
         {info.data ? `Odradek ${info.data.version}${info.data.electron ? '' : ' · test bridge'}` : ''}

@@ -183,7 +183,16 @@ const aiven: VendorPreset = {
   },
 };
 
+/** A Kroxylicious proxy (its MultiTenant filter gives each virtual cluster its own port): features it does not carry are refused by name. */
+const kroxylicious: VendorPreset = {
+  id: 'kroxylicious',
+  label: 'Kroxylicious proxy',
+  apply: (draft) => ({ ...draft, vendor: { preset: 'kroxylicious' } }),
+  check: () => [],
+};
+
 export const vendorPresets: Readonly<Record<VendorPresetId, VendorPreset>> = {
+  kroxylicious,
   'apache-kafka': apacheKafka,
   warpstream: warpStream,
   'conduktor-gateway': conduktorGateway,

@@ -28,7 +28,7 @@ export const defaultEnvironmentColours: Record<EnvironmentTag, string> = {
   prod: '#fa5252',
 };
 
-export const vendorPresetIds = ['apache-kafka', 'warpstream', 'conduktor-gateway', 'confluent-cloud', 'amazon-msk', 'redpanda', 'aiven'] as const;
+export const vendorPresetIds = ['apache-kafka', 'warpstream', 'conduktor-gateway', 'confluent-cloud', 'amazon-msk', 'redpanda', 'aiven', 'kroxylicious'] as const;
 export type VendorPresetId = (typeof vendorPresetIds)[number];
 
 export const profileActions = [
@@ -73,7 +73,7 @@ function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot)
       z.object({ kind: z.literal(kind), source: z.literal('keychain'), store: secret(storeSlot), ...extra }),
     ]);
 
-  const tlsTrust = (prefix: 'tls' | 'schemaRegistry.tls') =>
+  const tlsTrust = (prefix: 'tls' | 'schemaRegistry.tls' | 'failover.tls') =>
     z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('system') }),
       z.object({ kind: z.literal('pem-file'), path: filePathSchema }),
@@ -82,7 +82,7 @@ function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot)
       storeVariants('jks', `${prefix}.truststore`, { password: secret(`${prefix}.truststorePassword`) }),
     ]);
 
-  const tlsIdentity = (prefix: 'tls' | 'schemaRegistry.tls') =>
+  const tlsIdentity = (prefix: 'tls' | 'schemaRegistry.tls' | 'failover.tls') =>
     z.discriminatedUnion('kind', [
       z.object({
         kind: z.literal('pem'),
@@ -101,13 +101,13 @@ function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot)
       storeVariants('jks', `${prefix}.keystore`, { password: secret(`${prefix}.keystorePassword`), keyPassword: secret(`${prefix}.keyPassword`) }),
     ]);
 
-  const sasl = z.discriminatedUnion('mechanism', [
-    z.object({ mechanism: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']), username: z.string().min(1, 'Give the SASL username.'), password: secret('sasl.password') }),
+  const saslFor = (prefix: '' | 'failover.') => z.discriminatedUnion('mechanism', [
+    z.object({ mechanism: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']), username: z.string().min(1, 'Give the SASL username.'), password: secret(`${prefix}sasl.password`) }),
     z.object({
       mechanism: z.literal('oauthbearer'),
       tokenEndpoint: httpUrlSchema,
       clientId: z.string().min(1, 'Give the OAuth client id.'),
-      clientSecret: secret('sasl.clientSecret'),
+      clientSecret: secret(`${prefix}sasl.clientSecret`),
       scope: z.string().optional(),
       audience: z.string().optional(),
       /** Extra form parameters sent to the token endpoint (some identity providers need e.g. `resource`). */
@@ -122,8 +122,8 @@ function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot)
         z.object({
           source: z.literal('static'),
           accessKeyId: z.string().min(1, 'Give the AWS access key id.'),
-          secretAccessKey: secret('sasl.secretAccessKey'),
-          sessionToken: secret('sasl.sessionToken'),
+          secretAccessKey: secret(`${prefix}sasl.secretAccessKey`),
+          sessionToken: secret(`${prefix}sasl.sessionToken`),
         }),
       ]),
     }),
@@ -131,12 +131,29 @@ function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot)
     z.object({ mechanism: z.literal('gssapi'), principal: z.string().optional(), serviceName: z.string().optional(), keytabPath: z.string().optional() }),
   ]);
 
-  const tls = z.object({
-    trust: tlsTrust('tls'),
-    identity: tlsIdentity('tls').nullable(),
-    verifyHostname: z.boolean(),
-    profile: z.enum(tlsProfileNames),
-  });
+  const sasl = saslFor('');
+  const tlsFor = (prefix: 'tls' | 'failover.tls') =>
+    z.object({
+      trust: tlsTrust(prefix),
+      identity: tlsIdentity(prefix).nullable(),
+      verifyHostname: z.boolean(),
+      profile: z.enum(tlsProfileNames),
+    });
+  const tls = tlsFor('tls');
+
+  /**
+   * A second cluster the user can switch the profile to (disaster recovery): its own bootstrap, security
+   * and credentials. Topics, groups and schemas are expected to be replicated (MirrorMaker 2, Cluster
+   * Linking…); Odradek never switches on its own.
+   */
+  const failover = z
+    .object({
+      bootstrapServers: z.array(bootstrapAddressSchema).min(1, 'Give at least one bootstrap server (host:port) for the failover cluster.'),
+      securityProtocol: z.enum(securityProtocols),
+      sasl: saslFor('failover.').nullable(),
+      tls: tlsFor('failover.tls').nullable(),
+    })
+    .superRefine((cluster, ctx) => checkSecurityShape(cluster, ctx));
 
   const schemaRegistry = z.object({
     name: z.string().optional(),
@@ -176,16 +193,48 @@ function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot)
       /** Defaults offered when creating topics; null = the cluster's own default. */
       topicDefaults: z.object({ replicationFactor: z.number().int().min(1).nullable(), partitions: z.number().int().min(1).nullable() }),
       safety: z.object({ readOnly: z.boolean(), allowedActions: z.array(z.enum(profileActions)) }),
+      /** Absent in profiles saved before failover existed: no failover cluster. */
+      failover: failover.nullable().optional(),
+      /**
+       * What a Gateway token password says about itself (user, virtual cluster, expiry), worked out by
+       * main when the profile is saved; never the token. Absent or null: the password is not one.
+       */
+      gatewayToken: z.object({ username: z.string(), virtualCluster: z.string(), expiresAt: z.string().nullable() }).nullable().optional(),
+      /** Which cluster the profile connects to; only an explicit switch changes it. Absent = main. */
+      activeCluster: z.enum(clusterRoles).optional(),
     })
     .superRefine((profile, ctx) => {
-      const usesSasl = profile.securityProtocol === 'SASL_PLAINTEXT' || profile.securityProtocol === 'SASL_SSL';
-      const usesTls = profile.securityProtocol === 'SSL' || profile.securityProtocol === 'SASL_SSL';
-      if (usesSasl && profile.sasl === null) ctx.addIssue({ code: 'custom', path: ['sasl'], message: `${profile.securityProtocol} needs SASL settings.` });
-      if (!usesSasl && profile.sasl !== null) ctx.addIssue({ code: 'custom', path: ['sasl'], message: `SASL settings need security protocol SASL_PLAINTEXT or SASL_SSL, not ${profile.securityProtocol}.` });
-      if (usesTls && profile.tls === null) ctx.addIssue({ code: 'custom', path: ['tls'], message: `${profile.securityProtocol} needs TLS settings.` });
-      if (!usesTls && profile.tls !== null) ctx.addIssue({ code: 'custom', path: ['tls'], message: `TLS settings need security protocol SSL or SASL_SSL, not ${profile.securityProtocol}.` });
-      if (profile.sasl?.mechanism === 'gssapi') ctx.addIssue({ code: 'custom', path: ['sasl', 'mechanism'], message: GSSAPI_UNSUPPORTED_MESSAGE });
+      checkSecurityShape(profile, ctx);
+      if (profile.activeCluster === 'failover' && !profile.failover) ctx.addIssue({ code: 'custom', path: ['activeCluster'], message: 'The profile is switched to its failover cluster but has none.' });
     });
+}
+
+export const clusterRoles = ['main', 'failover'] as const;
+export type ClusterRole = (typeof clusterRoles)[number];
+
+function checkSecurityShape(
+  cluster: { securityProtocol: SecurityProtocol; sasl: { mechanism: string } | null; tls: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  const usesSasl = cluster.securityProtocol === 'SASL_PLAINTEXT' || cluster.securityProtocol === 'SASL_SSL';
+  const usesTls = cluster.securityProtocol === 'SSL' || cluster.securityProtocol === 'SASL_SSL';
+  if (usesSasl && cluster.sasl === null) ctx.addIssue({ code: 'custom', path: ['sasl'], message: `${cluster.securityProtocol} needs SASL settings.` });
+  if (!usesSasl && cluster.sasl !== null) ctx.addIssue({ code: 'custom', path: ['sasl'], message: `SASL settings need security protocol SASL_PLAINTEXT or SASL_SSL, not ${cluster.securityProtocol}.` });
+  if (usesTls && cluster.tls === null) ctx.addIssue({ code: 'custom', path: ['tls'], message: `${cluster.securityProtocol} needs TLS settings.` });
+  if (!usesTls && cluster.tls !== null) ctx.addIssue({ code: 'custom', path: ['tls'], message: `TLS settings need security protocol SSL or SASL_SSL, not ${cluster.securityProtocol}.` });
+  if (cluster.sasl?.mechanism === 'gssapi') ctx.addIssue({ code: 'custom', path: ['sasl', 'mechanism'], message: GSSAPI_UNSUPPORTED_MESSAGE });
+}
+
+/**
+ * The draft to connect with: the main cluster's, or, when the profile is switched to its failover, the
+ * same profile with the failover cluster's bootstrap, security and credentials in place of the main's.
+ */
+export function activeClusterDraft<P extends { bootstrapServers: string[]; securityProtocol: SecurityProtocol; sasl: unknown; tls: unknown; failover?: unknown; activeCluster?: ClusterRole }>(
+  profile: P,
+): P {
+  const failover = profile.failover as Pick<P, 'bootstrapServers' | 'securityProtocol' | 'sasl' | 'tls'> | null | undefined;
+  if (profile.activeCluster !== 'failover' || !failover) return profile;
+  return { ...profile, bootstrapServers: failover.bootstrapServers, securityProtocol: failover.securityProtocol, sasl: failover.sasl, tls: failover.tls };
 }
 
 export const connectionProfileSchema = buildProfileSchema(secretRefSchema);

@@ -20,6 +20,17 @@ export const secretSlots = [
   'schemaRegistry.tls.privateKey',
   'schemaRegistry.tls.truststore',
   'schemaRegistry.tls.keystore',
+  // The profile's failover cluster has its own credentials (Confluent Cloud API keys are per cluster).
+  'failover.sasl.password',
+  'failover.sasl.clientSecret',
+  'failover.sasl.secretAccessKey',
+  'failover.sasl.sessionToken',
+  'failover.tls.truststorePassword',
+  'failover.tls.keystorePassword',
+  'failover.tls.keyPassword',
+  'failover.tls.privateKey',
+  'failover.tls.truststore',
+  'failover.tls.keystore',
 ] as const;
 
 export type SecretSlot = (typeof secretSlots)[number];

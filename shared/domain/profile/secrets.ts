@@ -31,7 +31,7 @@ const kindIs =
 /** A PKCS12 or JKS store imported into the keychain rather than referred to by path. */
 const heldInKeychain = (parent: Parent): boolean => kindIs('pkcs12', 'jks')(parent) && parent['source'] === 'keychain';
 
-function tlsSlots(prefix: 'tls' | 'schemaRegistry.tls', base: readonly string[], what: string): SecretSlotInfo[] {
+function tlsSlots(prefix: 'tls' | 'schemaRegistry.tls' | 'failover.tls', base: readonly string[], what: string): SecretSlotInfo[] {
   return [
     { slot: `${prefix}.truststorePassword`, label: `${what} truststore password`, path: [...base, 'trust', 'password'], applies: kindIs('pkcs12', 'jks') },
     { slot: `${prefix}.keystorePassword`, label: `${what} keystore password`, path: [...base, 'identity', 'password'], applies: kindIs('pkcs12', 'jks') },
@@ -42,20 +42,28 @@ function tlsSlots(prefix: 'tls' | 'schemaRegistry.tls', base: readonly string[],
   ];
 }
 
+function saslSlots(prefix: '' | 'failover.', base: readonly string[], what: string): SecretSlotInfo[] {
+  return [
+    {
+      slot: `${prefix}sasl.password`,
+      label: `${what}SASL password`,
+      path: [...base, 'sasl', 'password'],
+      applies: (parent) => ['plain', 'scram-sha-256', 'scram-sha-512'].includes(String(parent['mechanism'])),
+    },
+    { slot: `${prefix}sasl.clientSecret`, label: `${what}OAuth client secret`, path: [...base, 'sasl', 'clientSecret'], applies: (parent) => parent['mechanism'] === 'oauthbearer' },
+    { slot: `${prefix}sasl.secretAccessKey`, label: `${what}AWS secret access key`, path: [...base, 'sasl', 'credentials', 'secretAccessKey'], applies: (parent) => parent['source'] === 'static' },
+    { slot: `${prefix}sasl.sessionToken`, label: `${what}AWS session token`, path: [...base, 'sasl', 'credentials', 'sessionToken'], applies: (parent) => parent['source'] === 'static' },
+  ];
+}
+
 export const secretCatalogue: readonly SecretSlotInfo[] = [
-  {
-    slot: 'sasl.password',
-    label: 'SASL password',
-    path: ['sasl', 'password'],
-    applies: (parent) => ['plain', 'scram-sha-256', 'scram-sha-512'].includes(String(parent['mechanism'])),
-  },
-  { slot: 'sasl.clientSecret', label: 'OAuth client secret', path: ['sasl', 'clientSecret'], applies: (parent) => parent['mechanism'] === 'oauthbearer' },
-  { slot: 'sasl.secretAccessKey', label: 'AWS secret access key', path: ['sasl', 'credentials', 'secretAccessKey'], applies: (parent) => parent['source'] === 'static' },
-  { slot: 'sasl.sessionToken', label: 'AWS session token', path: ['sasl', 'credentials', 'sessionToken'], applies: (parent) => parent['source'] === 'static' },
+  ...saslSlots('', [], ''),
   ...tlsSlots('tls', ['tls'], 'Kafka TLS'),
   { slot: 'schemaRegistry.password', label: 'Schema Registry password', path: ['schemaRegistry', 'auth', 'password'], applies: kindIs('basic') },
   { slot: 'schemaRegistry.token', label: 'Schema Registry bearer token', path: ['schemaRegistry', 'auth', 'token'], applies: kindIs('bearer') },
   ...tlsSlots('schemaRegistry.tls', ['schemaRegistry', 'tls'], 'Schema Registry TLS'),
+  ...saslSlots('failover.', ['failover'], 'Failover cluster '),
+  ...tlsSlots('failover.tls', ['failover', 'tls'], 'Failover cluster TLS'),
 ];
 
 export function secretSlotInfo(slot: SecretSlot): SecretSlotInfo {

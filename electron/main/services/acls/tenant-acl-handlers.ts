@@ -1,6 +1,7 @@
 // The policy workspace's "ACLs" tab against a cluster: the policy text as edited is parsed again here
 // (the renderer's copy is only a view), the tenant's plan is scoped to the profile's cluster, and the
 // ACL service previews or creates the missing entries. Applying needs the profile's `edit-acls` action.
+import { refuseBehindProxy } from '../topics/kafka-error-words';
 import type { ConnectionProfile } from '../../../../shared/domain/profile/profile-schema';
 import { describeAclEntry, effectiveTenants, formatDiagnostic, parsePolicyFile, planTenantAcls, toKafkajsAclEntries, type TenantAclPlan } from '../../../../shared/domain/tenancy';
 import type { ChannelInput, ChannelOutput } from '../../../../shared/ipc/contract';
@@ -27,6 +28,7 @@ export function createTenantAclHandlers(deps: TenantAclDeps): Pick<ChannelHandle
     let plan: TenantAclPlan | undefined;
     const entriesFor = (clusterId: string) => toKafkajsAclEntries((plan = planFor(clusterId)));
     const settings = await deps.profiles.resolveConnection(request.profileId);
+    refuseBehindProxy(settings, 'acls');
     const result: AclApplyPreview & { created?: number } = apply ? await acls.apply(settings, entriesFor) : await acls.preview(settings, entriesFor);
     const withText = <T extends Parameters<typeof describeAclEntry>[0]>(entry: T) => ({ ...entry, text: describeAclEntry(entry) });
     return {

@@ -29,7 +29,7 @@ import { openKafkaCluster } from '../kafka/protocol/fetch-cluster';
 import { commitGroupOffsets, deleteGroupOffsets } from '../kafka/protocol/group-offset-writes';
 import type { Clock } from '../ports';
 import { assertActionAllowed } from '../topics/topic-service';
-import { describeKafkaFailure, kafkaErrorType, principalOf } from '../topics/kafka-error-words';
+import { describeKafkaFailure, kafkaErrorType, principalOf, refuseBehindProxy } from '../topics/kafka-error-words';
 
 /** What the changes need to know about the group first: its type, state and how many members it has now. */
 export interface GroupState {
@@ -245,6 +245,7 @@ export function createGroupOffsetsService(deps: GroupOffsetsDeps) {
       const profile = await deps.profiles.get(profileId);
       assertActionAllowed(profile, 'delete-groups');
       const settings = await deps.profiles.resolveConnection(profileId);
+      refuseBehindProxy(settings, 'delete-groups');
       const group = await deps.groups.read(profileId, groupId);
       if (!group.exists) throw new AppFailure('NOT_FOUND', `Deleting group '${groupId}' failed: no broker lists such a group (or the profile's principal may not describe it).`);
       const members = membersBlocker(groupId, group);

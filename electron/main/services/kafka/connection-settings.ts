@@ -1,5 +1,6 @@
 // A profile resolved for connecting: secrets filled in from the keychain and files read. Only main holds
 // values of this type; it never crosses IPC and is never logged.
+import type { ProxyKind } from '../../../../shared/domain/proxy/proxy-features';
 
 import type { TlsProfileName } from '../../../../shared/domain/profile/tls-profiles';
 
@@ -61,6 +62,8 @@ export interface KafkaConnectionSettings {
   sasl: SaslSettings | null;
   /** Absent or null when the profile names no Schema Registry. */
   schemaRegistry?: SchemaRegistrySettings | null;
+  /** The Kafka proxy the bootstrap is, when the profile says so: features it does not carry are refused by name. */
+  proxy?: ProxyKind | null;
 }
 
 export function splitHostPort(address: string): { host: string; port: number } {

@@ -3,8 +3,10 @@
 // Values of secrets never leave main: callers get profiles with `{slot, state}` references only.
 import { base64ToBytes } from '../../../../shared/domain/decoders/binary';
 import { checkProfile } from '../../../../shared/domain/profile/checks';
+import { withGatewayToken } from '../../../../shared/domain/profile/gateway-token';
 import { hasErrors } from '../../../../shared/domain/profile/issues';
-import type { ConnectionProfile, ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
+import { proxyOfVendor } from '../../../../shared/domain/proxy/proxy-features';
+import { activeClusterDraft, type ClusterRole, type ConnectionProfile, type ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
 import type { SecretSlot, SecretValues } from '../../../../shared/domain/profile/secret-slots';
 import { joinSecrets, keychainAccount, parseKeychainAccount, secretStatuses, splitSecrets } from '../../../../shared/domain/profile/secrets';
 import { AppFailure } from '../../../../shared/ipc/result';
@@ -76,7 +78,8 @@ export function createProfileService({ repo, secrets, readFile }: ProfileService
         const value = await keychain(() => secrets.get(keychainAccount(existing.id, slot)));
         if (value !== null) kept[slot] = value;
       }
-      const { profile } = splitSecrets(joinSecrets(given, { ...kept, ...provided }));
+      // A Gateway token password: its user, virtual cluster and expiry are kept beside it (never the token).
+      const { profile } = splitSecrets(withGatewayToken(joinSecrets(given, { ...kept, ...provided })));
 
       const inUse = new Set(secretStatuses(profile).filter((status) => status.state === 'set').map((status) => status.slot));
       const hadSecrets = existing !== null && secretStatuses(existing).some((status) => status.state === 'set');
@@ -107,6 +110,18 @@ export function createProfileService({ repo, secrets, readFile }: ProfileService
       return { deleted: await repo.delete(profile.id) };
     },
 
+    /**
+     * Points the profile at its main or failover cluster, only when asked: connections made from now on
+     * use that cluster's bootstrap, security and credentials. Secrets are untouched.
+     */
+    async switchCluster(id: string, to: ClusterRole): Promise<ConnectionProfile> {
+      const profile = await find(id);
+      if (to === 'failover' && !profile.failover) throw new AppFailure('INVALID_INPUT', `Profile '${profile.name}' has no failover cluster; add one to the profile before switching to it.`);
+      const switched: ConnectionProfile = { ...profile, activeCluster: to };
+      await repo.save(switched);
+      return switched;
+    },
+
     /** The stored profile and its secret values, for an export the user confirmed. Main-only. */
     async withSecrets(id: string): Promise<{ profile: ConnectionProfile; secrets: SecretValues }> {
       const profile = await find(id);
@@ -134,7 +149,9 @@ export function createProfileService({ repo, secrets, readFile }: ProfileService
   };
 }
 
-async function resolveDraft(draft: ProfileDraft, readFile: (path: string) => Promise<Uint8Array>): Promise<KafkaConnectionSettings> {
+async function resolveDraft(profileDraft: ProfileDraft, readFile: (path: string) => Promise<Uint8Array>): Promise<KafkaConnectionSettings> {
+  // A profile switched to its failover cluster connects with that cluster's bootstrap, security and credentials.
+  const draft = activeClusterDraft(profileDraft);
   const read = async (path: string, what: string) => {
     try {
       return await readFile(path);
@@ -236,5 +253,6 @@ async function resolveDraft(draft: ProfileDraft, readFile: (path: string) => Pro
     sasl = { mechanism: saslSpec.mechanism, username: saslSpec.username, password: required(saslSpec.password, 'SASL password') };
   }
 
-  return { name: draft.name, bootstrapServers: draft.bootstrapServers, tls, sasl, schemaRegistry };
+  const proxy = proxyOfVendor(draft.vendor.preset);
+  return { name: draft.name, bootstrapServers: draft.bootstrapServers, tls, sasl, schemaRegistry, ...(proxy ? { proxy } : {}) };
 }

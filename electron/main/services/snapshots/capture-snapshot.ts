@@ -4,6 +4,7 @@
 import kafkajs, { type Admin } from 'kafkajs';
 import { SNAPSHOT_VERSION, type ClusterSnapshot, type SnapshotCluster, type SnapshotTopic } from '../../../../shared/domain/snapshot/snapshot';
 import { groupsWithTopics, withGroupSession } from '../groups/group-service';
+import { proxyGap } from '../topics/kafka-error-words';
 import type { KafkaClientFactory } from '../kafka/client-factory';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { describeLogDirs } from '../kafka/protocol/describe-log-dirs';
@@ -128,6 +129,11 @@ async function endOffsetSums(admin: Admin, topics: string[], warn: (message: str
 async function replicaBytesByTopic(settings: KafkaConnectionSettings, deps: CaptureDeps, topics: string[], warn: (message: string) => void): Promise<Map<string, number> | null> {
   const bytes = new Map<string, number>();
   if (topics.length === 0) return bytes;
+  const noSizes = proxyGap(settings, 'sizes');
+  if (noSizes) {
+    warn(noSizes);
+    return null;
+  }
   const cluster = await openFetchCluster(settings, deps.clock);
   try {
     for (const entry of await describeLogDirs(cluster, topics)) {

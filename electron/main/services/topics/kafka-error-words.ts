@@ -1,5 +1,6 @@
 // Kafka error codes in plain words, in one place: every topic action reports failures through
 // `describeKafkaFailure`, so the same code always reads the same way.
+import { unavailableBehindProxy, type ProxyFeature } from '../../../../shared/domain/proxy/proxy-features';
 import { AppFailure, type ErrorCode } from '../../../../shared/ipc/result';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { ConfigChangeRejectedError } from '../kafka/protocol/incremental-alter-configs';
@@ -36,6 +37,20 @@ const wordings: Record<string, Wording> = {
   NOT_LEADER_OR_FOLLOWER: { code: 'KAFKA_ERROR', words: () => 'a partition leader moved; try again' },
   UNKNOWN_SERVER_ERROR: { code: 'KAFKA_ERROR', words: () => 'the broker reported an unexpected error' },
 };
+
+/**
+ * Refuses, before any request, a feature the profile's proxy does not carry, naming the feature and why
+ * (some of those calls would not fail but reach the backing cluster unprefixed).
+ */
+export function refuseBehindProxy(settings: KafkaConnectionSettings, feature: ProxyFeature): void {
+  const words = unavailableBehindProxy(settings.proxy, feature);
+  if (words) throw new AppFailure('UNSUPPORTED', words, { proxy: settings.proxy, feature });
+}
+
+/** The same sentence for a part of a screen that is left out (a warning), or null when the feature works. */
+export function proxyGap(settings: KafkaConnectionSettings, feature: ProxyFeature): string | null {
+  return unavailableBehindProxy(settings.proxy, feature);
+}
 
 /** The principal the profile authenticates as, for "not authorized … for User:x". */
 export function principalOf(settings: KafkaConnectionSettings): string {

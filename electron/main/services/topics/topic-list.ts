@@ -1,6 +1,7 @@
 // The topic list as a stream: rows from one Metadata request first, so the table is usable at once,
 // then patches keyed by name as the slower facts arrive — sizes (DescribeLogDirs, one request per
 // broker), message counts (ListOffsets batched per leader) and write rates (a second end-offset sample).
+import { unavailableBehindProxy } from '../../../../shared/domain/proxy/proxy-features';
 import type { StreamSink } from '../../../../shared/ipc/stream';
 import { looksInternal } from '../../../../shared/domain/topics/topic-names';
 import type { TopicListItem, TopicListPhase, TopicRow } from '../../../../shared/domain/topics/topic-schemas';
@@ -67,7 +68,8 @@ export async function streamTopicList(
     const { topics } = session.metadata;
     const leaders: LeaderPartition[] = topics.flatMap((topic) => topic.partitions.map(({ partition, leader }) => ({ topic: topic.name, partition, leader })));
     // Sizes and offsets are independent requests to the brokers: ask for both at once, before the rows go out.
-    const sizesPending = session.topicSizes().then(
+    const noSizes = unavailableBehindProxy(settings.proxy, 'sizes');
+    const sizesPending = (noSizes ? Promise.resolve(new Map<string, number>()) : session.topicSizes()).then(
       (bytes) => ({ ok: true as const, bytes }),
       (error: unknown) => ({ ok: false as const, error }),
     );
@@ -91,11 +93,13 @@ export async function streamTopicList(
     phaseMs.metadata = deps.clock.now() - started;
 
     sink.phase('sizes', 'Reading sizes on disk');
-    const sizes = await sizesPending;
-    if (sizes.ok) {
+    // Behind such a proxy the log dirs name backing topics: no size is better than a wrong one.
+    const sizes = noSizes ? { ok: false as const, error: null } : await sizesPending;
+    if (noSizes) warnings.push(noSizes);
+    else if (sizes.ok) {
       const { bytes } = sizes;
       await send(rows.map((row) => ({ name: row.name, sizeBytes: bytes.get(row.name) ?? 0 })));
-    } else {
+    } else if (!sizes.ok) {
       warnings.push(`Sizes are not available: ${(sizes.error as Error).message ?? String(sizes.error)}`);
     }
     sink.progress({ phase: 'sizes', done: sizes.ok ? rows.length : 0, total: rows.length });

@@ -14,7 +14,7 @@ import { openFetchCluster, type FetchCluster } from '../kafka/protocol/fetch-clu
 import { incrementalAlterConfigs, type ConfigChange } from '../kafka/protocol/incremental-alter-configs';
 import { openTopicsSession, type TopicsSession } from '../kafka/protocol/topics-batch';
 import type { Clock } from '../ports';
-import { describeKafkaFailure, principalOf } from './kafka-error-words';
+import { describeKafkaFailure, principalOf, proxyGap, refuseBehindProxy } from './kafka-error-words';
 
 export interface TopicServiceDeps {
   profiles: { get(id: string): Promise<ConnectionProfile>; resolveConnection(id: string): Promise<KafkaConnectionSettings> };
@@ -118,7 +118,9 @@ export function createTopicService(deps: TopicServiceDeps) {
         const metadata = session.metadata.topics.find((entry) => entry.name === topic);
         if (!metadata) throw new AppFailure('NOT_FOUND', `Topic '${topic}' does not exist or is not visible to ${principalOf(settings)}.`);
         const sizeByPartition = new Map<number, number>();
-        try {
+        const noSizes = proxyGap(settings, 'sizes');
+        if (noSizes) warnings.push(noSizes);
+        else try {
           for (const entry of await session.logDirs()) {
             // The largest replica stands for the partition's log; followers may trail it.
             if (entry.topic === topic && !entry.isFuture) sizeByPartition.set(entry.partition, Math.max(sizeByPartition.get(entry.partition) ?? 0, entry.sizeBytes));
@@ -134,10 +136,14 @@ export function createTopicService(deps: TopicServiceDeps) {
           warnings.push(`${describeKafkaFailure(error, 'Reading the offsets', principalOf(settings)).message} Offsets are shown once the partitions have leaders again.`);
           return new Map<number, { start: number; end: number }>();
         });
-        const configs = await describeTopicConfigs(admin, topic).catch((error: unknown) => {
-          warnings.push(describeKafkaFailure(error, 'Reading the configuration', principalOf(settings)).message);
-          return [];
-        });
+        const noConfigs = proxyGap(settings, 'topic-configs');
+        if (noConfigs) warnings.push(noConfigs);
+        const configs = noConfigs
+          ? []
+          : await describeTopicConfigs(admin, topic).catch((error: unknown) => {
+              warnings.push(describeKafkaFailure(error, 'Reading the configuration', principalOf(settings)).message);
+              return [];
+            });
         const groups = await withGroupSession(settings, deps, 'Reading the groups of this topic', (session) => groupsConsumingTopic(session, topic, warnings)).catch((error: unknown) => {
           warnings.push(`Consumer groups are not available: ${(error as Error).message}`);
           return [];
@@ -176,6 +182,7 @@ export function createTopicService(deps: TopicServiceDeps) {
 
     async addPartitions({ profileId, topic, totalPartitions }: { profileId: string; topic: string; totalPartitions: number }) {
       const { settings } = await authorize(profileId, 'edit-topics');
+      refuseBehindProxy(settings, 'add-partitions');
       const doing = `Adding partitions to '${topic}'`;
       return withAdmin(settings, doing, async (admin) => {
         const current = (await admin.fetchTopicOffsets(topic)).length;
@@ -190,6 +197,7 @@ export function createTopicService(deps: TopicServiceDeps) {
     /** Incremental: only the named keys change; every other override on the topic stays. */
     async alterConfig({ profileId, topic, set, reset }: { profileId: string; topic: string; set: Record<string, string>; reset: string[] }) {
       const { settings } = await authorize(profileId, 'edit-topics');
+      refuseBehindProxy(settings, 'topic-config-changes');
       const changes: ConfigChange[] = [
         ...Object.entries(set).map(([name, value]) => ({ name, operation: 'set' as const, value })),
         ...reset.map((name) => ({ name, operation: 'delete' as const })),
@@ -204,6 +212,7 @@ export function createTopicService(deps: TopicServiceDeps) {
 
     async purge({ profileId, topic, upTo }: { profileId: string; topic: string; upTo: PurgeRequest }) {
       const { settings } = await authorize(profileId, 'delete-topics');
+      refuseBehindProxy(settings, 'purge');
       return withAdmin(settings, `Purging records of '${topic}'`, async (admin) => {
         const before = new Map((await admin.fetchTopicOffsets(topic)).map((entry) => [entry.partition, Number(entry.low)]));
         const targets =
@@ -222,6 +231,8 @@ export function createTopicService(deps: TopicServiceDeps) {
     /** A new topic with the source's overrides, partition count and replication factor (unless given). */
     async clone({ profileId, source, target, partitions, replicationFactor }: { profileId: string; source: string; target: string; partitions?: number | undefined; replicationFactor?: number | undefined }) {
       const { profile, settings } = await authorize(profileId, 'create-topics');
+      // Cloning copies the source's configuration, which cannot be read behind such a proxy.
+      refuseBehindProxy(settings, 'topic-configs');
       const { configs, shape } = await withAdmin(settings, `Reading topic '${source}' to clone it`, async (admin) => {
         const metadata = (await admin.fetchTopicMetadata({ topics: [source] })).topics[0];
         return { configs: await describeTopicConfigs(admin, source), shape: { partitions: metadata?.partitions.length ?? 1, replicationFactor: metadata?.partitions[0]?.replicas.length ?? 1 } };

@@ -14,6 +14,7 @@ const formats: { value: ImportFormat | 'auto'; label: string }[] = [
   { value: 'properties', label: 'Java client .properties' },
   { value: 'kpow-env', label: 'Kpow environment variables' },
   { value: 'gateway-env', label: 'Conduktor Gateway KAFKA_* variables' },
+  { value: 'gateway-cluster-config', label: 'Conduktor Gateway cluster-config YAML (main + failover)' },
   { value: 'librdkafka', label: 'librdkafka or kcat config' },
 ];
 

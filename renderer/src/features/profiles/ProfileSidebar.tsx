@@ -4,6 +4,7 @@ import type { ProfileSummary } from '../../../../shared/ipc/contract';
 import { useUiStore } from '../../app/ui-store';
 import { DeleteProfileModal } from './DeleteProfileModal';
 import { ExportProfileModal } from './ExportProfileModal';
+import { SwitchClusterModal } from './SwitchClusterModal';
 import { useProfileList } from './queries';
 
 export function ProfileSidebar() {
@@ -14,6 +15,7 @@ export function ProfileSidebar() {
   const profiles = useProfileList();
   const [deleting, setDeleting] = useState<ProfileSummary | null>(null);
   const [exporting, setExporting] = useState<ProfileSummary | null>(null);
+  const [switching, setSwitching] = useState<ProfileSummary | null>(null);
 
   return (
     <Stack gap={4} mb="sm">
@@ -42,7 +44,16 @@ export function ProfileSidebar() {
             <NavLink
               component="button"
               label={profile.name}
-              description={profile.bootstrapServers.join(', ')}
+              description={
+                <>
+                  {profile.activeCluster === 'failover' && profile.failover ? `failover: ${profile.failover.bootstrapServers.join(', ')}` : profile.bootstrapServers.join(', ')}
+                  {profile.gatewayToken && profile.gatewayToken.state !== 'valid' && profile.gatewayToken.state !== 'no-expiry' && (
+                    <Text component="span" size="xs" c={profile.gatewayToken.state === 'expired' ? 'red' : 'orange'} display="block" data-testid={`profile-token-${profile.id}`}>
+                      {profile.gatewayToken.message}
+                    </Text>
+                  )}
+                </>
+              }
               active={profile.id === selectedProfileId}
               onClick={() => selectProfile(profile.id)}
               leftSection={<ColorSwatch color={profile.environment.colour} size={10} aria-hidden />}
@@ -51,6 +62,11 @@ export function ProfileSidebar() {
                   <Badge size="xs" variant="light" color="gray">
                     {profile.environment.tag}
                   </Badge>
+                  {profile.activeCluster === 'failover' && (
+                    <Badge size="xs" variant="filled" color="orange" title="Connected to the failover cluster; switch back from the profile's menu">
+                      failover
+                    </Badge>
+                  )}
                   {profile.readOnly && (
                     <Badge size="xs" variant="light">
                       read-only
@@ -68,6 +84,9 @@ export function ProfileSidebar() {
               <Menu.Dropdown>
                 <Menu.Item onClick={() => editProfile(profile.id)}>Edit and test</Menu.Item>
                 <Menu.Item onClick={() => setExporting(profile)}>Export as client config…</Menu.Item>
+                {profile.failover && (
+                  <Menu.Item onClick={() => setSwitching(profile)}>{profile.activeCluster === 'failover' ? 'Switch back to the main cluster…' : 'Switch to the failover cluster…'}</Menu.Item>
+                )}
                 <Menu.Item color="red" onClick={() => setDeleting(profile)}>
                   Delete…
                 </Menu.Item>
@@ -81,6 +100,7 @@ export function ProfileSidebar() {
       <NavLink component="button" label="Offline policy workspace" onClick={() => showStartScreen('policy-workspace')} />
       <DeleteProfileModal profile={deleting} onClose={() => setDeleting(null)} />
       <ExportProfileModal profile={exporting} onClose={() => setExporting(null)} />
+      <SwitchClusterModal profile={switching} onClose={() => setSwitching(null)} />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@
 import { kcatCommandPattern } from './env-parser';
 import { librdkafkaOnlyKeys } from './librdkafka';
 
-export const importFormats = ['properties', 'kpow-env', 'gateway-env', 'librdkafka'] as const;
+export const importFormats = ['properties', 'kpow-env', 'gateway-env', 'gateway-cluster-config', 'librdkafka'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 export interface FormatGuess {
@@ -12,11 +12,39 @@ export interface FormatGuess {
 
 const keyPattern = /^\s*(?:-\s+)?(?:export\s+)?(?:(?:-e|--env)[\s=]+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:\s]/;
 
+/**
+ * Physical lines joined where a line ends in an odd number of backslashes (a continuation in shell,
+ * env files and .properties alike), so a JAAS value continued over lines is one line here: its
+ * `oauth.client.id="…"` parts are not taken for dotted keys.
+ */
+export function logicalLines(text: string): string[] {
+  const lines: string[] = [];
+  let pending = '';
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    const trailing = /\\*$/.exec(line)?.[0].length ?? 0;
+    if (trailing % 2 === 1) {
+      pending += `${line.slice(0, -1)} `;
+      continue;
+    }
+    lines.push(pending + line);
+    pending = '';
+  }
+  if (pending !== '') lines.push(pending);
+  return lines;
+}
+
+/** Conduktor Gateway's cluster-config file: `config:` then one section per backing cluster (`main:`, `failover:`). */
+const clusterConfigPattern = /^\s*config:\s*(#.*)?$/m;
+const clusterSectionPattern = /^\s*[A-Za-z0-9_-]+:\s*(#.*)?$/m;
+
 export function detectImportFormat(text: string): FormatGuess {
   if (kcatCommandPattern.test(text)) return { format: 'librdkafka', reason: 'a kcat command line' };
+  if (clusterConfigPattern.test(text) && text.split(/\r\n|\n|\r/).filter((line) => clusterSectionPattern.test(line)).length >= 2) {
+    return { format: 'gateway-cluster-config', reason: 'a config: section with one block per backing cluster (Conduktor Gateway cluster-config file)' };
+  }
   const keys: string[] = [];
   let dockerCommand = false;
-  for (const line of text.split(/\r\n|\n|\r/)) {
+  for (const line of logicalLines(text)) {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('!')) continue;
     if (/^(docker|podman)\s/.test(trimmed)) dockerCommand = true;

@@ -40,8 +40,15 @@ export function translateKpowEnv(raw: readonly RawSetting[]): TranslatedSettings
   return result;
 }
 
-export function translateGatewayEnv(raw: readonly RawSetting[]): TranslatedSettings & { backingCluster: string | null } {
-  const result: TranslatedSettings & { backingCluster: string | null } = { settings: [], ignored: [], backingCluster: null };
+export interface GatewayClusters extends TranslatedSettings {
+  /** The backing cluster the profile connects to (`main` in a failover set-up), null when unnamed. */
+  backingCluster: string | null;
+  /** The failover cluster's settings (prefix dropped), when the input names one. */
+  failover: { name: string; settings: Setting[] } | null;
+}
+
+export function translateGatewayEnv(raw: readonly RawSetting[]): GatewayClusters {
+  const result: GatewayClusters = { settings: [], ignored: [], backingCluster: null, failover: null };
   const kafka: { raw: RawSetting; key: string }[] = [];
   for (const setting of raw) {
     const name = setting.key.toUpperCase();
@@ -51,15 +58,56 @@ export function translateGatewayEnv(raw: readonly RawSetting[]): TranslatedSetti
   }
   // Failover setups name each backing cluster: KAFKA_MAIN_BOOTSTRAP_SERVERS, KAFKA_FAILOVER_BOOTSTRAP_SERVERS.
   const clusters = kafka.map(({ key }) => /^([a-z0-9-]+)\.bootstrap\.servers$/.exec(key)?.[1]).filter((name): name is string => name !== undefined);
-  const chosen = kafka.some(({ key }) => key === 'bootstrap.servers') ? null : (clusters.find((name) => name === 'main') ?? clusters[0] ?? null);
+  const roles = new Map(kafka.map(({ raw: setting, key }) => [/^([a-z0-9-]+)\.gateway\.roles$/.exec(key)?.[1], setting.value.text.trim().toLowerCase()] as const).filter(([name]) => name !== undefined));
+  const isFailover = (name: string) => (roles.get(name) ?? '').split(',').map((role) => role.trim()).includes('failover') || (!roles.has(name) && name === 'failover');
+  const unnamed = kafka.some(({ key }) => key === 'bootstrap.servers');
+  const chosen = unnamed ? null : (clusters.find((name) => name === 'main') ?? clusters.find((name) => !isFailover(name)) ?? clusters[0] ?? null);
+  const failoverName = unnamed ? null : (clusters.find((name) => name !== chosen && isFailover(name)) ?? null);
   result.backingCluster = chosen;
+  if (failoverName) result.failover = { name: failoverName, settings: [] };
   for (const { raw: setting, key } of kafka) {
     const owner = clusters.find((name) => key.startsWith(`${name}.`));
     if (owner === undefined) result.settings.push(asSetting(setting, key));
     else if (owner === chosen) result.settings.push(asSetting(setting, key.slice(owner.length + 1)));
-    else result.ignored.push({ setting, reason: `Belongs to the Gateway's '${owner}' backing cluster; import it as its own profile.` });
+    else if (owner === failoverName && result.failover) result.failover.settings.push(asSetting(setting, key.slice(owner.length + 1)));
+    else result.ignored.push({ setting, reason: `Belongs to the Gateway's '${owner}' backing cluster, which is neither the main nor the failover cluster; import it as its own profile.` });
   }
   return result;
+}
+
+/**
+ * Gateway's cluster-config file (GATEWAY_BACKEND_KAFKA_SELECTOR): `config:`, then one block of Java client
+ * properties per backing cluster, the failover one marked `gateway.roles: failover`. Read from the
+ * `key: value` lines in order, so it works whether or not the indentation survived a copy from the docs.
+ */
+export function translateClusterConfig(raw: readonly RawSetting[]): GatewayClusters {
+  const sections: { name: string; settings: Setting[]; header: RawSetting }[] = [];
+  const ignored: TranslatedSettings['ignored'] = [];
+  for (const setting of raw) {
+    const isHeader = setting.value.text.trim() === '' && !setting.key.includes('.');
+    if (isHeader && setting.key === 'config' && sections.length === 0) continue;
+    if (isHeader) {
+      sections.push({ name: setting.key, settings: [], header: setting });
+      continue;
+    }
+    const section = sections[sections.length - 1];
+    if (!section) ignored.push({ setting, reason: 'Stands outside a cluster block (main:, failover:), so it belongs to no backing cluster.' });
+    else section.settings.push(asSetting(setting, setting.key));
+  }
+  const roleOf = (section: (typeof sections)[number]) => section.settings.find((setting) => setting.key === 'gateway.roles')?.value.text.trim().toLowerCase() ?? '';
+  const isFailover = (section: (typeof sections)[number]) => roleOf(section).split(',').map((role) => role.trim()).includes('failover') || (roleOf(section) === '' && section.name === 'failover');
+  const main = sections.find((section) => section.name === 'main') ?? sections.find((section) => !isFailover(section)) ?? sections[0];
+  const failover = sections.find((section) => section !== main && isFailover(section)) ?? null;
+  for (const section of sections) {
+    if (section === main || section === failover) continue;
+    for (const setting of section.settings) ignored.push({ setting, reason: `Belongs to the Gateway's '${section.name}' backing cluster, which is neither the main nor the failover cluster; import it as its own profile.` });
+  }
+  return {
+    settings: main?.settings ?? [],
+    ignored,
+    backingCluster: main?.name ?? null,
+    failover: failover ? { name: failover.name, settings: failover.settings } : null,
+  };
 }
 
 export function recordIgnored(ctx: ImportContext, ignored: TranslatedSettings['ignored']): void {

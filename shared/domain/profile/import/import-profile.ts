@@ -10,13 +10,14 @@ import { splitSecrets } from '../secrets';
 import { containsPlaceholder, ImportContext, type IgnoredSetting, type SecretField, type Setting } from './context';
 import { detectImportFormat, type ImportFormat } from './detect';
 import { kcatCommandPattern, parseEnvText } from './env-parser';
-import { recordIgnored, translateGatewayEnv, translateKpowEnv } from './env-keys';
+import { recordIgnored, translateClusterConfig, translateGatewayEnv, translateKpowEnv } from './env-keys';
 import { handledElsewhereReasons, readJavaClientSettings } from './java-client';
 import { readLibrdkafkaSettings } from './librdkafka';
 import { parsePropertiesText } from './properties-parser';
 import type { Directive, RawSetting } from './raw-setting';
 import { readOdradekSettings } from './shared-readers';
 import { SourceText } from './source';
+import { gatewayTokenStatus, withGatewayToken } from '../gateway-token';
 
 export interface ImportOptions {
   format?: ImportFormat | 'auto';
@@ -24,6 +25,8 @@ export interface ImportOptions {
   id?: string;
   /** Overrides any name found in the input. */
   name?: string;
+  /** The time a Gateway token's expiry is judged against (tests); now by default. */
+  now?: Date;
 }
 
 export interface ImportPreview {
@@ -82,8 +85,9 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   let directives: Directive[];
   let translatedIgnored: { setting: RawSetting; reason: string }[] = [];
   let gatewayCluster: string | null = null;
+  let failoverCluster: { name: string; settings: Setting[] } | null = null;
   const kcatCommand = guess.format === 'librdkafka' && kcatCommandPattern.test(text);
-  if (guess.format === 'kpow-env' || guess.format === 'gateway-env' || kcatCommand) {
+  if (guess.format === 'kpow-env' || guess.format === 'gateway-env' || guess.format === 'gateway-cluster-config' || kcatCommand) {
     const parsed = parseEnvText(source);
     preIssues.push(...parsed.issues);
     for (const unknown of parsed.unknownLines) {
@@ -95,7 +99,8 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
     } else if (guess.format === 'kpow-env') {
       ({ settings, ignored: translatedIgnored } = translateKpowEnv(parsed.settings));
     } else {
-      ({ settings, ignored: translatedIgnored, backingCluster: gatewayCluster } = translateGatewayEnv(parsed.settings));
+      const translate = guess.format === 'gateway-cluster-config' ? translateClusterConfig : translateGatewayEnv;
+      ({ settings, ignored: translatedIgnored, backingCluster: gatewayCluster, failover: failoverCluster } = translate(parsed.settings));
     }
   } else {
     const parsed = parsePropertiesText(source, guess.format !== 'librdkafka');
@@ -125,10 +130,11 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   const ctx = new ImportContext(source, [...settings, ...directiveSettings]);
   ctx.issues.push(...preIssues);
   recordIgnored(ctx, translatedIgnored);
-  if (guess.format === 'gateway-env') {
+  if (guess.format === 'gateway-env' || guess.format === 'gateway-cluster-config') {
+    const what = guess.format === 'gateway-env' ? 'These KAFKA_* variables are' : 'This cluster-config file is';
     ctx.info(
       'gateway.backing-cluster',
-      `These KAFKA_* variables are how Conduktor Gateway connects to its backing Kafka cluster${gatewayCluster ? ` ('${gatewayCluster}')` : ''}; the profile connects to that cluster directly.`,
+      `${what} how Conduktor Gateway connects to its backing Kafka cluster${gatewayCluster ? ` ('${gatewayCluster}')` : ''}${failoverCluster ? ` and its failover cluster ('${failoverCluster.name}')` : ''}; the profile connects to ${failoverCluster ? 'those clusters' : 'that cluster'} directly.`,
       undefined,
       "To go through the Gateway instead, use the Gateway's host and its client settings (a .properties file).",
     );
@@ -137,6 +143,7 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   const draft = emptyProfileDraft(options.id ?? 'imported-profile', options.name ?? 'Imported profile');
   if (guess.format === 'librdkafka') readLibrdkafkaSettings(ctx, draft);
   else readJavaClientSettings(ctx, draft);
+  if (failoverCluster) readFailoverCluster(ctx, source, failoverCluster, draft);
 
   const firstServer = draft.bootstrapServers[0];
   if (!options.name && !ctx.has('odradek.name') && firstServer && !containsPlaceholder(firstServer)) draft.name = `Imported ${firstServer.replace(/:\d+$/, '')}`;
@@ -146,7 +153,13 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   else if (draft.id === 'imported-profile') draft.id = profileIdFromName(draft.name);
 
   const preset = explicitVendor ? draft.vendor.preset : detectVendorPreset(draft.bootstrapServers, [draft.name, draft.schemaRegistry?.name ?? '']);
-  const withPreset = applyPresetKeepingImported(draft, preset);
+  const withPreset = withGatewayToken(applyPresetKeepingImported(draft, preset));
+  if (withPreset.gatewayToken) {
+    const status = gatewayTokenStatus(withPreset.gatewayToken, options.now ?? new Date());
+    const prefilled = withPreset.vendor.preset === 'conduktor-gateway' && withPreset.vendor.virtualCluster === withPreset.gatewayToken.virtualCluster;
+    const note = prefilled ? ` The profile's virtual cluster was set to '${status.virtualCluster}' from the token.` : '';
+    ctx.add(status.state === 'expired' ? 'warning' : status.state === 'expiring' ? 'warning' : 'info', `gateway.token-${status.state}`, `the SASL password is a Conduktor Gateway token. ${status.message}${note}`, undefined, undefined, 'sasl.password');
+  }
 
   for (const setting of ctx.remaining()) ctx.ignore(setting, reasonForUnknown(setting.key));
   const { profile, secrets } = splitSecrets(withPreset);
@@ -168,6 +181,25 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
     issues,
     ok: !hasErrors(issues),
   };
+}
+
+/**
+ * The failover cluster's block, read like the main one in a context of its own (its keys repeat the
+ * main's), then kept as the profile's failover cluster; its secrets go to the `failover.*` slots.
+ */
+function readFailoverCluster(ctx: ImportContext, source: SourceText, failover: { name: string; settings: Setting[] }, draft: ProfileDraft): void {
+  const own = new ImportContext(source, failover.settings);
+  const role = own.take('gateway.roles');
+  if (role) own.ignore(role, `Marks '${failover.name}' as the Gateway's failover cluster; Odradek imported it as this profile's failover cluster.`);
+  const cluster = emptyProfileDraft('failover', 'failover');
+  readJavaClientSettings(own, cluster);
+  for (const setting of own.remaining()) own.ignore(setting, reasonForUnknown(setting.key));
+  draft.failover = { bootstrapServers: cluster.bootstrapServers, securityProtocol: cluster.securityProtocol, sasl: cluster.sasl, tls: cluster.tls };
+  if (cluster.schemaRegistry) own.warn('failover.schema-registry', 'a failover cluster has no Schema Registry of its own in a profile; the main cluster\'s registry settings apply.', undefined, 'Check the Schema Registry settings after switching.');
+  const label = `failover cluster '${failover.name}'`;
+  for (const issue of own.issues) ctx.issues.push({ ...issue, message: `${issue.message} (${label})`, ...(issue.field ? { field: `failover.${issue.field}` } : {}) });
+  ctx.ignored.push(...own.ignored.map((entry) => ({ ...entry, reason: entry.reason })));
+  ctx.secretFields.push(...own.secretFields.map((field) => ({ ...field, slot: `failover.${field.slot}` as SecretField['slot'] })));
 }
 
 /** A preset's defaults apply only where the input said nothing (the input wins over the preset). */

@@ -44,6 +44,14 @@ describe('WarpStream guide (Kpow variables)', () => {
     expect(endpoint).toMatchObject({ line: 7 });
   });
 
+  it('SASL/OAUTHBEARER with oauth.scope and oauth.audience continued lines: still detected as Kpow variables', () => {
+    const preview = load('warpstream-kpow-oauthbearer-scope.env');
+    expect(preview.format).toBe('kpow-env');
+    expect(preview.profile.sasl).toMatchObject({ mechanism: 'oauthbearer', scope: '<YOUR_SCOPE>', audience: '<EXPECTED_AUDIENCE>' });
+    expect(codes(preview)).not.toContain('input.no-bootstrap-servers');
+    expect(preview.issues.find((issue) => issue.message.includes('scope'))).toMatchObject({ line: 8 });
+  });
+
   it('mTLS: PKCS12 key and trust stores as file references, passwords as (unset) secrets', () => {
     const preview = load('warpstream-kpow-mtls.env');
     expect(preview.profile.securityProtocol).toBe('SSL');
@@ -158,18 +166,69 @@ describe('Conduktor Gateway backing-cluster variables (KAFKA_*)', () => {
     expect(unused?.line).toBe(3);
   });
 
-  it('failover variables: the main cluster is imported, the failover one ignored with the reason', () => {
+  it('failover variables: one profile, the KAFKA_FAILOVER_* cluster becomes its failover cluster', () => {
     const preview = load('gateway-env-failover.env');
+    expect(preview.format).toBe('gateway-env');
     expect(preview.profile.bootstrapServers).toEqual(['<primary bootstrap address>:9092']);
     expect(preview.profile.sasl).toMatchObject({ mechanism: 'plain', username: '<primary-api-key>' });
-    expect(preview.ignored.filter((entry) => entry.key.startsWith('KAFKA_FAILOVER_'))).toHaveLength(5);
-    expect(preview.ignored.find((entry) => entry.key === 'KAFKA_FAILOVER_BOOTSTRAP_SERVERS')?.reason).toContain("'failover'");
+    expect(preview.profile.failover).toMatchObject({
+      bootstrapServers: ['<secondary bootstrap address>:9092'],
+      securityProtocol: 'SASL_SSL',
+      sasl: { mechanism: 'plain', username: '<secondary-api-key>', password: { slot: 'failover.sasl.password', state: 'not-set' } },
+      tls: { trust: { kind: 'system' } },
+    });
+    const role = preview.ignored.find((entry) => entry.key === 'KAFKA_FAILOVER_GATEWAY_ROLES');
+    expect(role?.reason).toMatch(/failover cluster/);
+    expect(codes(preview)).not.toContain('input.duplicate');
+    // Both placeholders are reported, the failover one saying whose it is.
+    expect(preview.issues.filter((issue) => issue.code === 'input.placeholder').map((issue) => issue.line)).toEqual([1, 4, 5, 8]);
+    expect(preview.issues.find((issue) => issue.line === 5)?.message).toContain("failover cluster 'failover'");
+    expect(preview.issues.find((issue) => issue.line === 1)?.message).not.toContain('failover');
   });
 
-  it('cluster-config YAML: duplicate keys are flagged (the last wins, as in Java)', () => {
+  it('failover variables with real values: secrets go to the failover slots', () => {
+    const text = [
+      'KAFKA_MAIN_BOOTSTRAP_SERVERS=main.example.com:9092',
+      'KAFKA_MAIN_SECURITY_PROTOCOL=SASL_SSL',
+      'KAFKA_MAIN_SASL_MECHANISM=PLAIN',
+      'KAFKA_MAIN_SASL_JAAS_CONFIG=org.apache.kafka.common.security.plain.PlainLoginModule required username="k1" password="s1";',
+      'KAFKA_DR_BOOTSTRAP_SERVERS=dr.example.com:9092',
+      'KAFKA_DR_SECURITY_PROTOCOL=SASL_SSL',
+      'KAFKA_DR_SASL_MECHANISM=PLAIN',
+      'KAFKA_DR_SASL_JAAS_CONFIG=org.apache.kafka.common.security.plain.PlainLoginModule required username="k2" password="s2";',
+      'KAFKA_DR_GATEWAY_ROLES=failover',
+    ].join('\n');
+    const preview = importProfile(text);
+    expect(preview.ok).toBe(true);
+    expect(preview.profile.bootstrapServers).toEqual(['main.example.com:9092']);
+    expect(preview.profile.failover?.bootstrapServers).toEqual(['dr.example.com:9092']);
+    expect(preview.secrets).toEqual({ 'sasl.password': 's1', 'failover.sasl.password': 's2' });
+    expect(preview.secretFields.map((field) => field.slot)).toEqual(['sasl.password', 'failover.sasl.password']);
+  });
+
+  it('cluster-config YAML as the docs print it (indentation lost): one profile with a failover cluster', () => {
     const preview = load('gateway-cluster-config.yaml');
-    expect(preview.format).toBe('properties');
-    expect(preview.issues.filter((issue) => issue.code === 'input.duplicate').map((issue) => issue.line)).toEqual([8, 9, 10, 11]);
+    expect(preview.format).toBe('gateway-cluster-config');
+    expect(codes(preview)).not.toContain('input.duplicate');
+    expect(preview.profile.bootstrapServers).toEqual(['<primary bootstrap address>:9092']);
+    expect(preview.profile.sasl).toMatchObject({ username: '<primary-api-key>' });
+    expect(preview.profile.failover).toMatchObject({ bootstrapServers: ['<secondary bootstrap address>:9092'], sasl: { username: '<secondary-api-key>' } });
+  });
+
+  it('cluster-config YAML indented, with gateway.roles: failover', () => {
+    const preview = load('gateway-cluster-config-indented.yaml');
+    expect(preview.format).toBe('gateway-cluster-config');
+    expect(preview.profile.failover).toMatchObject({ securityProtocol: 'SASL_SSL', sasl: { mechanism: 'plain', username: '<secondary-api-key>' } });
+    expect(preview.ignored.find((entry) => entry.key === 'gateway.roles')).toMatchObject({ line: 12, reason: expect.stringContaining('failover cluster') });
+    expect(preview.issues.find((issue) => issue.code === 'gateway.backing-cluster')?.message).toContain("failover cluster ('failover')");
+  });
+
+  it('cluster-config YAML: a third cluster block is ignored with the reason', () => {
+    const text = 'config:\n  main:\n    bootstrap.servers: a:9092\n  failover:\n    bootstrap.servers: b:9092\n  other:\n    bootstrap.servers: c:9092\n';
+    const preview = importProfile(text);
+    expect(preview.profile.bootstrapServers).toEqual(['a:9092']);
+    expect(preview.profile.failover?.bootstrapServers).toEqual(['b:9092']);
+    expect(preview.ignored.find((entry) => entry.line === 7)?.reason).toContain("'other'");
   });
 });
 
@@ -181,11 +240,31 @@ describe('Conduktor Gateway client properties', () => {
     expect(preview.ok).toBe(true);
   });
 
-  it('SSL with a JKS truststore; ssl.protocol ignored with the reason', () => {
+  it('SSL with a JKS truststore; ssl.protocol=TLSv1.3 chooses the modern (TLS 1.3) profile', () => {
     const preview = load('gateway-client-ssl.properties');
-    expect(preview.profile.tls).toMatchObject({ trust: { kind: 'jks', path: '/path/to/your/truststore.jks', password: { state: 'set' } }, identity: null });
+    expect(preview.profile.tls).toMatchObject({ trust: { kind: 'jks', path: '/path/to/your/truststore.jks', password: { state: 'set' } }, identity: null, profile: 'modern' });
     expect(preview.secrets).toEqual({ 'tls.truststorePassword': 'yourTruststorePassword' });
-    expect(preview.ignored).toContainEqual(expect.objectContaining({ key: 'ssl.protocol', line: 5 }));
+    expect(preview.ignored.find((entry) => entry.key === 'ssl.protocol')).toBeUndefined();
+    expect(preview.issues.find((issue) => issue.code === 'tls.protocol-profile')).toMatchObject({ severity: 'info', line: 5 });
+  });
+
+  it('ssl.protocol: TLSv1.2 → intermediate; TLS → default with the reason; with ssl.enabled.protocols it is ignored with the reason', () => {
+    const base = 'bootstrap.servers=h:9093\nsecurity.protocol=SSL\n';
+    expect(importProfile(`${base}ssl.protocol=TLSv1.2\n`).profile.tls?.profile).toBe('intermediate');
+    const generic = importProfile(`${base}ssl.protocol=TLS\n`);
+    expect(generic.profile.tls?.profile).toBe('default');
+    expect(generic.ignored.find((entry) => entry.key === 'ssl.protocol')?.reason).toMatch(/any version/);
+    const both = importProfile(`${base}ssl.protocol=TLSv1.3\nssl.enabled.protocols=TLSv1.2,TLSv1.3\n`);
+    expect(both.profile.tls?.profile).toBe('intermediate');
+    expect(both.ignored.find((entry) => entry.key === 'ssl.protocol')?.reason).toMatch(/ssl.enabled.protocols/);
+    expect(importProfile(`${base}ssl.protocol=TLSv9\n`).issues.map((issue) => issue.code)).toContain('tls.unknown-protocol');
+  });
+
+  it('every ignored setting of every seed example says why', () => {
+    for (const name of Object.keys(fixtures)) {
+      const preview = importProfile(fixtures[name] ?? '');
+      for (const entry of preview.ignored) expect(entry.reason, `${name} ${entry.key}`).toMatch(/\w{3,}.*\./);
+    }
   });
 
   it('mTLS with PEM files', () => {

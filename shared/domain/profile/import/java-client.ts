@@ -28,7 +28,6 @@ const mechanismName = (mechanism: SaslMechanism) => Object.entries(saslMechanism
 export const handledElsewhereReasons: Readonly<Record<string, string>> = {
   'sasl.login.callback.handler.class': 'Odradek fetches OAuth client-credentials tokens itself; no callback handler class is needed.',
   'sasl.client.callback.handler.class': 'Odradek signs AWS MSK IAM authentication itself; no callback handler class is needed.',
-  'ssl.protocol': 'Only picks the Java SSLContext; the TLS profile sets which versions are allowed.',
   'ssl.client.auth': 'A broker-side setting: a client presents its certificate whenever a keystore or client certificate is set.',
   'ssl.keymanager.algorithm': 'Java key manager tuning, not needed by Odradek.',
   'ssl.trustmanager.algorithm': 'Java trust manager tuning, not needed by Odradek.',
@@ -288,6 +287,27 @@ const javaVersions = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 function readTlsProfile(ctx: ImportContext): TlsProfileName {
   const enabled = ctx.take('ssl.enabled.protocols');
   const suites = ctx.take('ssl.cipher.suites');
+  const protocol = ctx.take('ssl.protocol');
+  if (protocol && enabled) ctx.ignore(protocol, 'ssl.enabled.protocols is set too and decides which TLS versions are allowed.');
+  else if (protocol) {
+    // Written by hand (the seed's Gateway clients say TLSv1.3), it states the version the cluster is
+    // expected to speak: the profile holds to it rather than silently allowing older ones.
+    const version = ctx.text(protocol) ?? '';
+    const fromProtocol: TlsProfileName | undefined = version === 'TLSv1.3' ? 'modern' : version === 'TLSv1.2' ? 'intermediate' : undefined;
+    if (fromProtocol && !suites) {
+      ctx.info(
+        'tls.protocol-profile',
+        `ssl.protocol ${version} chose the '${fromProtocol}' TLS profile (${fromProtocol === 'modern' ? 'TLS 1.3 only' : 'TLS 1.2 or newer'}); a Java client would still fall back to older versions the broker offers.`,
+        protocol,
+        fromProtocol === 'modern' ? "Choose the 'intermediate' profile if the cluster also has to be reached over TLS 1.2." : undefined,
+        'tls.profile',
+      );
+      return fromProtocol;
+    }
+    if (fromProtocol) ctx.ignore(protocol, 'ssl.cipher.suites is set too; the TLS profile comes from ssl.cipher.suites.');
+    else if (/^(TLS|SSL)$/i.test(version)) ctx.ignore(protocol, `'${version}' lets Java pick any version it supports, which is what the default TLS profile does.`);
+    else ctx.warn('tls.unknown-protocol', `ssl.protocol '${version}' is not a TLS version Odradek can use; the default TLS profile applies.`, protocol, 'Use TLSv1.2 or TLSv1.3.', 'tls.profile');
+  }
   if (!enabled && !suites) return 'default';
   const versions = (ctx.text(enabled) ?? '').split(',').map((version) => version.trim()).filter(Boolean);
   const unknown = versions.filter((version) => !javaVersions.includes(version));
