@@ -21,12 +21,14 @@ async function up(): Promise<number> {
   if (existing !== null && isAlive(existing.supervisorPid)) {
     const running = await reusableState(line);
     const wantsRegistry = process.env.TESTBED_REGISTRY === '1';
-    if (running !== null && running.info.nodes.length === nodes && (!wantsRegistry || running.info.registry)) {
+    const wantsConnect = process.env.TESTBED_CONNECT === '1';
+    if (running !== null && running.info.nodes.length === nodes && (!wantsRegistry || running.info.registry) && (!wantsConnect || running.info.connect)) {
       print(running);
       return 0;
     }
     if (running !== null && running.info.nodes.length === nodes) {
-      process.stderr.write(`The running test bed (supervisor ${existing.supervisorPid}) has no Schema Registry; run \`npm run kafka:down\` first, then TESTBED_REGISTRY=1 npm run -s kafka:up.\n`);
+      const missing = wantsRegistry && !running.info.registry ? ['Schema Registry', 'TESTBED_REGISTRY=1'] : ['Kafka Connect', 'TESTBED_CONNECT=1'];
+      process.stderr.write(`The running test bed (supervisor ${existing.supervisorPid}) has no ${missing[0]}; run \`npm run kafka:down\` first, then ${missing[1]} npm run -s kafka:up.\n`);
       return 1;
     }
     // Never replace a bed someone may be using; only its owner knows it can go.
@@ -82,6 +84,12 @@ async function down(): Promise<number> {
       await waitForExit(pid, 10_000);
     }
   }
+  for (const pid of state.info.connect?.pids ?? []) {
+    if (isAlive(pid) && isRegistryJvm(pid, state.info.connect?.dataDir ?? '')) {
+      process.kill(pid, 'SIGKILL');
+      await waitForExit(pid, 10_000);
+    }
+  }
   for (const node of state.info.nodes) {
     const pid = nodePid(node);
     if (pid !== null) {
@@ -94,7 +102,7 @@ async function down(): Promise<number> {
   return 0;
 }
 
-/** Only a JVM started in that registry run's directory; a recycled pid is left alone. */
+/** Only a JVM started in that registry (or Connect) run's directory; a recycled pid is left alone. */
 function isRegistryJvm(pid: number, dataDir: string): boolean {
   try {
     return dataDir !== '' && readlinkSync(`/proc/${pid}/cwd`).startsWith(dataDir);
@@ -107,6 +115,6 @@ const command = process.argv[2];
 if (command === 'up') process.exitCode = await up();
 else if (command === 'down') process.exitCode = await down();
 else {
-  process.stderr.write('usage: tsx testbed/cli.ts up|down   (env: KAFKA_VERSION=4|3.9, TESTBED_NODES=1|3, TESTBED_REGISTRY=1)\n');
+  process.stderr.write('usage: tsx testbed/cli.ts up|down   (env: KAFKA_VERSION=4|3.9, TESTBED_NODES=1|3, TESTBED_REGISTRY=1, TESTBED_CONNECT=1)\n');
   process.exitCode = 2;
 }

@@ -1,5 +1,6 @@
 // The connection details of a running test bed. Plain JSON: it crosses process boundaries
 // (Vitest `provide`/`inject`, `npm run kafka:up`, testbed/.cache/state.json).
+import type { ConnectInfo } from './connect';
 import type { RegistryInfo } from './registry';
 
 export type KafkaLine = '4' | '3.9';
@@ -104,4 +105,6 @@ export interface TestbedInfo {
   ownerPid: number;
   /** Apicurio Registry, when kafka:up was asked for it (TESTBED_REGISTRY=1); see testbed/registry.ts. */
   registry?: RegistryInfo | null;
+  /** Kafka Connect (two clusters), when kafka:up was asked for it (TESTBED_CONNECT=1); see testbed/connect.ts. */
+  connect?: ConnectInfo | null;
 }
