@@ -51,11 +51,11 @@ import {
   environmentTags,
   type ConnectionProfile,
   profileDraftSchema,
+  secretSlotSchema,
   securityProtocols,
   vendorPresetIds,
 } from '../domain/profile/profile-schema';
-import { secretSlots } from '../domain/profile/secret-slots';
-import { secretCatalogue } from '../domain/profile/secrets';
+import { catalogueFor } from '../domain/profile/secrets';
 import {
   checkCompatibilityInputSchema,
   checkCompatibilityOutputSchema,
@@ -155,7 +155,7 @@ export const importPreviewSchema = z.object({
    */
   profile: z.custom<ConnectionProfile>((value) => typeof value === 'object' && value !== null && holdsNoSecretValues(value)),
   /** Secrets found in the text; their values stay in main and go straight to the keychain on save. */
-  secrets: z.array(z.object({ slot: z.enum(secretSlots), label: z.string(), key: z.string(), line: z.number() })),
+  secrets: z.array(z.object({ slot: secretSlotSchema, label: z.string(), key: z.string(), line: z.number() })),
   ignored: z.array(z.object({ key: z.string(), line: z.number(), reason: z.string() })),
   issues: z.array(profileIssueSchema),
   /** A profile with this id exists and would be replaced by the save. */
@@ -167,7 +167,7 @@ export type ImportPreviewView = z.infer<typeof importPreviewSchema>;
 
 /** False when any secret position holds a value (a string) rather than a `{slot, state}` reference. */
 function holdsNoSecretValues(profile: object): boolean {
-  return secretCatalogue.every(
+  return catalogueFor(profile).every(
     ({ path }) => typeof path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), profile) !== 'string',
   );
 }
@@ -294,7 +294,7 @@ export const channels = {
   },
   /** Secrets travel renderer → main only, inline in the draft; untouched ones keep their keychain value. */
   'profiles:save': {
-    input: z.object({ draft: profileDraftSchema, clearSecrets: z.array(z.enum(secretSlots)).default([]) }),
+    input: z.object({ draft: profileDraftSchema, clearSecrets: z.array(secretSlotSchema).default([]) }),
     output: connectionProfileSchema,
   },
   'profiles:delete': {
@@ -492,7 +492,7 @@ export const streams = {
   'profiles:test': {
     request: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('saved'), id: z.string().min(1) }),
-      z.object({ kind: z.literal('draft'), draft: profileDraftSchema, clearSecrets: z.array(z.enum(secretSlots)).default([]) }),
+      z.object({ kind: z.literal('draft'), draft: profileDraftSchema, clearSecrets: z.array(secretSlotSchema).default([]) }),
     ]),
     item: diagnosticResultSchema,
     progress: z.never(),

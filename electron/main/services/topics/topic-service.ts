@@ -43,6 +43,8 @@ const actionWords: Record<ProfileAction, string> = {
   'edit-acls': 'change ACLs',
   'edit-schemas': 'change schemas',
   'export-data': 'export data',
+  'operate-connectors': 'pause, resume, stop or restart connectors',
+  'edit-connectors': 'create, change or delete connectors or their offsets',
 };
 
 /** Refuses with NOT_ALLOWED unless the profile permits the action. */

@@ -74,6 +74,8 @@ const actionLabels: Record<ProfileAction, string> = {
   'edit-acls': 'Edit ACLs',
   'edit-schemas': 'Edit schemas',
   'export-data': 'Export data',
+  'operate-connectors': 'Pause, resume, stop and restart connectors',
+  'edit-connectors': 'Create, edit and delete connectors and their offsets',
 };
 
 /** The editor for a new profile (`add-profile`) or a stored one (`edit-profile`). */
