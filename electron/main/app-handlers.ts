@@ -31,6 +31,8 @@ import { createTopicHandlers } from './services/topics/topic-handlers';
 import { createGroupHandlers } from './services/groups/group-handlers';
 import { createGroupOpsHandlers } from './services/groups/group-ops-handlers';
 import { createTenantAclHandlers } from './services/acls/tenant-acl-handlers';
+import { createConnectHandlers } from './services/connect/connect-handlers';
+import { createConnectService } from './services/connect/connect-service';
 import { createSchemaHandlers } from './services/schemas/schema-handlers';
 import { createRegistryClient, createSchemaService } from './services/schemas/schema-service';
 import { createMessageDecoding } from './services/decoding/message-decoding';
@@ -67,6 +69,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
   const decoding = createMessageDecoding({ sourceFor: (registry) => createRegistryClient(registry), clock: ports.clock });
   const produce = createProduceHandlers({ profiles, factory: kafkaClients, clock: ports.clock, dialogs: ports.dialogs, decoding });
   const schemas = createSchemaService({ profiles, clock: ports.clock });
+  const connect = createConnectService({ profiles });
   const topics = createTopicHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
   const groups = createGroupHandlers({ profiles, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
   const groupOps = createGroupOpsHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
@@ -142,6 +145,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     ...produce.handlers,
     ...createTenantAclHandlers({ profiles, factory: kafkaClients }),
     ...createSchemaHandlers(schemas),
+    ...createConnectHandlers(connect),
   };
 
   const producers: StreamProducers = {

@@ -45,6 +45,23 @@ import {
   resetPreviewSchema,
   resetRequestSchema,
 } from '../domain/groups/offset-reset';
+import {
+  connectChangeOffsetsInputSchema,
+  connectClusterRefSchema,
+  connectClustersOutputSchema,
+  connectDoneSchema,
+  connectListInputSchema,
+  connectListSchema,
+  connectOffsetsOutputSchema,
+  connectorActionInputSchema,
+  connectorDetailSchema,
+  connectorRefSchema,
+  connectPluginSchema,
+  connectSaveInputSchema,
+  connectValidateInputSchema,
+  validationResultSchema,
+  workerInfoSchema,
+} from '../domain/connect/connect-schemas';
 import { importFormats } from '../domain/profile/import/detect';
 import {
   connectionProfileSchema,
@@ -455,6 +472,19 @@ export const channels = {
    * `deleteConfirmationText(subject, version)`. Needs `edit-schemas`.
    */
   'schemas:delete': { input: deleteSchemaInputSchema, output: deleteSchemaOutputSchema },
+  // Kafka Connect (issue 13): the profile's Connect clusters, their connectors, plugins, validation and offsets.
+  'connect:clusters': { input: z.object({ profileId: z.string().min(1) }), output: connectClustersOutputSchema },
+  'connect:list': { input: connectListInputSchema, output: connectListSchema },
+  'connect:detail': { input: connectorRefSchema, output: connectorDetailSchema },
+  /** pause, resume, stop (KIP-875), restart (includeTasks/onlyFailed, or one task), delete (typed confirmation). */
+  'connect:action': { input: connectorActionInputSchema, output: connectDoneSchema },
+  'connect:plugins': { input: connectClusterRefSchema, output: z.array(connectPluginSchema) },
+  'connect:validate': { input: connectValidateInputSchema, output: validationResultSchema },
+  /** Validates first; sends nothing unless validation passes. */
+  'connect:save': { input: connectSaveInputSchema, output: z.object({ validation: validationResultSchema }) },
+  'connect:offsets': { input: connectorRefSchema, output: connectOffsetsOutputSchema },
+  'connect:change-offsets': { input: connectChangeOffsetsInputSchema, output: connectDoneSchema },
+  'connect:worker': { input: connectClusterRefSchema, output: workerInfoSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications, typed by the same contract. */

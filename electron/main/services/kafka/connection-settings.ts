@@ -53,6 +53,17 @@ export interface SchemaRegistrySettings {
   observation: 'auto' | 'v2' | 'v1';
 }
 
+/** One of the profile's Kafka Connect clusters with its secrets and files resolved (see services/connect). */
+export interface ConnectClusterSettings {
+  /** The cluster's id in the profile; tenancy paths `["connect", id, "connector", name]` and snapshots use it. */
+  id: string;
+  name: string;
+  urls: string[];
+  auth: { kind: 'none' } | { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
+  tls: TlsSettings | null;
+  readOnly: boolean;
+}
+
 export interface KafkaConnectionSettings {
   /** Used in log lines and the Kafka client id; never a secret. */
   name: string;
@@ -61,6 +72,8 @@ export interface KafkaConnectionSettings {
   sasl: SaslSettings | null;
   /** Absent or null when the profile names no Schema Registry. */
   schemaRegistry?: SchemaRegistrySettings | null;
+  /** The profile's Connect clusters; absent or empty when it has none. */
+  connect?: ConnectClusterSettings[];
 }
 
 export function splitHostPort(address: string): { host: string; port: number } {
