@@ -5,6 +5,7 @@ import { runTopicsCommand } from './commands/topics';
 import { runMessagesCommand } from './commands/messages';
 import { runPolicyCommand } from './commands/policy';
 import { runProfileCommand } from './commands/profile';
+import { runConnectCommand } from './commands/connect';
 import { runSchemasCommand } from './commands/schemas';
 import { runSnapshotCommand } from './commands/snapshot';
 import type { CliIo } from './io';
@@ -31,6 +32,9 @@ Commands:
   schemas get   --profile NAME --subject S [--version N|latest] [--deleted] [--json]
   schemas diff  --profile NAME --subject S --from N [--to M|latest] [--json]
   schemas check --profile NAME --subject S --schema FILE|- [--type AVRO|PROTOBUF|JSON] [--against latest|all|N] [--json]
+  connect list    --profile NAME [--cluster C] [--json]
+  connect status  --profile NAME [--cluster C] --connector N [--json]
+  connect restart|pause|resume --profile NAME [--cluster C] --connector N [--tasks] [--only-failed] [--task ID] [--json]
   messages browse --profile NAME --topic T [--from beginning|end|<offset>|<iso-time>] [--limit N] [--filter EXPR]... [--newest-first] [--no-decode] [--json]
 `;
 
@@ -51,6 +55,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return runMessagesCommand(rest, io);
     case 'schemas':
       return runSchemasCommand(rest, io);
+    case 'connect':
+      return runConnectCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

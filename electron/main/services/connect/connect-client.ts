@@ -1,7 +1,7 @@
 // The Kafka Connect REST API of one cluster, typed: what the service, the CLI and the tests call.
 import type { ConnectOffsets, ConnectPlugin, ConnectTask, ConnectorRow, ConnectorType, ValidationResult, WorkerInfo } from '../../../../shared/domain/connect/connect-schemas';
 import { ConnectError } from './connect-errors';
-import { ConnectTransport, type ConnectRequest } from './connect-transport';
+import { type ConnectTransport, type ConnectRequest } from './connect-transport';
 
 interface RawState {
   state?: string;
