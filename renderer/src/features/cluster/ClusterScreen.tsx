@@ -18,6 +18,7 @@ const screens: Partial<Record<ClusterSection, ComponentType<{ profileId: string 
   topics: lazyScreen(() => import('../topics/TopicsScreen'), 'TopicsScreen'),
   groups: lazyScreen(() => import('../groups/GroupsScreen'), 'GroupsScreen'),
   schemas: lazyScreen(() => import('../schemas/SchemasScreen'), 'SchemasScreen'),
+  connect: lazyScreen(() => import('../connect/ConnectScreen'), 'ConnectScreen'),
 };
 
 export function ClusterScreen() {

@@ -53,6 +53,7 @@ import { KeychainStoreField, SecretField, type KeychainStoreFieldFor, type Secre
 import { carryTestRun, NEW_PROFILE_RUN, TestConnectionPanel } from './TestConnectionPanel';
 import { TlsFields } from './TlsFields';
 import { useBeforeUnloadGuard } from '../../lib/use-before-unload-guard';
+import { ConnectClustersFields } from './ConnectClustersFields';
 import { guardEditorExit, hasUnsavedChanges, type Navigation } from './unsaved-changes';
 
 const mechanismLabels: Record<SaslMechanism, string> = {
@@ -570,6 +571,8 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
                 )}
               </Stack>
             </Fieldset>
+
+            <ConnectClustersFields clusters={draft.connect} update={(recipe) => update((next) => recipe(next.connect))} secretField={(slot, label) => secretField(slot, label)} error={error} />
 
             <Fieldset legend="Safety">
               <Stack gap="sm">
