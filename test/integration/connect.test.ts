@@ -11,10 +11,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ConnectList, ConnectorDetail, ValidationResult, WorkerInfo } from '../../shared/domain/connect/connect-schemas';
 import { emptyProfileDraft, profileActions } from '../../shared/domain/profile/profile-schema';
 import type { TenancyState } from '../../shared/ipc/contract';
+import { runCli } from '../../electron/cli/index';
 import { createAppHandlers } from '../../electron/main/app-handlers';
 import { createDispatcher, type Dispatcher } from '../../electron/main/ipc/dispatcher';
 import { createNodePorts, createQueuedDialogs } from '../../electron/main/platform/node-ports';
 import { createMemorySecretStore } from '../../electron/main/services/memory-secret-store';
+import { createKafkaClientFactory } from '../../electron/main/services/kafka/client-factory';
+import { diagnoseConnection } from '../../electron/main/services/kafka/connection-diagnostics';
+import { systemClock } from '../../electron/main/services/ports';
 import { connectForTests, type TestConnect } from '../../testbed/connect-for-tests';
 import { countMessages, createTopic } from '../../testbed/helpers';
 import { dispatcherCalls } from './support/dispatcher-calls';
@@ -96,6 +100,8 @@ beforeAll(async () => {
   await call('profiles:save', { draft: { ...emptyProfileDraft('cn-badauth', 'connect-bad-auth'), bootstrapServers, connect: clusters({ password: 'wrong' }) } });
   await call('profiles:save', { draft: { ...emptyProfileDraft('cn-tenant', 'connect-tenant'), bootstrapServers, connect: clusters() } });
   await call('profiles:save', { draft: { ...emptyProfileDraft('cn-none', 'no-connect'), bootstrapServers } });
+  // For the CLI, which reads the same profile file but the real keychain: only the cluster without secrets.
+  await call('profiles:save', { draft: { ...emptyProfileDraft('cn-cli', 'connect-cli'), bootstrapServers, connect: clusters().slice(0, 1) } });
   writeFileSync(join(dataDir, 'rbac.yaml'), policyText);
 }, 300_000);
 
@@ -241,6 +247,54 @@ describe('Connect without a tenant', () => {
     expect(await refusal('connect:action', { ...ref(tx('sink'), 'plain', 'cn-view'), action: 'restart' })).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining("does not allow the 'operate-connectors' action") });
     expect(await refusal('connect:save', { ...ref(tx('x'), 'plain', 'cn-view'), mode: 'create', config: { 'connector.class': SINK } })).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining("'edit-connectors'") });
     expect(await refusal('connect:list', { profileId: 'cn-none', clusterId: 'plain' })).toMatchObject({ code: 'NOT_FOUND', message: "Profile 'no-connect' has no Kafka Connect cluster: add one in the profile's Connect settings." });
+  });
+});
+
+async function cli(args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli(args, { dataDir, out: (text) => stdout.push(text), err: (text) => stderr.push(text), readInput: () => Promise.resolve('') });
+  return { code, out: stdout.join('\n'), err: stderr.join('\n') };
+}
+
+describe('odradek connect', () => {
+  it('list, status of a failing connector (exit 1 with the trace), pause and resume; --json is the channel shape', async () => {
+    const failing = tx('cli-broken');
+    await call('connect:save', { ...ref(failing), mode: 'create', config: { 'connector.class': SINK, 'tasks.max': '1', file: join(connect.info.filesDir, 'absent-dir', 'x.txt'), topics: tx('flow') } });
+    await until('the task to fail', () => detail(failing), (value) => value.tasks[0]?.state === 'FAILED');
+    const list = await cli(['connect', 'list', '--profile', 'connect-cli']);
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(new RegExp(`Plain \\(plain\\) at ${connect.info.plain.urls[0]}: \\d+ connectors`));
+    expect(list.out).toMatch(new RegExp(`plain\\s+${failing}\\s+sink\\s+RUNNING\\s+0/1 running, 1 failed`));
+    const json = JSON.parse((await cli(['connect', 'list', '--profile', 'connect-cli', '--json'])).out) as ConnectList;
+    expect(json.connectors.find((row) => row.name === tx('source'))).toMatchObject({ clusterId: 'plain', type: 'source', className: SOURCE });
+    const status = await cli(['connect', 'status', '--profile', 'connect-cli', '--connector', failing]);
+    expect(status.code).toBe(1);
+    expect(status.out).toMatch(/task 0: FAILED/);
+    expect(status.out).toMatch(/absent-dir/);
+    expect(await cli(['connect', 'pause', '--profile', 'connect-cli', '--cluster', 'Plain', '--connector', failing, '--json'])).toMatchObject({ code: 0, out: expect.stringContaining('"message"') });
+    await until('paused', () => detail(failing), (value) => value.state === 'PAUSED');
+    expect((await cli(['connect', 'resume', '--profile', 'connect-cli', '--connector', failing])).code).toBe(0);
+    expect((await cli(['connect', 'restart', '--profile', 'connect-cli', '--connector', failing, '--tasks', '--only-failed'])).out).toContain('with its failed tasks');
+    expect(await cli(['connect', 'status', '--profile', 'connect-cli', '--connector', `${run}-none`])).toMatchObject({ code: 3, err: expect.stringContaining(`has no connector '${run}-none'`) });
+    expect(await cli(['connect', 'list', '--profile', 'connect-cli', '--cluster', 'nope'])).toMatchObject({ code: 3, err: expect.stringContaining("has no Connect cluster 'nope'") });
+    expect((await cli(['connect', 'pause', '--profile', 'connect-cli'])).code).toBe(2);
+    await call('connect:action', { ...ref(failing), action: 'delete', confirmation: failing });
+  });
+});
+
+describe('the staged connection test', () => {
+  it('checks every Connect cluster after Kafka: fail-over noted, a wrong password fails the Connect stage with its reason', async () => {
+    const basic = connect.info.basic.basic!;
+    const base = { name: 'diagnose', bootstrapServers: bed.listeners.plaintext.split(','), tls: null, sasl: null };
+    const plain = { id: 'plain', name: 'Plain', urls: [connect.info.deadUrl, connect.info.plain.urls[0]!], auth: { kind: 'none' as const }, tls: null, readOnly: false };
+    const factory = createKafkaClientFactory(systemClock);
+    const good = await diagnoseConnection({ ...base, connect: [plain, { id: 'basic', name: 'Basic', urls: connect.info.basic.urls, auth: { kind: 'basic', ...basic }, tls: null, readOnly: false }] }, { factory, clock: systemClock });
+    const stage = good.results.find((result) => result.stage === 'connect')!;
+    expect(stage).toMatchObject({ status: 'passed', message: expect.stringContaining(`Plain: Connect ${connect.info.version}`), facts: { 'Plain first URL': 'did not answer', 'Basic URL': connect.info.basic.urls[0] } });
+    const bad = await diagnoseConnection({ ...base, connect: [plain, { id: 'basic', name: 'Basic', urls: connect.info.basic.urls, auth: { kind: 'basic', username: basic.username, password: 'wrong' }, tls: null, readOnly: false }] }, { factory, clock: systemClock });
+    expect(bad.results.find((result) => result.stage === 'connect')).toMatchObject({ status: 'failed', message: expect.stringContaining("Connect cluster 'Basic' refused the credentials (401"), remedy: expect.stringContaining('REST user and password') });
+    expect(bad.summary).toMatchObject({ failedStage: 'connect' });
   });
 });
 

@@ -203,7 +203,9 @@ export function statusError(response: ConnectResponse, request: Pick<ConnectRequ
       return new ConnectError(`${cluster} does not let this user do that (403 on ${where})${saying}.`, { kind: 'forbidden', ...details });
     case 404: {
       const connector = /^\/connectors\/([^/?]+)/.exec(request.path)?.[1];
-      if (connector !== undefined && /not found/i.test(said)) return new ConnectError(`${cluster} has no connector '${decodeURIComponent(connector)}'.`, { kind: 'connector-not-found', ...details });
+      // Every 404 under /connectors/{name} but a task's means the connector is gone ("not found", or "No
+      // status found" just after a delete).
+      if (connector !== undefined && !/\/tasks\/\d+/.test(request.path)) return new ConnectError(`${cluster} has no connector '${decodeURIComponent(connector)}'.`, { kind: 'connector-not-found', ...details });
       return new ConnectError(`${cluster} has no ${where} (404)${saying}.`, { kind: 'not-found', ...details });
     }
     case 409:
