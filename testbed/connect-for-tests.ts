@@ -11,11 +11,11 @@ export interface TestConnect {
   stop(): Promise<void>;
 }
 
-export async function connectForTests(testbed: TestbedInfo, options: { plainWorkers?: 1 | 2 } = {}): Promise<TestConnect> {
+export async function connectForTests(testbed: TestbedInfo, options: { plainWorkers?: 1 | 2; basic?: boolean } = {}): Promise<TestConnect> {
   const shared = testbed.connect;
-  if (process.env.TESTBED_REUSE !== '0' && shared && shared.plain.workers.length >= (options.plainWorkers ?? 1) && (await connectAnswers(shared))) {
+  if (process.env.TESTBED_REUSE !== '0' && shared && shared.plain.workers.length >= (options.plainWorkers ?? 1) && (options.basic === false || shared.basic !== null) && (await connectAnswers(shared))) {
     return { info: shared, timings: {}, stop: async () => undefined };
   }
-  const connect = await startConnect(testbed, { plainWorkers: options.plainWorkers ?? 1 });
+  const connect = await startConnect(testbed, { plainWorkers: options.plainWorkers ?? 1, basic: options.basic ?? true });
   return { info: connect.info, timings: connect.timings, stop: connect.stop };
 }

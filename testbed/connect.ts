@@ -38,7 +38,8 @@ export interface ConnectClusterInfo {
 export interface ConnectInfo {
   version: string;
   plain: ConnectClusterInfo;
-  basic: ConnectClusterInfo;
+  /** Null when started with `basic: false`. */
+  basic: ConnectClusterInfo | null;
   /** A loopback URL nothing listens on (for fail-over tests): put it before a live one. */
   deadUrl: string;
   /** A directory the workers read and write (FileStream connectors' files). */
@@ -59,6 +60,8 @@ export interface Connect {
 export interface ConnectOptions {
   /** Workers in the `plain` cluster (1 or 2); the `basic` cluster always has one. */
   plainWorkers?: 1 | 2;
+  /** Also start the Basic-auth cluster (default true); a run that needs only `plain` saves a JVM. */
+  basic?: boolean;
   detached?: boolean;
   timeoutMs?: number;
 }
@@ -244,7 +247,9 @@ export async function startConnect(testbed: TestbedInfo, options: ConnectOptions
       ...(options.plainWorkers === 2
         ? [{ cluster: 'plain', ...common, dir: path.join(dataDir, 'plain-2'), groupId: `odradek-connect-plain-${suffix}`, topicPrefix: `_connect-plain-${suffix}`, basic: null }]
         : []),
-      { cluster: 'basic', ...common, dir: path.join(dataDir, 'basic-1'), groupId: `odradek-connect-basic-${suffix}`, topicPrefix: `_connect-basic-${suffix}`, basic: admin },
+      ...(options.basic === false
+        ? []
+        : [{ cluster: 'basic', ...common, dir: path.join(dataDir, 'basic-1'), groupId: `odradek-connect-basic-${suffix}`, topicPrefix: `_connect-basic-${suffix}`, basic: admin }]),
     ];
     const workers: (ConnectWorkerInfo & { cluster: string })[] = [];
     for (const entry of plan) {
@@ -263,7 +268,7 @@ export async function startConnect(testbed: TestbedInfo, options: ConnectOptions
     const info: ConnectInfo = {
       version: jars.version,
       plain: { name: 'plain', groupId: plan[0]!.groupId, workers: plainWorkers, urls: plainWorkers.map((worker) => worker.url), basic: null },
-      basic: { name: 'basic', groupId: plan[plan.length - 1]!.groupId, workers: basicWorkers, urls: basicWorkers.map((worker) => worker.url), basic: admin },
+      basic: basicWorkers.length === 0 ? null : { name: 'basic', groupId: plan[plan.length - 1]!.groupId, workers: basicWorkers, urls: basicWorkers.map((worker) => worker.url), basic: admin },
       deadUrl,
       filesDir,
       pids,

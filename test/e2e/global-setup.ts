@@ -67,7 +67,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   let stopConnect: () => Promise<void> = async () => undefined;
   if (runIncludes(process.argv, CONNECT_SPECS)) {
-    const connect = await connectForTests(info);
+    // The spec needs only the plain cluster: one worker JVM.
+    const connect = await connectForTests(info, { basic: false });
     stopConnect = connect.stop;
     console.log(`[testbed] Kafka Connect ${connect.info.version} for the connect spec at ${connect.info.plain.urls[0]} (${connect.timings['total'] ?? 'reused'} ms)`);
     const connectFile = resolve('test-results/e2e-connect.json');

@@ -85,11 +85,11 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'odradek-connect-'));
   const { handlers, producers } = createAppHandlers({ ...createNodePorts({ dataDir }), secrets: createMemorySecretStore(), dialogs: createQueuedDialogs(answers) });
   dispatcher = createDispatcher({ handlers, producers, isTrustedSender: () => true });
-  const basic = connect.info.basic.basic!;
+  const basic = connect.info.basic!.basic!;
   const clusters = (options: { plainReadOnly?: boolean; password?: string } = {}) => [
     // The dead URL first: every first request fails over to the live worker.
     { id: 'plain', name: 'Plain', urls: [connect.info.deadUrl, connect.info.plain.urls[0]!], auth: { kind: 'none' }, tls: null, readOnly: options.plainReadOnly ?? false },
-    { id: 'basic', name: 'Basic', urls: connect.info.basic.urls, auth: { kind: 'basic', username: basic.username, password: options.password ?? basic.password }, tls: null, readOnly: false },
+    { id: 'basic', name: 'Basic', urls: connect.info.basic!.urls, auth: { kind: 'basic', username: basic.username, password: options.password ?? basic.password }, tls: null, readOnly: false },
   ];
   const bootstrapServers = bed.listeners.plaintext.split(',');
   await call('profiles:save', { draft: { ...emptyProfileDraft('cn-edit', 'connect-edit'), bootstrapServers, connect: clusters() } });
@@ -285,14 +285,14 @@ describe('odradek connect', () => {
 
 describe('the staged connection test', () => {
   it('checks every Connect cluster after Kafka: fail-over noted, a wrong password fails the Connect stage with its reason', async () => {
-    const basic = connect.info.basic.basic!;
+    const basic = connect.info.basic!.basic!;
     const base = { name: 'diagnose', bootstrapServers: bed.listeners.plaintext.split(','), tls: null, sasl: null };
     const plain = { id: 'plain', name: 'Plain', urls: [connect.info.deadUrl, connect.info.plain.urls[0]!], auth: { kind: 'none' as const }, tls: null, readOnly: false };
     const factory = createKafkaClientFactory(systemClock);
-    const good = await diagnoseConnection({ ...base, connect: [plain, { id: 'basic', name: 'Basic', urls: connect.info.basic.urls, auth: { kind: 'basic', ...basic }, tls: null, readOnly: false }] }, { factory, clock: systemClock });
+    const good = await diagnoseConnection({ ...base, connect: [plain, { id: 'basic', name: 'Basic', urls: connect.info.basic!.urls, auth: { kind: 'basic', ...basic }, tls: null, readOnly: false }] }, { factory, clock: systemClock });
     const stage = good.results.find((result) => result.stage === 'connect')!;
-    expect(stage).toMatchObject({ status: 'passed', message: expect.stringContaining(`Plain: Connect ${connect.info.version}`), facts: { 'Plain first URL': 'did not answer', 'Basic URL': connect.info.basic.urls[0] } });
-    const bad = await diagnoseConnection({ ...base, connect: [plain, { id: 'basic', name: 'Basic', urls: connect.info.basic.urls, auth: { kind: 'basic', username: basic.username, password: 'wrong' }, tls: null, readOnly: false }] }, { factory, clock: systemClock });
+    expect(stage).toMatchObject({ status: 'passed', message: expect.stringContaining(`Plain: Connect ${connect.info.version}`), facts: { 'Plain first URL': 'did not answer', 'Basic URL': connect.info.basic!.urls[0] } });
+    const bad = await diagnoseConnection({ ...base, connect: [plain, { id: 'basic', name: 'Basic', urls: connect.info.basic!.urls, auth: { kind: 'basic', username: basic.username, password: 'wrong' }, tls: null, readOnly: false }] }, { factory, clock: systemClock });
     expect(bad.results.find((result) => result.stage === 'connect')).toMatchObject({ status: 'failed', message: expect.stringContaining("Connect cluster 'Basic' refused the credentials (401"), remedy: expect.stringContaining('REST user and password') });
     expect(bad.summary).toMatchObject({ failedStage: 'connect' });
   });
