@@ -203,6 +203,10 @@ describe('Connect without a tenant', () => {
     expect(offsets.state).toBe('STOPPED');
     expect(offsets.offsets[0]).toMatchObject({ partition: { filename: input() }, offset: { position: expect.any(Number) } });
     expect(await refusal('connect:change-offsets', { ...ref(source), offsets: null, confirmation: 'x' })).toMatchObject({ code: 'INVALID_INPUT' });
+    // Alter (PATCH): the file's position moved back to the second line.
+    const altered = [{ partition: { filename: input() }, offset: { position: 6 } }];
+    expect(await call('connect:change-offsets', { ...ref(source), offsets: altered, confirmation: source })).toMatchObject({ message: expect.stringMatching(/altered/i) });
+    expect((await call<{ offsets: unknown[] }>('connect:offsets', ref(source))).offsets).toEqual(altered);
     expect(await call('connect:change-offsets', { ...ref(source), offsets: null, confirmation: source })).toMatchObject({ message: expect.stringMatching(/reset/i) });
     expect((await call<{ offsets: unknown[] }>('connect:offsets', ref(source))).offsets).toEqual([]);
     // Resuming a stopped source after the reset reads the file from the start again.
