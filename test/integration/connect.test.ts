@@ -208,7 +208,9 @@ describe('Connect without a tenant', () => {
     expect(await call('connect:change-offsets', { ...ref(source), offsets: altered, confirmation: source })).toMatchObject({ message: expect.stringMatching(/altered/i) });
     expect((await call<{ offsets: unknown[] }>('connect:offsets', ref(source))).offsets).toEqual(altered);
     expect(await call('connect:change-offsets', { ...ref(source), offsets: null, confirmation: source })).toMatchObject({ message: expect.stringMatching(/reset/i) });
-    expect((await call<{ offsets: unknown[] }>('connect:offsets', ref(source))).offsets).toEqual([]);
+    // A reset leaves no offset (a partition the worker knows may stay listed with `offset: null`).
+    const afterReset = await call<{ offsets: { offset: unknown }[] }>('connect:offsets', ref(source));
+    expect(afterReset.offsets.every((entry) => entry.offset === null)).toBe(true);
     // Resuming a stopped source after the reset reads the file from the start again.
     await call('connect:action', { ...ref(source), action: 'resume' });
     await until('the records again', () => countMessages(bed, tx('flow')), (count) => count === 6);

@@ -29,6 +29,8 @@ export function ConnectorDetailPanel({ profileId, clusterId, connector, operateD
   const offsets = useConnectorOffsets(stopped ? ref : null);
   const run = (input: Omit<Parameters<typeof action.mutate>[0], 'profileId' | 'clusterId' | 'connector'>) => action.mutate({ ...ref, includeTasks: false, onlyFailed: false, ...input }, { onSuccess: (answer) => setMessage(answer.message) });
   const failedTasks = data?.tasks.filter((task) => task.state === 'FAILED').length ?? 0;
+  // After a reset the worker may still list a partition, with `offset: null`.
+  const committed = (offsets.data?.offsets ?? []).filter((entry) => entry.offset !== null);
 
   return (
     <Stack gap="sm" style={{ minWidth: 0, overflow: 'auto' }} aria-label={`Connector ${connector}`} role="region">
@@ -140,17 +142,17 @@ export function ConnectorDetailPanel({ profileId, clusterId, connector, operateD
             <Alert color="red">{offsets.error.message}</Alert>
           ) : (
             <Stack gap={4}>
-              {(offsets.data?.offsets ?? []).length === 0 ? (
+              {committed.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   No offsets committed.
                 </Text>
               ) : (
                 <Code block data-testid="connector-offsets">
-                  {JSON.stringify(offsets.data?.offsets, null, 2)}
+                  {JSON.stringify(committed, null, 2)}
                 </Code>
               )}
               <Group>
-                <Button size="xs" color="red" variant="light" disabled={editDenied !== null || (offsets.data?.offsets.length ?? 0) === 0} onClick={() => setConfirm('reset-offsets')}>
+                <Button size="xs" color="red" variant="light" disabled={editDenied !== null || committed.length === 0} onClick={() => setConfirm('reset-offsets')}>
                   Reset offsets…
                 </Button>
               </Group>
@@ -176,7 +178,7 @@ export function ConnectorDetailPanel({ profileId, clusterId, connector, operateD
           </Table>
         </>
       )}
-      {confirm && data && <ConfirmDialog profileId={profileId} clusterId={clusterId} connector={connector} kind={confirm} offsets={offsets.data?.offsets.length ?? 0} onClose={() => setConfirm(null)} onDone={(text) => { setMessage(text); setConfirm(null); if (confirm === 'delete') onClose(); }} />}
+      {confirm && data && <ConfirmDialog profileId={profileId} clusterId={clusterId} connector={connector} kind={confirm} offsets={committed.length} onClose={() => setConfirm(null)} onDone={(text) => { setMessage(text); setConfirm(null); if (confirm === 'delete') onClose(); }} />}
     </Stack>
   );
 }
