@@ -23,14 +23,14 @@ async function up(): Promise<number> {
     const running = await reusableState(line);
     const wantsRegistry = process.env.TESTBED_REGISTRY === '1';
     const wantsProxy = process.env.TESTBED_PROXY === '1';
-    if (running !== null && running.info.nodes.length === nodes && (!wantsRegistry || running.info.registry) && (!wantsProxy || running.info.proxy)) {
+    const wantsConnect = process.env.TESTBED_CONNECT === '1';
+    if (running !== null && running.info.nodes.length === nodes && (!wantsRegistry || running.info.registry) && (!wantsProxy || running.info.proxy) && (!wantsConnect || running.info.connect)) {
       print(running);
       return 0;
     }
     if (running !== null && running.info.nodes.length === nodes) {
-      const missing = wantsRegistry && !running.info.registry ? 'Schema Registry' : 'proxy';
-      const env = wantsRegistry && !running.info.registry ? 'TESTBED_REGISTRY=1' : 'TESTBED_PROXY=1';
-      process.stderr.write(`The running test bed (supervisor ${existing.supervisorPid}) has no ${missing}; run \`npm run kafka:down\` first, then ${env} npm run -s kafka:up.\n`);
+      const missing = wantsRegistry && !running.info.registry ? ['Schema Registry', 'TESTBED_REGISTRY=1'] : wantsProxy && !running.info.proxy ? ['proxy', 'TESTBED_PROXY=1'] : ['Kafka Connect', 'TESTBED_CONNECT=1'];
+      process.stderr.write(`The running test bed (supervisor ${existing.supervisorPid}) has no ${missing[0]}; run \`npm run kafka:down\` first, then ${missing[1]} npm run -s kafka:up.\n`);
       return 1;
     }
     // Never replace a bed someone may be using; only its owner knows it can go.
@@ -91,6 +91,12 @@ async function down(): Promise<number> {
       await waitForExit(pid, 10_000);
     }
   }
+  for (const pid of state.info.connect?.pids ?? []) {
+    if (isAlive(pid) && isRegistryJvm(pid, state.info.connect?.dataDir ?? '')) {
+      process.kill(pid, 'SIGKILL');
+      await waitForExit(pid, 10_000);
+    }
+  }
   for (const node of state.info.nodes) {
     const pid = nodePid(node);
     if (pid !== null) {
@@ -103,7 +109,7 @@ async function down(): Promise<number> {
   return 0;
 }
 
-/** Only a JVM started in that registry run's directory; a recycled pid is left alone. */
+/** Only a JVM started in that registry (or Connect) run's directory; a recycled pid is left alone. */
 function isRegistryJvm(pid: number, dataDir: string): boolean {
   try {
     return dataDir !== '' && readlinkSync(`/proc/${pid}/cwd`).startsWith(dataDir);
@@ -116,6 +122,6 @@ const command = process.argv[2];
 if (command === 'up') process.exitCode = await up();
 else if (command === 'down') process.exitCode = await down();
 else {
-  process.stderr.write('usage: tsx testbed/cli.ts up|down   (env: KAFKA_VERSION=4|3.9, TESTBED_NODES=1|3, TESTBED_REGISTRY=1, TESTBED_PROXY=1)\n');
+  process.stderr.write('usage: tsx testbed/cli.ts up|down   (env: KAFKA_VERSION=4|3.9, TESTBED_NODES=1|3, TESTBED_REGISTRY=1, TESTBED_PROXY=1, TESTBED_CONNECT=1)\n');
   process.exitCode = 2;
 }

@@ -25,14 +25,23 @@ export interface ResolvedJars {
 }
 
 export async function resolveKafkaJars(line: KafkaLine): Promise<ResolvedJars> {
+  return resolveJars(line, 'kafka');
+}
+
+/** The Kafka Connect worker jars (runtime, file, json, mirror, basic-auth extension) of the line, in their own dir. */
+export async function resolveConnectJars(line: KafkaLine): Promise<ResolvedJars> {
+  return resolveJars(line, 'connect');
+}
+
+async function resolveJars(line: KafkaLine, part: 'kafka' | 'connect'): Promise<ResolvedJars> {
   const version = KAFKA_VERSIONS[line];
-  const dir = path.join(CACHE_DIR, 'jars', line);
+  const dir = path.join(CACHE_DIR, 'jars', part === 'kafka' ? line : `connect-${line}`);
   // The marker is written last, so an interrupted copy is redone rather than half used.
   const marker = path.join(dir, `.resolved-${version}`);
   if (!existsSync(marker)) {
     rmSync(dir, { recursive: true, force: true });
-    await runMaven(line, dir);
-    const expected = `kafka_2.13-${version}.jar`;
+    await runMaven(line, part, dir);
+    const expected = part === 'kafka' ? `kafka_2.13-${version}.jar` : `connect-runtime-${version}.jar`;
     if (!readdirSync(dir).includes(expected)) {
       throw new Error(`Maven finished but ${expected} is missing from ${dir}`);
     }
@@ -41,13 +50,13 @@ export async function resolveKafkaJars(line: KafkaLine): Promise<ResolvedJars> {
   return { version, dir, classpath: `${dir}${path.sep}*` };
 }
 
-function runMaven(line: KafkaLine, outputDir: string): Promise<void> {
+function runMaven(line: KafkaLine, part: 'kafka' | 'connect', outputDir: string): Promise<void> {
   const args = [
     '-B',
     '-q',
     '-f',
     path.join(TESTBED_DIR, 'pom.xml'),
-    `-Pkafka-${line}`,
+    part === 'kafka' ? `-Pkafka-${line}` : `-Pkafka-${line},connect`,
     'dependency:copy-dependencies',
     `-DoutputDirectory=${outputDir}`,
     '-DincludeScope=runtime',
@@ -58,14 +67,14 @@ function runMaven(line: KafkaLine, outputDir: string): Promise<void> {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', (error) =>
-      reject(new Error(`Cannot run Maven (mvn) to resolve the Kafka ${line} jars: ${error.message}. Install maven.`)),
+      reject(new Error(`Cannot run Maven (mvn) to resolve the Kafka ${line} ${part} jars: ${error.message}. Install maven.`)),
     );
     child.on('exit', (code) => {
       if (code === 0) resolve();
       else
         reject(
           new Error(
-            `Maven failed (exit ${code}) resolving the Kafka ${KAFKA_VERSIONS[line]} jars: mvn ${args.join(' ')}\n` +
+            `Maven failed (exit ${code}) resolving the Kafka ${KAFKA_VERSIONS[line]} ${part} jars: mvn ${args.join(' ')}\n` +
               output.split('\n').slice(-40).join('\n'),
           ),
         );

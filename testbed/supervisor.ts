@@ -1,5 +1,6 @@
 // The detached process behind `npm run kafka:up`: owns the brokers and hosts the OAuth token endpoint
 // until SIGTERM (`npm run kafka:down`).
+import { startConnect, type Connect } from './connect';
 import { startProxy, type Proxy } from './proxy';
 import { startRegistry, type Registry } from './registry';
 import { startTestbed } from './testbed';
@@ -38,6 +39,21 @@ if (process.env.TESTBED_PROXY === '1') {
   bed.info.proxy = proxy.info;
   bed.timings['proxy'] = proxy.timings['total'] ?? 0;
 }
+// TESTBED_CONNECT=1 adds Kafka Connect: the `plain` cluster with two workers and the Basic-auth one.
+let connect: Connect | null = null;
+if (process.env.TESTBED_CONNECT === '1') {
+  try {
+    connect = await startConnect(bed.info, { plainWorkers: 2, detached: true });
+  } catch (error) {
+    console.error(`${new Date().toISOString()} Kafka Connect did not start: ${error instanceof Error ? error.message : String(error)}`);
+    await proxy?.stop();
+    await registry?.stop();
+    await bed.stop();
+    process.exit(1);
+  }
+  bed.info.connect = connect.info;
+  bed.timings['connect'] = connect.timings['total'] ?? 0;
+}
 writeState({ supervisorPid: process.pid, startedAt: new Date().toISOString(), timings: bed.timings, info: bed.info });
 // The token server is unref'd so tests can exit; here the process must stay up until told otherwise.
 const keepAlive = setInterval(() => undefined, 60_000);
@@ -49,6 +65,7 @@ const shutdown = async (signal: string) => {
   console.log(`${new Date().toISOString()} ${signal}: stopping the test bed`);
   clearInterval(keepAlive);
   try {
+    await connect?.stop();
     await proxy?.stop();
     await registry?.stop();
     await bed.stop();

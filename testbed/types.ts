@@ -1,6 +1,7 @@
 // The connection details of a running test bed. Plain JSON: it crosses process boundaries
 // (Vitest `provide`/`inject`, `npm run kafka:up`, testbed/.cache/state.json).
 import type { ProxyInfo } from './proxy';
+import type { ConnectInfo } from './connect';
 import type { RegistryInfo } from './registry';
 
 export type KafkaLine = '4' | '3.9';
@@ -107,4 +108,6 @@ export interface TestbedInfo {
   registry?: RegistryInfo | null;
   /** Kroxylicious with alpha and beta virtual clusters, when kafka:up was asked for it (TESTBED_PROXY=1); see testbed/proxy.ts. */
   proxy?: ProxyInfo | null;
+  /** Kafka Connect (two clusters), when kafka:up was asked for it (TESTBED_CONNECT=1); see testbed/connect.ts. */
+  connect?: ConnectInfo | null;
 }

@@ -8,6 +8,7 @@ import { runTopicsCommand } from './commands/topics';
 import { runMessagesCommand } from './commands/messages';
 import { runPolicyCommand } from './commands/policy';
 import { runProfileCommand } from './commands/profile';
+import { runConnectCommand } from './commands/connect';
 import { runSchemasCommand } from './commands/schemas';
 import { runSnapshotCommand } from './commands/snapshot';
 import type { CliIo } from './io';
@@ -39,6 +40,9 @@ Commands:
   brokers list --profile NAME [--json]
   brokers configs --profile NAME (--broker ID | --default) [--changed] [--json]
   demo status [--json]
+  connect list    --profile NAME [--cluster C] [--json]
+  connect status  --profile NAME [--cluster C] --connector N [--json]
+  connect restart|pause|resume --profile NAME [--cluster C] --connector N [--tasks] [--only-failed] [--task ID] [--json]
   messages browse --profile NAME --topic T [--from beginning|end|<offset>|<iso-time>] [--limit N] [--filter EXPR]... [--newest-first] [--no-decode] [--json]
 `;
 
@@ -66,6 +70,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return runBrokersCommand(rest, io);
     case 'demo':
       return runDemoCommand(rest, io);
+    case 'connect':
+      return runConnectCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

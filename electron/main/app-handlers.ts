@@ -35,6 +35,8 @@ import { createTenantAclHandlers } from './services/acls/tenant-acl-handlers';
 import { createAccessHandlers } from './services/acls/access-handlers';
 import { createAccessService } from './services/acls/access-service';
 import { createBrokerHandlers } from './services/brokers/broker-handlers';
+import { createConnectHandlers } from './services/connect/connect-handlers';
+import { createConnectService } from './services/connect/connect-service';
 import { createSchemaHandlers } from './services/schemas/schema-handlers';
 import { createRegistryClient, createSchemaService } from './services/schemas/schema-service';
 import { createMessageDecoding } from './services/decoding/message-decoding';
@@ -74,6 +76,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
   const decoding = createMessageDecoding({ sourceFor: (registry) => createRegistryClient(registry), clock: ports.clock });
   const produce = createProduceHandlers({ profiles, factory: kafkaClients, clock: ports.clock, dialogs: ports.dialogs, decoding });
   const schemas = createSchemaService({ profiles, clock: ports.clock });
+  const connect = createConnectService({ profiles });
   const topics = createTopicHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
   const groups = createGroupHandlers({ profiles, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
   const groupOps = createGroupOpsHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) });
@@ -163,6 +166,7 @@ export function createAppHandlers(ports: AppPorts): { handlers: ChannelHandlers;
     ...createAccessHandlers({ profiles, access: createAccessService({ factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) }) }),
     ...createSchemaHandlers(schemas),
     ...createBrokerHandlers({ profiles, factory: kafkaClients, clock: ports.clock, ...(ports.log ? { log: ports.log } : {}) }).handlers,
+    ...createConnectHandlers(connect),
   };
 
   const producers: StreamProducers = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The order in which a connection is tested; each stage needs the previous ones to have passed. */
-export const diagnosticStages = ['dns', 'tcp', 'tls', 'sasl', 'metadata', 'authorization', 'schema-registry'] as const;
+export const diagnosticStages = ['dns', 'tcp', 'tls', 'sasl', 'metadata', 'authorization', 'schema-registry', 'connect'] as const;
 export type DiagnosticStage = (typeof diagnosticStages)[number];
 
 export const diagnosticStageLabels: Record<DiagnosticStage, string> = {
@@ -12,6 +12,7 @@ export const diagnosticStageLabels: Record<DiagnosticStage, string> = {
   metadata: 'Cluster metadata',
   authorization: 'Authorization probe',
   'schema-registry': 'Schema Registry',
+  connect: 'Kafka Connect',
 };
 
 export const diagnosticResultSchema = z.object({

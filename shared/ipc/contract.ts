@@ -66,17 +66,34 @@ import {
   resetPreviewSchema,
   resetRequestSchema,
 } from '../domain/groups/offset-reset';
+import {
+  connectChangeOffsetsInputSchema,
+  connectClusterRefSchema,
+  connectClustersOutputSchema,
+  connectDoneSchema,
+  connectListInputSchema,
+  connectListSchema,
+  connectOffsetsOutputSchema,
+  connectorActionInputSchema,
+  connectorDetailSchema,
+  connectorRefSchema,
+  connectPluginSchema,
+  connectSaveInputSchema,
+  connectValidateInputSchema,
+  validationResultSchema,
+  workerInfoSchema,
+} from '../domain/connect/connect-schemas';
 import { importFormats } from '../domain/profile/import/detect';
 import {
   connectionProfileSchema,
   environmentTags,
   type ConnectionProfile,
   profileDraftSchema,
+  secretSlotSchema,
   securityProtocols,
   vendorPresetIds,
 } from '../domain/profile/profile-schema';
-import { secretSlots } from '../domain/profile/secret-slots';
-import { secretCatalogue } from '../domain/profile/secrets';
+import { catalogueFor } from '../domain/profile/secrets';
 import {
   checkCompatibilityInputSchema,
   checkCompatibilityOutputSchema,
@@ -188,7 +205,7 @@ export const importPreviewSchema = z.object({
    */
   profile: z.custom<ConnectionProfile>((value) => typeof value === 'object' && value !== null && holdsNoSecretValues(value)),
   /** Secrets found in the text; their values stay in main and go straight to the keychain on save. */
-  secrets: z.array(z.object({ slot: z.enum(secretSlots), label: z.string(), key: z.string(), line: z.number() })),
+  secrets: z.array(z.object({ slot: secretSlotSchema, label: z.string(), key: z.string(), line: z.number() })),
   ignored: z.array(z.object({ key: z.string(), line: z.number(), reason: z.string() })),
   issues: z.array(profileIssueSchema),
   /** A profile with this id exists and would be replaced by the save. */
@@ -200,7 +217,7 @@ export type ImportPreviewView = z.infer<typeof importPreviewSchema>;
 
 /** False when any secret position holds a value (a string) rather than a `{slot, state}` reference. */
 function holdsNoSecretValues(profile: object): boolean {
-  return secretCatalogue.every(
+  return catalogueFor(profile).every(
     ({ path }) => typeof path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), profile) !== 'string',
   );
 }
@@ -327,7 +344,7 @@ export const channels = {
   },
   /** Secrets travel renderer → main only, inline in the draft; untouched ones keep their keychain value. */
   'profiles:save': {
-    input: z.object({ draft: profileDraftSchema, clearSecrets: z.array(z.enum(secretSlots)).default([]) }),
+    input: z.object({ draft: profileDraftSchema, clearSecrets: z.array(secretSlotSchema).default([]) }),
     output: connectionProfileSchema,
   },
   'profiles:delete': {
@@ -542,6 +559,19 @@ export const channels = {
   'brokers:reassignments': { input: reassignmentsInputSchema, output: reassignmentsSchema },
   /** Cancels a topic's reassignments in progress; `confirmation` repeats the topic; needs `reassign-partitions`. */
   'brokers:cancel-reassignment': { input: cancelReassignmentInputSchema, output: partitionOutcomesSchema },
+  // Kafka Connect (issue 13): the profile's Connect clusters, their connectors, plugins, validation and offsets.
+  'connect:clusters': { input: z.object({ profileId: z.string().min(1) }), output: connectClustersOutputSchema },
+  'connect:list': { input: connectListInputSchema, output: connectListSchema },
+  'connect:detail': { input: connectorRefSchema, output: connectorDetailSchema },
+  /** pause, resume, stop (KIP-875), restart (includeTasks/onlyFailed, or one task), delete (typed confirmation). */
+  'connect:action': { input: connectorActionInputSchema, output: connectDoneSchema },
+  'connect:plugins': { input: connectClusterRefSchema, output: z.array(connectPluginSchema) },
+  'connect:validate': { input: connectValidateInputSchema, output: validationResultSchema },
+  /** Validates first; sends nothing unless validation passes. */
+  'connect:save': { input: connectSaveInputSchema, output: z.object({ validation: validationResultSchema }) },
+  'connect:offsets': { input: connectorRefSchema, output: connectOffsetsOutputSchema },
+  'connect:change-offsets': { input: connectChangeOffsetsInputSchema, output: connectDoneSchema },
+  'connect:worker': { input: connectClusterRefSchema, output: workerInfoSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications, typed by the same contract. */
@@ -579,7 +609,7 @@ export const streams = {
   'profiles:test': {
     request: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('saved'), id: z.string().min(1) }),
-      z.object({ kind: z.literal('draft'), draft: profileDraftSchema, clearSecrets: z.array(z.enum(secretSlots)).default([]) }),
+      z.object({ kind: z.literal('draft'), draft: profileDraftSchema, clearSecrets: z.array(secretSlotSchema).default([]) }),
     ]),
     item: diagnosticResultSchema,
     progress: z.never(),

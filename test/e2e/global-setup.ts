@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createKeytarSecretStore } from '../../electron/main/platform/keytar-secret-store';
 import { createTopic } from '../../testbed/helpers';
+import { connectForTests } from '../../testbed/connect-for-tests';
 import { registryForTests } from '../../testbed/registry-for-tests';
 import { kafkaLineFromEnv } from '../../testbed/jars';
 import { reusableState } from '../../testbed/state';
@@ -13,10 +14,12 @@ import { startTestbed } from '../../testbed/testbed';
 import type { TestbedInfo } from '../../testbed/types';
 import { findElectron } from './electron-binary';
 import { runIncludes } from './spec-selection';
-import { REGISTRY_INFO_ENV, TESTBED_INFO_ENV, type E2eRegistryInfo } from './testbed-info';
+import { CONNECT_INFO_ENV, REGISTRY_INFO_ENV, TESTBED_INFO_ENV, type E2eConnectInfo, type E2eRegistryInfo } from './testbed-info';
 
 /** The specs that need a Schema Registry (the a11y scan covers the Schemas screen); only a run that includes one starts Apicurio (a JVM, ~260 MB). */
 const REGISTRY_SPECS = ['test/e2e/schemas.spec.ts', 'test/e2e/a11y.spec.ts', 'test/e2e/demo.spec.ts'];
+/** Kafka Connect (two JVMs, ~0.9 GB) only for the run that includes the Connect spec. */
+const CONNECT_SPECS = ['test/e2e/connect.spec.ts'];
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const electron = findElectron();
@@ -62,8 +65,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env[REGISTRY_INFO_ENV] = registryFile;
   }
 
+  let stopConnect: () => Promise<void> = async () => undefined;
+  if (runIncludes(process.argv, CONNECT_SPECS)) {
+    // The spec needs only the plain cluster: one worker JVM.
+    const connect = await connectForTests(info, { basic: false });
+    stopConnect = connect.stop;
+    console.log(`[testbed] Kafka Connect ${connect.info.version} for the connect spec at ${connect.info.plain.urls[0]} (${connect.timings['total'] ?? 'reused'} ms)`);
+    const connectFile = resolve('test-results/e2e-connect.json');
+    writeFileSync(connectFile, JSON.stringify({ url: connect.info.plain.urls[0]!, filesDir: connect.info.filesDir } satisfies E2eConnectInfo, null, 2));
+    process.env[CONNECT_INFO_ENV] = connectFile;
+  }
+
   return async () => {
     await cleanKeychain();
+    await stopConnect();
     await stopRegistry();
     await stopBed();
   };

@@ -9,6 +9,8 @@ export interface BedConnectionOptions {
   withoutExport?: boolean;
   /** A Schema Registry URL (observation left on auto). */
   registryUrl?: string;
+  /** One Connect cluster with this REST URL, no authentication. */
+  connectUrl?: string;
 }
 
 /** The sidebar: connections, the start actions and the cluster's screens (all buttons, in the Tab order). */
@@ -27,7 +29,13 @@ export async function connectToBed(app: Page, name: string, options: BedConnecti
     await urls.fill(options.registryUrl);
     await urls.press('Enter');
   }
-  if (options.readOnly) await app.getByRole('switch', { name: 'Read-only' }).check();
+  if (options.connectUrl) {
+    await app.getByRole('button', { name: 'Add a Connect cluster' }).click();
+    const urls = app.getByRole('combobox', { name: 'Connect REST URLs', exact: true });
+    await urls.fill(options.connectUrl);
+    await urls.press('Enter');
+  }
+  if (options.readOnly) await app.getByRole('switch', { name: 'Read-only', exact: true }).check();
   if (options.withoutExport) await app.getByRole('checkbox', { name: 'Export data' }).uncheck();
   await app.getByRole('button', { name: 'Save connection' }).click();
   const entry = app.getByTestId(`profile-${name.toLowerCase().replaceAll(' ', '-')}`);

@@ -25,3 +25,19 @@ export function registryInfo(): E2eRegistryInfo {
   if (!file) throw new Error(`${REGISTRY_INFO_ENV} is not set: the global setup starts Apicurio only when the run includes test/e2e/schemas.spec.ts or test/e2e/a11y.spec.ts.`);
   return JSON.parse(readFileSync(file, 'utf8')) as E2eRegistryInfo;
 }
+
+/** Names the JSON file where the global setup left the Kafka Connect worker it started for the connect spec. */
+export const CONNECT_INFO_ENV = 'ODRADEK_E2E_CONNECT';
+
+export interface E2eConnectInfo {
+  /** The `plain` Connect cluster's REST URL (no authentication). */
+  url: string;
+  /** A directory the workers read and write (FileStream connectors). */
+  filesDir: string;
+}
+
+export function connectInfo(): E2eConnectInfo {
+  const file = process.env[CONNECT_INFO_ENV];
+  if (!file) throw new Error(`${CONNECT_INFO_ENV} is not set: the global setup starts Kafka Connect only when the run includes test/e2e/connect.spec.ts.`);
+  return JSON.parse(readFileSync(file, 'utf8')) as E2eConnectInfo;
+}

@@ -31,7 +31,7 @@ async function diagnose(connection: KafkaConnectionSettings) {
   const report = await diagnoseConnection(connection, { factory, clock: systemClock }, { onResult: (result) => streamed.push(result) });
   const elapsed = Date.now() - started;
   expect(streamed).toEqual(report.results);
-  expect(report.results.map((result) => result.stage)).toEqual(['dns', 'tcp', 'tls', 'sasl', 'metadata', 'authorization', 'schema-registry']);
+  expect(report.results.map((result) => result.stage)).toEqual(['dns', 'tcp', 'tls', 'sasl', 'metadata', 'authorization', 'schema-registry', 'connect']);
   expect(elapsed).toBeLessThan(11_000);
   const byStage = Object.fromEntries(report.results.map((result) => [result.stage, result]));
   return { ...report, byStage, elapsed };

@@ -22,7 +22,7 @@ export function AppLayout() {
   const [help, setHelp] = useState(false);
   useShortcuts({ palette: () => setPalette(true), help: () => setHelp(true) });
 
-  // Alt+1…7 jump between the cluster screens, as in most desktop consoles; the numbers follow the
+  // Alt+1…8 jump between the cluster screens, as in most desktop consoles; the numbers follow the
   // sections the tenant shows, as the navigation labels them.
   useHotkeys(
     sections.map((section, index) => [`alt+${index + 1}`, () => selectedProfileId && showSection(section)]),

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 
-export const clusterSections = ['overview', 'topics', 'groups', 'schemas', 'tenants', 'acls', 'brokers'] as const;
+export const clusterSections = ['overview', 'topics', 'groups', 'schemas', 'connect', 'tenants', 'acls', 'brokers'] as const;
 export type ClusterSection = (typeof clusterSections)[number];
 
 /** Screens that exist without a cluster: the start page and the offline tools reached from it. */

@@ -16,8 +16,8 @@ export interface ShortcutSpec {
 export const shortcuts = {
   palette: { keys: 'mod+K', label: 'Go to a topic, group, subject or screen', scope: 'Everywhere' },
   help: { keys: 'shift+?', label: 'Show keyboard shortcuts', scope: 'Everywhere' },
-  // Bound by the app shell for each section it shows (Alt+1 … Alt+7, in the sidebar's order).
-  sections: { keys: 'alt+1', label: 'Cluster screens by number, Alt+1 … Alt+7 in the sidebar’s order', scope: 'Everywhere', local: true },
+  // Bound by the app shell for each section it shows (Alt+1 … Alt+8, in the sidebar's order).
+  sections: { keys: 'alt+1', label: 'Cluster screens by number, Alt+1 … Alt+8 in the sidebar’s order', scope: 'Everywhere', local: true },
   rowNext: { keys: 'ArrowDown', label: 'Next row', scope: 'Tables', local: true },
   rowPrevious: { keys: 'ArrowUp', label: 'Previous row', scope: 'Tables', local: true },
   rowFirst: { keys: 'Home', label: 'First row', scope: 'Tables', local: true },

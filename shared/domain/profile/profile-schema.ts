@@ -3,7 +3,7 @@
 // or a profile resolved for connecting) holds the value itself.
 import { z } from 'zod';
 import { checkBootstrapAddress } from './bootstrap';
-import { secretStates, type SecretSlot } from './secret-slots';
+import { CONNECT_CLUSTER_ID_PATTERN, isSecretSlot, parseConnectSecretSlot, secretSlots, secretStates, type ConnectSecretKind, type ConnectSecretSlot, type SecretSlot } from './secret-slots';
 import { tlsProfileNames } from './tls-profiles';
 
 export const PROFILE_SCHEMA_VERSION = 1;
@@ -44,6 +44,10 @@ export const profileActions = [
   'export-data',
   'edit-brokers',
   'reassign-partitions',
+  /** Pause, resume, stop and restart connectors and tasks. */
+  'operate-connectors',
+  /** Create, reconfigure and delete connectors; alter and reset their offsets. */
+  'edit-connectors',
 ] as const;
 export type ProfileAction = (typeof profileActions)[number];
 
@@ -52,6 +56,16 @@ export type SchemaRegistryObservation = (typeof schemaRegistryObservations)[numb
 
 export const secretRefSchema = (slot: SecretSlot) => z.object({ slot: z.literal(slot), state: z.enum(secretStates) });
 const draftSecretSchema = () => z.string().optional();
+/** Any slot, static or a Connect cluster's (`connect.<id>.password`). */
+export const secretSlotSchema = z.custom<SecretSlot>((value) => typeof value === 'string' && isSecretSlot(value), { message: 'Unknown secret slot.' });
+export const staticSecretSlotSchema = z.enum(secretSlots);
+/** A Connect cluster's secret reference; its slot must name the cluster's own id (checked by the cluster schema). */
+const connectSecretRefSchema = (kind: ConnectSecretKind) =>
+  z.object({
+    slot: z.custom<ConnectSecretSlot>((value) => typeof value === 'string' && parseConnectSecretSlot(value)?.kind === kind, { message: `Not a Connect ${kind} slot.` }),
+    state: z.enum(secretStates),
+  });
+const connectDraftSecretSchema = (_kind: ConnectSecretKind) => z.string().optional();
 
 const bootstrapAddressSchema = z.string().superRefine((address, ctx) => {
   const check = checkBootstrapAddress(address);
@@ -61,7 +75,7 @@ const bootstrapAddressSchema = z.string().superRefine((address, ctx) => {
 const httpUrlSchema = z.string().refine((url) => /^https?:\/\/[^\s/?#]+/i.test(url), { message: 'Use an http:// or https:// URL.' });
 const filePathSchema = z.string().min(1, 'Give the file path.');
 
-function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot) => Secret) {
+function buildProfileSchema<Secret extends z.ZodType, ConnectSecret extends z.ZodType>(secret: (slot: SecretSlot) => Secret, connectSecret: (kind: ConnectSecretKind) => ConnectSecret) {
   /**
    * A PKCS12 or JKS store is either a file the profile refers to by path or bytes imported into the
    * keychain (base64 in `store`). `source` is absent in profiles saved before keychain import existed,
@@ -167,6 +181,33 @@ function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot)
     observation: z.enum(schemaRegistryObservations),
   });
 
+  /**
+   * A Kafka Connect cluster: its REST URLs are tried in order (fail-over), auth and TLS are its own
+   * (Connect rarely shares the brokers' credentials), and it can be read-only while the profile is not.
+   */
+  const connectCluster = z.object({
+    id: z.string().regex(CONNECT_CLUSTER_ID_PATTERN, 'A Connect cluster id is lower-case letters, digits and "-".'),
+    name: z.string().trim().min(1, 'Give the Connect cluster a name.').max(100),
+    urls: z.array(httpUrlSchema).min(1, 'Give at least one Connect REST URL.'),
+    auth: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('none') }),
+      z.object({ kind: z.literal('basic'), username: z.string().min(1, 'Give the Connect REST user.'), password: connectSecret('password') }),
+      z.object({ kind: z.literal('bearer'), token: connectSecret('token') }),
+    ]),
+    tls: z
+      .object({
+        /** PEM file of the CA that signed the workers' certificates; null = the system's CAs. */
+        caFile: z.string().min(1).nullable(),
+        /** Client certificate and key (PEM files) when the workers require one. */
+        clientCertFile: z.string().min(1).nullable(),
+        clientKeyFile: z.string().min(1).nullable(),
+        keyPassword: connectSecret('tls.keyPassword'),
+        verifyHostname: z.boolean(),
+      })
+      .nullable(),
+    readOnly: z.boolean(),
+  });
+
   const vendor = z.discriminatedUnion('preset', [
     z.object({ preset: z.enum(vendorPresetIds.filter((id) => id !== 'conduktor-gateway') as [Exclude<VendorPresetId, 'conduktor-gateway'>, ...Exclude<VendorPresetId, 'conduktor-gateway'>[]]) }),
     z.object({
@@ -189,6 +230,8 @@ function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot)
       sasl: sasl.nullable(),
       tls: tls.nullable(),
       schemaRegistry: schemaRegistry.nullable(),
+      /** Kafka Connect clusters; absent in profiles saved before Connect support, which had none. */
+      connect: z.array(connectCluster).default([]),
       vendor,
       /** Defaults offered when creating topics; null = the cluster's own default. */
       topicDefaults: z.object({ replicationFactor: z.number().int().min(1).nullable(), partitions: z.number().int().min(1).nullable() }),
@@ -206,6 +249,23 @@ function buildProfileSchema<Secret extends z.ZodType>(secret: (slot: SecretSlot)
     .superRefine((profile, ctx) => {
       checkSecurityShape(profile, ctx);
       if (profile.activeCluster === 'failover' && !profile.failover) ctx.addIssue({ code: 'custom', path: ['activeCluster'], message: 'The profile is switched to its failover cluster but has none.' });
+      const seen = new Set<string>();
+      profile.connect.forEach((cluster, index) => {
+        if (seen.has(cluster.id)) ctx.addIssue({ code: 'custom', path: ['connect', index, 'id'], message: `Two Connect clusters have the id ${cluster.id}.` });
+        seen.add(cluster.id);
+        const tlsKey = cluster.tls && (cluster.tls.clientCertFile === null) !== (cluster.tls.clientKeyFile === null);
+        if (tlsKey) ctx.addIssue({ code: 'custom', path: ['connect', index, 'tls'], message: 'A Connect client certificate needs both the certificate and the key file.' });
+        const auth = cluster.auth as Record<string, unknown>;
+        const refs: [unknown, string][] = [
+          [auth['password'], 'password'],
+          [auth['token'], 'token'],
+          [(cluster.tls as Record<string, unknown> | null)?.['keyPassword'], 'tls.keyPassword'],
+        ];
+        for (const [ref, kind] of refs) {
+          const slot = ref !== null && typeof ref === 'object' ? (ref as { slot?: string }).slot : undefined;
+          if (slot !== undefined && slot !== `connect.${cluster.id}.${kind}`) ctx.addIssue({ code: 'custom', path: ['connect', index], message: `Secret slot ${slot} does not belong to Connect cluster ${cluster.id}.` });
+        }
+      });
     });
 }
 
@@ -237,8 +297,8 @@ export function activeClusterDraft<P extends { bootstrapServers: string[]; secur
   return { ...profile, bootstrapServers: failover.bootstrapServers, securityProtocol: failover.securityProtocol, sasl: failover.sasl, tls: failover.tls };
 }
 
-export const connectionProfileSchema = buildProfileSchema(secretRefSchema);
-export const profileDraftSchema = buildProfileSchema(draftSecretSchema);
+export const connectionProfileSchema = buildProfileSchema(secretRefSchema, connectSecretRefSchema);
+export const profileDraftSchema = buildProfileSchema(draftSecretSchema, connectDraftSecretSchema);
 
 /** A stored profile: secrets appear only as slot references. Safe to persist, log, show and send over IPC. */
 export type ConnectionProfile = z.infer<typeof connectionProfileSchema>;
@@ -248,6 +308,12 @@ export type ProfileDraft = z.infer<typeof profileDraftSchema>;
 export type SaslConfig<P extends ConnectionProfile | ProfileDraft = ConnectionProfile> = NonNullable<P['sasl']>;
 export type TlsConfig<P extends ConnectionProfile | ProfileDraft = ConnectionProfile> = NonNullable<P['tls']>;
 export type SchemaRegistryConfig<P extends ConnectionProfile | ProfileDraft = ConnectionProfile> = NonNullable<P['schemaRegistry']>;
+export type ConnectClusterConfig<P extends ConnectionProfile | ProfileDraft = ConnectionProfile> = P['connect'][number];
+
+/** A Connect cluster allows an action when the profile does and the cluster itself is not read-only. */
+export function isConnectActionAllowed(profile: Pick<ConnectionProfile, 'safety'>, cluster: { readOnly: boolean }, action: 'operate-connectors' | 'edit-connectors'): boolean {
+  return !cluster.readOnly && isActionAllowed(profile, action);
+}
 
 export function isActionAllowed(profile: Pick<ConnectionProfile, 'safety'>, action: ProfileAction): boolean {
   return !profile.safety.readOnly && profile.safety.allowedActions.includes(action);
@@ -274,6 +340,7 @@ export function emptyProfileDraft(id: string, name: string): ProfileDraft {
     sasl: null,
     tls: null,
     schemaRegistry: null,
+    connect: [],
     vendor: { preset: 'apache-kafka' },
     topicDefaults: { replicationFactor: null, partitions: null },
     safety: { readOnly: false, allowedActions: [...profileActions] },

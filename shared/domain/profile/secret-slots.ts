@@ -33,7 +33,26 @@ export const secretSlots = [
   'failover.tls.keystore',
 ] as const;
 
-export type SecretSlot = (typeof secretSlots)[number];
+/**
+ * A Connect cluster's secrets: a profile holds zero or more Connect clusters, so their slots carry the
+ * cluster's id (`connect.<id>.password`). The id is stable across renames, like the profile id.
+ */
+export const connectSecretKinds = ['password', 'token', 'tls.keyPassword'] as const;
+export type ConnectSecretKind = (typeof connectSecretKinds)[number];
+export type ConnectSecretSlot = `connect.${string}.${ConnectSecretKind}`;
+export const CONNECT_CLUSTER_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const connectSlotPattern = /^connect\.([a-z0-9][a-z0-9-]{0,62})\.(password|token|tls\.keyPassword)$/;
+
+export function connectSecretSlot(clusterId: string, kind: ConnectSecretKind): ConnectSecretSlot {
+  return `connect.${clusterId}.${kind}`;
+}
+
+export function parseConnectSecretSlot(slot: string): { clusterId: string; kind: ConnectSecretKind } | null {
+  const match = connectSlotPattern.exec(slot);
+  return match ? { clusterId: match[1]!, kind: match[2] as ConnectSecretKind } : null;
+}
+
+export type SecretSlot = (typeof secretSlots)[number] | ConnectSecretSlot;
 
 /** Secret values travelling beside a profile, never inside it. */
 export type SecretValues = Partial<Record<SecretSlot, string>>;
@@ -47,5 +66,5 @@ export interface SecretRef {
 }
 
 export function isSecretSlot(value: string): value is SecretSlot {
-  return (secretSlots as readonly string[]).includes(value);
+  return (secretSlots as readonly string[]).includes(value) || parseConnectSecretSlot(value) !== null;
 }

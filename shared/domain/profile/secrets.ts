@@ -1,7 +1,7 @@
 // Separating secrets from the profile. The catalogue says where each slot lives in the profile; the
 // functions below walk it, so stored profiles, keychain accounts and redacted views cannot disagree.
 import type { ConnectionProfile, ProfileDraft } from './profile-schema';
-import { isSecretSlot, type SecretRef, type SecretSlot, type SecretValues } from './secret-slots';
+import { connectSecretSlot, isSecretSlot, parseConnectSecretSlot, type SecretRef, type SecretSlot, type SecretValues } from './secret-slots';
 
 /** The keychain service name; accounts are `profileId/slot`. */
 export const KEYCHAIN_SERVICE = 'odradek';
@@ -66,10 +66,36 @@ export const secretCatalogue: readonly SecretSlotInfo[] = [
   ...tlsSlots('failover.tls', ['failover', 'tls'], 'Failover cluster TLS'),
 ];
 
-export function secretSlotInfo(slot: SecretSlot): SecretSlotInfo {
-  const info = secretCatalogue.find((entry) => entry.slot === slot);
-  if (!info) throw new Error(`Unknown secret slot ${slot}`);
-  return info;
+const connectLabels = { password: 'REST password', token: 'REST bearer token', 'tls.keyPassword': 'TLS private key passphrase' } as const;
+
+/** The secret positions of the profile's Connect clusters (their slots carry each cluster's id). */
+function connectCatalogue(root: unknown): SecretSlotInfo[] {
+  const clusters = root !== null && typeof root === 'object' ? (root as Parent)['connect'] : undefined;
+  if (!Array.isArray(clusters)) return [];
+  return clusters.flatMap((cluster: unknown, index) => {
+    const id = cluster !== null && typeof cluster === 'object' ? (cluster as Parent)['id'] : undefined;
+    if (typeof id !== 'string' || !isSecretSlot(connectSecretSlot(id, 'password'))) return [];
+    const base = ['connect', String(index)];
+    return [
+      { slot: connectSecretSlot(id, 'password'), label: `Connect ${id} ${connectLabels.password}`, path: [...base, 'auth', 'password'], applies: kindIs('basic') },
+      { slot: connectSecretSlot(id, 'token'), label: `Connect ${id} ${connectLabels.token}`, path: [...base, 'auth', 'token'], applies: kindIs('bearer') },
+      { slot: connectSecretSlot(id, 'tls.keyPassword'), label: `Connect ${id} ${connectLabels['tls.keyPassword']}`, path: [...base, 'tls', 'keyPassword'], applies: () => true },
+    ];
+  });
+}
+
+/** Every secret position of this profile: the fixed catalogue and its Connect clusters'. */
+export function catalogueFor(root: unknown): readonly SecretSlotInfo[] {
+  return [...secretCatalogue, ...connectCatalogue(root)];
+}
+
+export function secretSlotInfo(slot: SecretSlot, profile?: unknown): SecretSlotInfo {
+  const info = (profile === undefined ? secretCatalogue : catalogueFor(profile)).find((entry) => entry.slot === slot);
+  if (info) return info;
+  const connect = parseConnectSecretSlot(slot);
+  // Without the profile the position is unknown; the label is still right (imports, CLI listings).
+  if (connect) return { slot, label: `Connect ${connect.clusterId} ${connectLabels[connect.kind]}`, path: [], applies: () => false };
+  throw new Error(`Unknown secret slot ${slot}`);
 }
 
 function parentOf(root: unknown, path: readonly string[]): Parent | undefined {
@@ -83,7 +109,7 @@ function parentOf(root: unknown, path: readonly string[]): Parent | undefined {
 
 /** Visits every secret position that exists in this profile's variant. */
 function forEachSecretPosition(root: unknown, visit: (info: SecretSlotInfo, parent: Parent, key: string) => void): void {
-  for (const info of secretCatalogue) {
+  for (const info of catalogueFor(root)) {
     const parent = parentOf(root, info.path);
     const key = info.path[info.path.length - 1] ?? '';
     if (parent && info.applies(parent)) visit(info, parent, key);

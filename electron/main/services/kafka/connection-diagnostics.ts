@@ -19,6 +19,7 @@ import { splitHostPort, type KafkaConnectionSettings } from './connection-settin
 import { listenerWantsSasl, probeKafka } from './kafka-probe';
 import { buildTlsOptions } from './tls-options';
 import { probeRegistry } from '../schemas/registry-probe';
+import { probeConnectClusters } from '../connect/connect-probe';
 
 export interface DiagnosticsOptions {
   totalBudgetMs?: number;
@@ -34,6 +35,7 @@ const stageBudgetMs: Record<DiagnosticStage, number> = {
   metadata: 4_000,
   authorization: 3_000,
   'schema-registry': 5_000,
+  connect: 5_000,
 };
 
 type Facts = DiagnosticResult['facts'];
@@ -226,6 +228,15 @@ export async function diagnoseConnection(
       if (!probe.ok) throw new StageFailure(probe.message, probe.remedy, probe.facts);
       return { status: probe.warning ? 'warning' : 'passed', message: probe.message, ...(probe.warning ? { remedy: probe.warning } : {}), facts: probe.facts };
     },
+
+    // Each Connect cluster: reachable, TLS trusted, credentials accepted, connectors listed.
+    connect: async (budgetMs) => {
+      const clusters = settings.connect ?? [];
+      if (clusters.length === 0) return 'skip';
+      const probe = await probeConnectClusters(clusters, { timeoutMs: budgetMs });
+      if (!probe.ok) throw new StageFailure(probe.message, probe.remedy, probe.facts);
+      return { status: probe.warning ? 'warning' : 'passed', message: probe.message, ...(probe.warning ? { remedy: probe.warning } : {}), facts: probe.facts };
+    },
   };
 
   /** A fresh socket (TLS when the profile uses it): ApiVersions, then whether Metadata is refused by a close. */
@@ -252,7 +263,7 @@ export async function diagnoseConnection(
         continue;
       }
       // The registry is another endpoint: its stage keeps its own budget whatever Kafka's stages used.
-      const budget = stage === 'schema-registry' ? stageBudgetMs[stage] : remaining(stageBudgetMs[stage]);
+      const budget = stage === 'schema-registry' || stage === 'connect' ? stageBudgetMs[stage] : remaining(stageBudgetMs[stage]);
       try {
         const outcome = await withTimeout(stages[stage](budget), budget + 250);
         if (outcome === 'skip') {
@@ -281,6 +292,7 @@ export async function diagnoseConnection(
 const skipWords: Partial<Record<DiagnosticStage, string>> = {
   tls: 'Not used: the profile connects without TLS.',
   'schema-registry': 'Not used: the profile names no Schema Registry.',
+  connect: 'Not used: the profile names no Kafka Connect cluster.',
 };
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

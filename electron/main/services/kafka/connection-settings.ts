@@ -54,6 +54,17 @@ export interface SchemaRegistrySettings {
   observation: 'auto' | 'v2' | 'v1';
 }
 
+/** One of the profile's Kafka Connect clusters with its secrets and files resolved (see services/connect). */
+export interface ConnectClusterSettings {
+  /** The cluster's id in the profile; tenancy paths `["connect", id, "connector", name]` and snapshots use it. */
+  id: string;
+  name: string;
+  urls: string[];
+  auth: { kind: 'none' } | { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
+  tls: TlsSettings | null;
+  readOnly: boolean;
+}
+
 export interface KafkaConnectionSettings {
   /** Used in log lines and the Kafka client id; never a secret. */
   name: string;
@@ -64,6 +75,8 @@ export interface KafkaConnectionSettings {
   schemaRegistry?: SchemaRegistrySettings | null;
   /** The Kafka proxy the bootstrap is, when the profile says so: features it does not carry are refused by name. */
   proxy?: ProxyKind | null;
+  /** The profile's Connect clusters; absent or empty when it has none. */
+  connect?: ConnectClusterSettings[];
 }
 
 export function splitHostPort(address: string): { host: string; port: number } {

@@ -11,7 +11,7 @@ import type { SecretSlot, SecretValues } from '../../../../shared/domain/profile
 import { joinSecrets, keychainAccount, parseKeychainAccount, secretStatuses, splitSecrets } from '../../../../shared/domain/profile/secrets';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { schemaRegistryIdOf } from '../../../../shared/domain/schemas/schema-schemas';
-import type { KafkaConnectionSettings, SaslSettings, SchemaRegistrySettings, TlsIdentity, TlsSettings, TlsTrust } from '../kafka/connection-settings';
+import type { ConnectClusterSettings, KafkaConnectionSettings, SaslSettings, SchemaRegistrySettings, TlsIdentity, TlsSettings, TlsTrust } from '../kafka/connection-settings';
 import { SecretStoreUnavailableError, type ProfileRepo, type SecretStore, type StoredProfiles } from '../ports';
 
 export interface ProfileServiceDeps {
@@ -220,6 +220,37 @@ async function resolveDraft(profileDraft: ProfileDraft, readFile: (path: string)
     };
   }
 
+  const connect: ConnectClusterSettings[] = [];
+  for (const cluster of draft.connect) {
+    const auth = cluster.auth;
+    const spec = cluster.tls;
+    connect.push({
+      id: cluster.id,
+      name: cluster.name,
+      urls: cluster.urls,
+      auth:
+        auth.kind === 'basic'
+          ? { kind: 'basic', username: auth.username, password: required(auth.password, `Connect ${cluster.name} REST password`) }
+          : auth.kind === 'bearer'
+            ? { kind: 'bearer', token: required(auth.token, `Connect ${cluster.name} bearer token`) }
+            : { kind: 'none' },
+      tls: spec
+        ? await resolveTls(
+            {
+              trust: spec.caFile ? { kind: 'pem-file', path: spec.caFile } : { kind: 'system' },
+              identity:
+                spec.clientCertFile && spec.clientKeyFile
+                  ? { kind: 'pem', certificate: { source: 'file', path: spec.clientCertFile }, key: { source: 'file', path: spec.clientKeyFile }, keyPassword: spec.keyPassword }
+                  : null,
+              verifyHostname: spec.verifyHostname,
+            },
+            'default',
+          )
+        : null,
+      readOnly: cluster.readOnly,
+    });
+  }
+
   let sasl: SaslSettings | null = null;
   const saslSpec = draft.sasl;
   if (saslSpec?.mechanism === 'gssapi') {
@@ -254,5 +285,5 @@ async function resolveDraft(profileDraft: ProfileDraft, readFile: (path: string)
   }
 
   const proxy = proxyOfVendor(draft.vendor.preset);
-  return { name: draft.name, bootstrapServers: draft.bootstrapServers, tls, sasl, schemaRegistry, ...(proxy ? { proxy } : {}) };
+  return { name: draft.name, bootstrapServers: draft.bootstrapServers, tls, sasl, schemaRegistry, connect, ...(proxy ? { proxy } : {}) };
 }

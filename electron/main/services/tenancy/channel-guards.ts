@@ -76,6 +76,10 @@ export interface StreamGuard<S extends StreamName> {
 const visible = (name: string, action?: KpowAction, type: GuardedResourceType = 'topic'): ResourceUse => ({ type, name, need: 'visible', ...(action ? { action } : {}) });
 const newName = (name: string, action: KpowAction, type: GuardedResourceType = 'topic'): ResourceUse => ({ type, name, need: 'new-name', action });
 
+/** A connector in one of the profile's Connect clusters: tenancy paths `["connect", clusterId, "connector", name]`. */
+const connector = (clusterId: string, name: string, need: ResourceUse['need'] = 'visible', action?: KpowAction): ResourceUse => ({ type: 'connector', name, need, domainId: clusterId, ...(action ? { action } : {}) });
+const connectorActionKpow = { pause: 'CONNECT_ALTER_STATE', resume: 'CONNECT_ALTER_STATE', stop: 'CONNECT_ALTER_STATE', restart: 'CONNECT_ALTER_STATE', delete: 'CONNECT_DELETE' } as const;
+
 export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
   'tenancy:state': { kind: 'tenancy' },
   'tenancy:attach-policy': { kind: 'tenancy' },
@@ -200,6 +204,32 @@ export const channelGuards: { [C in Channel]?: ChannelGuard<C> } = {
     visibleOutput: (list, scope) => ({ reassignments: list.reassignments.filter((entry) => scope.isTopicVisible(entry.topic)) }),
   },
   'brokers:cancel-reassignment': { kind: 'mutate', resources: ({ topic }) => [visible(topic, 'TOPIC_ALTER_REASSIGNMENTS')] },
+  // Connectors live in the profile's Connect clusters, named by the cluster's id in the profile, so
+  // `["connect", "*", "connector", "tx-*"]` applies; lists drop what the tenant does not show.
+  'connect:clusters': { kind: 'read' },
+  'connect:list': {
+    kind: 'read',
+    visibleOutput: (list, scope) => {
+      const connectors = list.connectors.filter((row) => scope.isVisible('connector', row.name, row.clusterId));
+      return { clusters: list.clusters.map((cluster) => ({ ...cluster, connectors: connectors.filter((row) => row.clusterId === cluster.id).length })), connectors };
+    },
+  },
+  'connect:detail': { kind: 'read', resources: ({ clusterId, connector: name }) => [connector(clusterId, name)] },
+  'connect:action': {
+    kind: 'mutate',
+    resources: ({ clusterId, connector: name, action }) => [connector(clusterId, name, 'visible', connectorActionKpow[action])],
+    ahead: ({ clusterId, connector: name, action }) => [connector(clusterId!, name!, 'visible', action === undefined ? undefined : connectorActionKpow[action])],
+  },
+  'connect:plugins': { kind: 'read' },
+  // Validating names no connector the tenant must show; a new name is checked when it is saved.
+  'connect:validate': { kind: 'read', resources: ({ clusterId, connector: name }) => (name ? [connector(clusterId, name)] : []) },
+  'connect:save': {
+    kind: 'create',
+    resources: ({ clusterId, connector: name, mode }) => [mode === 'create' ? connector(clusterId, name, 'new-name', 'CONNECT_CREATE') : connector(clusterId, name, 'visible', 'CONNECT_EDIT_CONFIG')],
+  },
+  'connect:offsets': { kind: 'read', resources: ({ clusterId, connector: name }) => [connector(clusterId, name)] },
+  'connect:change-offsets': { kind: 'mutate', resources: ({ clusterId, connector: name }) => [connector(clusterId, name, 'visible', 'CONNECT_EDIT_CONFIG')] },
+  'connect:worker': { kind: 'read' },
 };
 
 /** A broker by id; the cluster-wide default (null) names no broker and is refused inside a tenant instead. */

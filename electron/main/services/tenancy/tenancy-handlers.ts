@@ -10,6 +10,7 @@ import { writeFileAtomically } from '../files/write-file-atomically';
 import type { FileDialogs } from '../policy-workspace-service';
 import type { Clock } from '../ports';
 import { captureClusterDetails } from '../snapshots/capture-snapshot';
+import { captureConnectClusters } from '../connect/connect-snapshot';
 import { captureSchemaRegistry } from '../schemas/registry-snapshot';
 import { describeKafkaFailure, principalOf } from '../topics/kafka-error-words';
 import { explainRequests, guardHandlers, type GuardDeps } from './channel-guards';
@@ -87,9 +88,11 @@ export function createTenancy(deps: TenancyDeps) {
       const profile = await deps.profiles.get(profileId);
       const path = await deps.dialogs.chooseSavePath('snapshot', `${safeFileName(profile.name)}-snapshot.json`);
       if (path === null) return { path: null, topics: 0, groups: 0 };
-      const [scope, registry] = await Promise.all([
+      const resolved = deps.profiles.resolveConnection(profileId);
+      const [scope, registry, connectClusters] = await Promise.all([
         scopes.fresh(profileId, tenantOf(access), rateSampleMs),
-        deps.profiles.resolveConnection(profileId).then((settings) => (settings.schemaRegistry ? captureSchemaRegistry(settings.schemaRegistry, deps.log ?? (() => undefined)) : null)),
+        resolved.then((settings) => (settings.schemaRegistry ? captureSchemaRegistry(settings.schemaRegistry, deps.log ?? (() => undefined)) : null)),
+        resolved.then((settings) => captureConnectClusters(settings.connect ?? [], deps.log ?? (() => undefined))),
       ]);
       const cluster = scope.visibleSnapshotCluster();
       // Inside a tenant, only the tenant's subjects.
@@ -99,7 +102,8 @@ export function createTenancy(deps: TenancyDeps) {
         capturedAt: new Date(deps.clock.now()).toISOString(),
         clusters: [cluster],
         schemaRegistries: registries,
-        connectClusters: [],
+        // Inside a tenant, only the tenant's connectors.
+        connectClusters: connectClusters.map((entry) => ({ ...entry, connectors: entry.connectors.filter((name) => scope.isVisible('connector', name, entry.id)) })),
         ksqlDbs: [],
       };
       await writeFileAtomically(path, `${JSON.stringify(snapshot, null, 2)}\n`);

@@ -46,6 +46,8 @@ const actionWords: Record<ProfileAction, string> = {
   'export-data': 'export data',
   'edit-brokers': 'change broker configuration',
   'reassign-partitions': 'elect leaders or move partitions',
+  'operate-connectors': 'pause, resume, stop or restart connectors',
+  'edit-connectors': 'create, change or delete connectors or their offsets',
 };
 
 /** Refuses with NOT_ALLOWED unless the profile permits the action. */

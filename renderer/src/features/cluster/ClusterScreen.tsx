@@ -20,6 +20,7 @@ const screens: Partial<Record<ClusterSection, ComponentType<{ profileId: string 
   schemas: lazyScreen(() => import('../schemas/SchemasScreen'), 'SchemasScreen'),
   acls: lazyScreen(() => import('../access/AccessScreen'), 'AccessScreen'),
   brokers: lazyScreen(() => import('../brokers/BrokersScreen'), 'BrokersScreen'),
+  connect: lazyScreen(() => import('../connect/ConnectScreen'), 'ConnectScreen'),
 };
 
 export function ClusterScreen() {

@@ -27,6 +27,11 @@ export const sectionInfo: Record<ClusterSection, SectionInfo> = {
     domain: 'schemas',
     purpose: 'Schema Registry subjects, versions, compatibility and the messages that use each schema.',
   },
+  connect: {
+    label: 'Connect',
+    domain: 'connect',
+    purpose: 'Kafka Connect connectors across the profile’s Connect clusters: state, tasks with failure traces, topics, plugins, validated create and edit, offsets.',
+  },
   tenants: {
     label: 'Tenants',
     purpose: 'The tenant you act in, its resources (inferred ones marked) and the policy file behind it.',

@@ -53,6 +53,7 @@ import { KeychainStoreField, SecretField, type KeychainStoreFieldFor, type Secre
 import { carryTestRun, NEW_PROFILE_RUN, TestConnectionPanel } from './TestConnectionPanel';
 import { TlsFields } from './TlsFields';
 import { useBeforeUnloadGuard } from '../../lib/use-before-unload-guard';
+import { ConnectClustersFields } from './ConnectClustersFields';
 import { guardEditorExit, hasUnsavedChanges, type Navigation } from './unsaved-changes';
 
 const mechanismLabels: Record<SaslMechanism, string> = {
@@ -77,6 +78,8 @@ const actionLabels: Record<ProfileAction, string> = {
   'export-data': 'Export data',
   'edit-brokers': 'Edit broker configs',
   'reassign-partitions': 'Elect leaders and reassign partitions',
+  'operate-connectors': 'Pause, resume, stop and restart connectors',
+  'edit-connectors': 'Create, edit and delete connectors and their offsets',
 };
 
 /** The editor for a new profile (`add-profile`) or a stored one (`edit-profile`). */
@@ -571,6 +574,8 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
                 )}
               </Stack>
             </Fieldset>
+
+            <ConnectClustersFields clusters={draft.connect} update={(recipe) => update((next) => recipe(next.connect))} secretField={(slot, label) => secretField(slot, label)} error={error} />
 
             <Fieldset legend="Safety">
               <Stack gap="sm">

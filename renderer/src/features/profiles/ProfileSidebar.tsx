@@ -38,7 +38,8 @@ export function ProfileSidebar() {
           No connections yet. Add one or import your client config.
         </Text>
       )}
-      <ScrollArea.Autosize mah={260}>
+      {/* Its own gutter: an overlaid scrollbar covered the profiles' action buttons once the list scrolled. */}
+      <ScrollArea.Autosize mah={260} offsetScrollbars>
         {profiles.data?.profiles.map((profile) => (
           <Group key={profile.id} gap={0} wrap="nowrap" data-testid={`profile-${profile.id}`}>
             <NavLink

@@ -43,7 +43,7 @@ export function withProtocol(draft: ProfileDraft, protocol: SecurityProtocol): P
 type Node = Record<string, unknown>;
 
 function parentOf(draft: ProfileDraft, slot: SecretSlot): { parent: Node; key: string } | null {
-  const path = secretSlotInfo(slot).path;
+  const path = secretSlotInfo(slot, draft).path;
   let node: unknown = draft;
   for (const key of path.slice(0, -1)) {
     if (node === null || typeof node !== 'object') return null;

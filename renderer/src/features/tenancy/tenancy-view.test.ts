@@ -20,8 +20,12 @@ function tenancy(overrides: Partial<TenancyState> = {}): TenancyState {
 
 describe('visibleSections', () => {
   it('shows every section while the tenancy state is unknown or all domains are shown', () => {
-    expect(visibleSections(undefined)).toEqual(['overview', 'topics', 'groups', 'schemas', 'tenants', 'acls', 'brokers']);
-    expect(visibleSections(tenancy().navigation)).toHaveLength(7);
+    expect(visibleSections(undefined)).toEqual(['overview', 'topics', 'groups', 'schemas', 'connect', 'tenants', 'acls', 'brokers']);
+    expect(visibleSections(tenancy().navigation)).toHaveLength(8);
+  });
+
+  it('hides Connect alone when the tenant reaches no Connect resource (HIDE_RESOURCES)', () => {
+    expect(visibleSections({ schemas: true, connect: false, ksqldb: false })).toEqual(['overview', 'topics', 'groups', 'schemas', 'tenants', 'acls', 'brokers']);
   });
 
   it('hides Schemas when the tenant hides schema resources, keeping the order of the rest', () => {

@@ -22,6 +22,33 @@ const kpowNames: Readonly<Record<string, string>> = {
   SCHEMA_REGISTRY_OBSERVATION_VERSION: 'odradek.schemaRegistry.observation',
 };
 
+/**
+ * Kpow's Kafka Connect variables. `CONNECT_REST_URL` is the first Connect cluster of the profile and
+ * `CONNECT_REST_URL_2`, `CONNECT_NAME_2`, … the second and on (a comma-separated URL list is one
+ * cluster's fail-over URLs). They become `odradek.connect.<n>.<field>` for readConnectClusters.
+ */
+const kpowConnectFields: Readonly<Record<string, string>> = {
+  CONNECT_REST_URL: 'urls',
+  CONNECT_NAME: 'name',
+  CONNECT_AUTH: 'auth',
+  CONNECT_BASIC_AUTH_USER: 'username',
+  CONNECT_BASIC_AUTH_PASS: 'password',
+  CONNECT_BASIC_AUTH_PASSWORD: 'password',
+  CONNECT_BEARER_TOKEN: 'token',
+  CONNECT_SSL_CA_LOCATION: 'caFile',
+  CONNECT_SSL_CERTIFICATE_LOCATION: 'clientCertFile',
+  CONNECT_SSL_KEY_LOCATION: 'clientKeyFile',
+  CONNECT_SSL_KEY_PASSWORD: 'keyPassword',
+  CONNECT_READ_ONLY: 'readOnly',
+};
+
+function kpowConnectKey(name: string): string | null {
+  const match = /^(CONNECT_[A-Z_]+?)(?:_(\d+))?$/.exec(name);
+  const field = match ? kpowConnectFields[match[1]!] : undefined;
+  if (!match || !field) return null;
+  return `odradek.connect.${match[2] ?? '1'}.${field}`;
+}
+
 const dotted = (name: string) => name.toLowerCase().replace(/_/g, '.');
 const asSetting = (raw: RawSetting, key: string): Setting => ({ key, sourceKey: raw.key, value: raw.value, line: raw.line, column: raw.column });
 
@@ -30,7 +57,10 @@ export function translateKpowEnv(raw: readonly RawSetting[]): TranslatedSettings
   for (const setting of raw) {
     const name = setting.key.toUpperCase();
     const direct = kpowNames[name];
+    const connect = kpowConnectKey(name);
     if (direct) result.settings.push(asSetting(setting, direct));
+    else if (connect) result.settings.push(asSetting(setting, connect));
+    else if (name.startsWith('CONNECT_')) result.ignored.push({ setting, reason: 'A Kpow Connect setting Odradek does not read; set it in the profile’s Connect cluster.' });
     else if (/^LICEN[SC]E/.test(name)) result.ignored.push({ setting, reason: 'Kpow licence keys are not connection settings.' });
     else if (/_\d+$/.test(name)) result.ignored.push({ setting, reason: `Belongs to cluster ${/_(\d+)$/.exec(name)?.[1]} of a multi-cluster Kpow configuration; import that cluster as its own profile.` });
     else if (name.startsWith('SCHEMA_REGISTRY_SSL_')) result.settings.push(asSetting(setting, `schema.registry.${dotted(name.slice('SCHEMA_REGISTRY_'.length))}`));

@@ -15,7 +15,7 @@ import { handledElsewhereReasons, readJavaClientSettings } from './java-client';
 import { readLibrdkafkaSettings } from './librdkafka';
 import { parsePropertiesText } from './properties-parser';
 import type { Directive, RawSetting } from './raw-setting';
-import { readOdradekSettings } from './shared-readers';
+import { readConnectClusters, readOdradekSettings } from './shared-readers';
 import { SourceText } from './source';
 import { gatewayTokenStatus, withGatewayToken } from '../gateway-token';
 
@@ -148,6 +148,7 @@ function importUnchecked(input: string, options: ImportOptions): ImportPreview {
   const firstServer = draft.bootstrapServers[0];
   if (!options.name && !ctx.has('odradek.name') && firstServer && !containsPlaceholder(firstServer)) draft.name = `Imported ${firstServer.replace(/:\d+$/, '')}`;
   const explicitVendor = ctx.has('odradek.vendor');
+  readConnectClusters(ctx, draft);
   readOdradekSettings(ctx, draft, options.name);
   if (options.id) draft.id = options.id;
   else if (draft.id === 'imported-profile') draft.id = profileIdFromName(draft.name);

@@ -1,6 +1,7 @@
 // Readers used by more than one input format: bootstrap servers, security protocol, Schema Registry
 // (Confluent serializer keys) and the `odradek.*` settings that carry Odradek-only fields.
 import { checkBootstrapAddress, splitBootstrapList } from '../bootstrap';
+import { connectSecretSlot } from '../secret-slots';
 import { guessEnvironmentTag, defaultEnvironmentColours, environmentTags, profileActions, vendorPresetIds, type ProfileDraft, type SaslMechanism, type SecurityProtocol } from '../profile-schema';
 import { parseTlsProfileName } from '../tls-profiles';
 import { containsPlaceholder, type ImportContext, type Setting } from './context';
@@ -164,5 +165,65 @@ export function readOdradekSettings(ctx: ImportContext, draft: ProfileDraft, nam
     if (observed) draft.schemaRegistry.observation = observed;
   } else {
     for (const orphan of [registryName, observation]) if (orphan) ctx.ignore(orphan, 'No Schema Registry URL was given.');
+  }
+}
+
+/**
+ * The Connect clusters from `odradek.connect.<n>.<field>` (Kpow's CONNECT_* variables, numbered
+ * CONNECT_REST_URL_2 for the second cluster): ids `connect-1`, `connect-2`, … in number order.
+ */
+export function readConnectClusters(ctx: ImportContext, draft: ProfileDraft): void {
+  const settings = ctx.takeMatching((key) => /^odradek\.connect\.\d+\./.test(key));
+  const byNumber = new Map<number, Map<string, Setting>>();
+  for (const setting of settings) {
+    const [, number, field] = /^odradek\.connect\.(\d+)\.(.+)$/.exec(setting.key) ?? [];
+    const fields = byNumber.get(Number(number)) ?? new Map<string, Setting>();
+    fields.set(field ?? '', setting);
+    byNumber.set(Number(number), fields);
+  }
+  for (const number of [...byNumber.keys()].sort((a, b) => a - b)) {
+    const fields = byNumber.get(number)!;
+    const id = `connect-${number}`;
+    const field = (name: string) => `connect.${id}.${name}`;
+    const urlSetting = fields.get('urls');
+    if (!urlSetting) {
+      for (const orphan of fields.values()) ctx.ignore(orphan, `No CONNECT_REST_URL${number === 1 ? '' : `_${number}`} was given for this Connect cluster.`);
+      continue;
+    }
+    const urls = urlSetting.value.text.split(',').map((url) => url.trim()).filter(Boolean);
+    for (const url of urls) {
+      if (containsPlaceholder(url)) ctx.error('input.placeholder', `the Connect REST URL is still the placeholder '${url}'.`, urlSetting, 'Replace it with the worker URL, e.g. http://connect.example.com:8083.', field('urls'));
+      else if (!/^https?:\/\/[^\s/?#]+/i.test(url)) ctx.error('input.bad-url', `${urlSetting.sourceKey} '${url}' is not an http:// or https:// URL.`, urlSetting, 'Use e.g. http://connect.example.com:8083.', field('urls'));
+    }
+    if (urls.length === 0) ctx.error('input.no-connect-url', `${urlSetting.sourceKey} is empty.`, urlSetting, 'Give the Connect REST URL.', field('urls'));
+    const name = ctx.text(fields.get('name'))?.trim() || (number === 1 ? 'Connect' : `Connect ${number}`);
+    const authText = ctx.text(fields.get('auth'))?.trim().toUpperCase();
+    const user = fields.get('username');
+    const password = fields.get('password');
+    const token = fields.get('token');
+    let auth: ProfileDraft['connect'][number]['auth'] = { kind: 'none' };
+    if (authText === 'BEARER' || (authText === undefined && token)) {
+      auth = { kind: 'bearer', token: ctx.secret(token, connectSecretSlot(id, 'token'), `Connect ${name} bearer token`) };
+      if (!token) ctx.error('input.no-connect-token', `CONNECT_AUTH=BEARER needs CONNECT_BEARER_TOKEN for Connect cluster ${name}.`, fields.get('auth'), 'Add the token, or enter it in the profile.', field('auth'));
+    } else if (authText === 'BASIC' || (authText === undefined && (user || password))) {
+      const username = ctx.plain(user, `Connect ${name} user`, field('auth.username'));
+      auth = { kind: 'basic', username: username ?? '', password: ctx.secret(password, connectSecretSlot(id, 'password'), `Connect ${name} password`) };
+      if (!username) ctx.error('input.no-connect-user', `Basic Connect auth needs CONNECT_BASIC_AUTH_USER for Connect cluster ${name}.`, fields.get('auth') ?? password, 'Add the user.', field('auth.username'));
+    } else if (authText !== undefined && authText !== 'NONE' && authText !== '') {
+      ctx.error('input.connect-auth', `CONNECT_AUTH '${authText}' is not supported.`, fields.get('auth'), 'Use BASIC, BEARER or NONE.', field('auth'));
+    }
+    const caFile = ctx.text(fields.get('caFile'))?.trim() || null;
+    const clientCertFile = ctx.text(fields.get('clientCertFile'))?.trim() || null;
+    const clientKeyFile = ctx.text(fields.get('clientKeyFile'))?.trim() || null;
+    const keyPassword = fields.get('keyPassword');
+    const usesTls = urls.some((url) => url.toLowerCase().startsWith('https://')) || caFile !== null || clientCertFile !== null;
+    draft.connect.push({
+      id,
+      name,
+      urls,
+      auth,
+      tls: usesTls ? { caFile, clientCertFile, clientKeyFile, keyPassword: keyPassword ? ctx.secret(keyPassword, connectSecretSlot(id, 'tls.keyPassword'), `Connect ${name} key passphrase`) : undefined, verifyHostname: true } : null,
+      readOnly: ['TRUE', '1', 'YES'].includes(ctx.text(fields.get('readOnly'))?.trim().toUpperCase() ?? ''),
+    });
   }
 }
