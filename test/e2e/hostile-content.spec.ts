@@ -17,7 +17,8 @@ const HOSTILE: { key: string; value: string; shows: string; detail?: string }[] 
   { key: 'link', value: `<a href="javascript:${PWN}link'">click me</a> javascript:${PWN}bare'`, shows: '<a href="javascript:' },
   { key: 'iframe', value: `<iframe src="javascript:${PWN}iframe'"></iframe><meta http-equiv="refresh" content="0;url=about:blank">`, shows: '<iframe src=' },
   { key: 'ansi', value: '\u001b[31mred\u001b[0m \u001b]0;title\u0007 \u001b[2J after-ansi', shows: '1b 5b 33 31 6d 72 65 64', detail: 'G1szMW1yZWQbWzBt' },
-  { key: 'bidi', value: 'user\u202Egnp.exe\u202C \u2066isolated\u2069 \u200Fend-bidi', shows: 'end-bidi' },
+  // Direction controls are shown as code points, so the value cannot read as "userexe.png".
+  { key: 'bidi', value: 'user\u202Egnp.exe\u202C \u2066isolated\u2069 \u200Fend-bidi', shows: 'user⟨U+202E⟩gnp.exe⟨U+202C⟩ ⟨U+2066⟩isolated⟨U+2069⟩ ⟨U+200F⟩end-bidi' },
 ];
 const BIG_MB = 10;
 const BIG_TAIL = `<img src=x onerror="${PWN}big'">BIG-END`;
