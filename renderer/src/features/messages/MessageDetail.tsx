@@ -8,7 +8,7 @@ import { ariaShortcut, useShortcuts, withShortcut } from '../../lib/shortcuts';
 import { ReproduceButton } from '../producer/ReproduceDialog';
 import { DecodedSchemaBadges, DecodedSchemaProblems } from '../schemas/DecodedSchemaInfo';
 import { JsonTree } from './JsonTree';
-import { availableViews, formatBytes, formatTimestamp, renderPayload, timeZoneName, viewLabels, type PayloadView } from './payload-format';
+import { availableViews, formatBytes, formatTimestamp, renderPayload, showDirectionControls, timeZoneName, viewLabels, type PayloadView } from './payload-format';
 
 const timestampTypeWords = { create: 'create time (set by the producer)', 'log-append': 'log-append time (set by the broker)' } as const;
 
@@ -166,7 +166,7 @@ function PayloadSection({ title, payload, compact = false }: { title: string; pa
       ) : (
         <ScrollArea.Autosize mah={compact ? 160 : 420}>
           <Code block data-testid={`payload-${title.toLowerCase()}`} style={view === 'hex' ? { whiteSpace: 'pre', width: 'max-content' } : { whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-            {text}
+            {showDirectionControls(text)}
           </Code>
         </ScrollArea.Autosize>
       )}

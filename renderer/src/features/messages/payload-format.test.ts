@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecodedPayloadRow } from '../../../../shared/domain/messages/browse-request';
-import { availableViews, formatTimestamp, hexDump, parseJsonTree, prettyJson, previewLine, renderPayload, timeZoneName } from './payload-format';
+import { availableViews, formatTimestamp, hexDump, parseJsonTree, prettyJson, previewLine, renderPayload, showDirectionControls, timeZoneName } from './payload-format';
 
 const payload = (kind: DecodedPayloadRow['kind'], text: string): DecodedPayloadRow => ({ kind, text, size: text.length, truncated: false });
 
@@ -53,5 +53,14 @@ describe('payload formatting', () => {
     expect(formatTimestamp(Date.UTC(2026, 0, 2, 3, 4, 5, 6), 'utc')).toBe('2026-01-02 03:04:05.006');
     expect(timeZoneName('utc')).toBe('UTC');
     expect(timeZoneName('local')).toMatch(/^.+, UTC[+-]\d{2}:\d{2}$/);
+  });
+});
+
+describe('direction controls', () => {
+  it('are shown as code points in the list and the detail, so a value cannot reorder what is shown', () => {
+    expect(showDirectionControls('user\u202Egnp.exe\u202C \u2066x\u2069 \u200F\u061C')).toBe('user⟨U+202E⟩gnp.exe⟨U+202C⟩ ⟨U+2066⟩x⟨U+2069⟩ ⟨U+200F⟩⟨U+061C⟩');
+    expect(previewLine(payload('text', 'a\u202Eb'))).toBe('a⟨U+202E⟩b');
+    // Other text, including right-to-left scripts, is left as it is.
+    expect(showDirectionControls('שלום مرحبا <b>x</b>')).toBe('שלום مرحبا <b>x</b>');
   });
 });

@@ -104,7 +104,18 @@ export function previewLine(payload: DecodedPayloadRow | null, maxChars = 200): 
   if (payload === null) return '';
   const text = payload.kind === 'binary' ? (payload.hexPreview ?? payload.text) : payload.text;
   const line = text.length > maxChars * 2 ? text.slice(0, maxChars * 2) : text;
-  return line.replace(/\s+/g, ' ').slice(0, maxChars);
+  return showDirectionControls(line.replace(/\s+/g, ' ').slice(0, maxChars));
+}
+
+// Bidi embeddings, overrides, isolates and marks (U+061C, U+200E/F, U+202A–E, U+2066–9).
+const DIRECTION_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * For display only (copy keeps the exact text): direction controls shown as `⟨U+202E⟩`, so a value cannot
+ * reorder what is shown around it (`user\u202Egnp.exe` would otherwise read as "userexe.png").
+ */
+export function showDirectionControls(text: string): string {
+  return text.replace(DIRECTION_CONTROLS, (char) => `⟨U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
 /** The zone timestamps are written in: the machine's IANA name and offset now, or UTC. */
