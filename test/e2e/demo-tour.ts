@@ -1,9 +1,10 @@
 // A walk through the seeded demo world as a user takes it: the first-run card, topics, an Avro message
-// decoded, the groups in their states with a lag chart, the subjects, a tenant view and the policy
-// workspace. The E2E spec (demo.spec.ts) asserts every seeded object on the way; `npm run screenshots`
-// takes the same walk and keeps a PNG at each stop, so the README's pictures are what the app shows.
+// decoded, the compacted topic's policy, the groups in their states with a lag chart, the subjects, the
+// ACLs of both principals, a tenant view and the policy workspace. The E2E spec (demo.spec.ts) asserts
+// every seeded object on the way; `npm run screenshots` takes the same walk and keeps a PNG at each
+// stop, so the README's pictures are what the app shows.
 import { expect, type Page } from '@playwright/test';
-import { DEMO_GROUPS, DEMO_PROFILE_NAME, DEMO_SCHEMAS, DEMO_TOPICS } from '../../demo/plan';
+import { ANALYST_USER, DEMO_GROUPS, DEMO_PROFILE_NAME, DEMO_SCHEMAS, DEMO_TOPICS, DEMO_USER } from '../../demo/plan';
 
 export type Shot = 'topics' | 'messages-avro' | 'groups' | 'group-lag-chart' | 'tenant-view' | 'policy-workspace';
 
@@ -37,6 +38,10 @@ export async function demoTour(app: Page, options: TourOptions): Promise<void> {
   await app.getByRole('checkbox', { name: 'Hide internal topics' }).uncheck();
   await expect(app.locator('[data-topic="__demo-heartbeats"]')).toBeVisible();
   await app.getByRole('checkbox', { name: 'Hide internal topics' }).check();
+  // The compacted topic: its cleanup policy is an override on the topic.
+  await app.locator('[data-topic="customers.profiles"]').click();
+  await app.getByRole('tab', { name: 'Configuration' }).click();
+  await expect(app.locator('[data-config="cleanup.policy"]')).toContainText('compact', { timeout: 20_000 });
   await app.locator('[data-topic="shop.orders"]').click();
   await expect(app.getByRole('button', { name: 'Browse messages' })).toBeVisible();
   await shoot('topics');
@@ -83,6 +88,13 @@ export async function demoTour(app: Page, options: TourOptions): Promise<void> {
   // Schemas: the three subjects the demo registered.
   await section(app, 'Schemas');
   for (const schema of DEMO_SCHEMAS) await expect(app.locator(`[data-subject="${schema.subject}"]`)).toBeVisible({ timeout: 30_000 });
+
+  // Access: the ACLs of both seeded principals (the profile signs in as the demo's SCRAM user).
+  await section(app, 'Access');
+  await expect(app.getByRole('heading', { name: 'Access' })).toBeVisible();
+  const acls = app.getByRole('table', { name: 'ACLs' });
+  await expect(acls).toContainText(`User:${DEMO_USER}`, { timeout: 30_000 });
+  await expect(acls).toContainText(`User:${ANALYST_USER}`);
 
   // A snapshot for the policy workspace, captured from the Overview while the whole cluster shows.
   await section(app, 'Overview');
