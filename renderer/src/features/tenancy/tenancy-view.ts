@@ -76,7 +76,8 @@ export function overviewFigures(overview: ClusterOverview): OverviewFigure[] {
     { label: 'Cluster id', value: overview.clusterId },
     { label: 'Tenant', value: overview.tenant ?? 'Whole cluster' },
     // Under the tenancy rules brokers are resources too: a tenant that includes only topics sees none.
-    { label: 'Brokers', value: overview.tenant !== null && overview.brokers === 0 ? 'none in this tenant' : count.format(overview.brokers) },
+    // Metadata lists only the brokers that answer: say so, a stopped one shows on the Brokers screen.
+    { label: 'Brokers', value: overview.tenant !== null && overview.brokers === 0 ? 'none in this tenant' : `${count.format(overview.brokers)} online` },
     { label: 'Controller', value: overview.controllerId === null ? (overview.tenant !== null && overview.brokers === 0 ? 'not in this tenant' : 'unknown') : `broker ${overview.controllerId}` },
     // `topics` counts internal ones too: one figure that says which is which, not two that add up twice.
     { label: 'Topics', value: overview.internalTopics === 0 ? count.format(overview.topics) : `${count.format(overview.topics - overview.internalTopics)} + ${count.format(overview.internalTopics)} internal` },
