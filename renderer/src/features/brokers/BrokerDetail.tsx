@@ -69,7 +69,7 @@ function ConfigsPanel({ profileId, brokerId }: { profileId: string; brokerId: nu
       ) : shown.length === 0 ? (
         <Text size="sm" c="dimmed">No entry matches the filter; clear it to see all {entries.length}.</Text>
       ) : (
-        <ScrollArea.Autosize mah={420} type="auto">
+        <ScrollArea.Autosize mah={420} type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': brokerId === null ? 'Cluster-wide default configuration, scrollable' : `Configuration of broker ${brokerId}, scrollable` }}>
           <Table striped withTableBorder fz="sm" aria-label={brokerId === null ? 'Cluster-wide default configuration' : `Configuration of broker ${brokerId}`} stickyHeader>
             <Table.Thead>
               <Table.Tr>
@@ -206,7 +206,7 @@ function LogDirsPanel({ profileId, brokerId }: { profileId: string; brokerId: nu
           {dir.partitions.length === 0 ? (
             <Text size="xs" c="dimmed">No partitions{dir.error ? ' can be read from a failed directory' : ' in this directory'}.</Text>
           ) : (
-            <ScrollArea.Autosize mah={300} type="auto">
+            <ScrollArea.Autosize mah={300} type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': `Partitions in ${dir.logDir}, scrollable` }}>
               <Table striped withTableBorder fz="sm" aria-label={`Partitions in ${dir.logDir}`} stickyHeader>
                 <Table.Thead>
                   <Table.Tr>

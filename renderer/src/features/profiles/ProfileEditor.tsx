@@ -581,6 +581,8 @@ function ProfileEditor({ stored }: { stored: ConnectionProfile | null }) {
               <Stack gap="sm">
                 <Switch
                   label="Read-only"
+                  // The name is the label alone; the description reaches assistive tech as the description.
+                  aria-label="Read-only"
                   description="Hides every action that changes the cluster."
                   checked={draft.safety.readOnly}
                   onChange={(event) => {
