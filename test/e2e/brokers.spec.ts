@@ -34,6 +34,34 @@ async function previewAndApply(app: Page, editor: ReturnType<Page['getByRole']>,
   await expect(app.getByRole('status').filter({ hasText: `Changed ${KEY}.` })).toBeVisible();
 }
 
+test('a tenant without brokers sees no broker anywhere', async ({ app, dialogAnswers }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'native file dialogs cannot be answered from a test; the Chromium project queues the answers');
+  const prefix = uniqueTopic('e2e-brk');
+  await createTopics(bed, [{ topic: `${prefix}-orders` }]);
+  const dir = mkdtempSync(join(tmpdir(), 'odradek-brokers-e2e-'));
+  try {
+    const policyPath = join(dir, 'topics-only.yaml');
+    writeFileSync(policyPath, `tenants:\n  - name: "Topics only"\n    resources:\n      - include: ["cluster", "*", "topic", "${prefix}-*"]\n    roles: ["*"]\n`);
+    await connectToBed(app, 'Bed hidden brokers');
+    dialogAnswers.push(policyPath);
+    await app.getByRole('region', { name: 'Tenant', exact: true }).getByRole('button', { name: 'Attach policy file…' }).click();
+    await expect(app.getByRole('combobox', { name: 'Tenant', exact: true })).toHaveValue('Topics only');
+
+    await openBrokers(app);
+    await expect(app.getByTestId('brokers-empty')).toContainText("Tenant 'Topics only' shows no brokers");
+    await expect(app.locator('[data-broker]')).toHaveCount(0);
+    await expect(app.getByTestId('quorum-note')).toContainText("Tenant 'Topics only' shows no controller");
+    await expect(app.getByRole('tab', { name: 'Cluster defaults' })).toBeDisabled();
+    await app.screenshot({ path: testInfo.outputPath('brokers-hidden-by-tenant.png') });
+
+    await app.getByRole('navigation', { name: 'Cluster' }).getByText('Overview', { exact: true }).click();
+    await expect(app.locator('[data-figure="Brokers"] dd')).toHaveText('none in this tenant', { timeout: 30_000 });
+    await expect(app.locator('[data-figure="Controller"] dd')).toHaveText('not in this tenant');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("brokers with the quorum; a broker's configuration, a change previewed, applied and reverted", async ({ app }, testInfo) => {
   test.setTimeout(90_000);
   await connectToBed(app, 'Bed brokers');
@@ -77,32 +105,4 @@ test("brokers with the quorum; a broker's configuration, a change previewed, app
   await app.getByRole('tab', { name: 'Leadership & placement' }).click();
   await expect(app.getByRole('group', { name: 'Preferred leader election' })).toBeVisible();
   expect(await seriousViolations(app)).toEqual([]);
-});
-
-test('a tenant without brokers sees no broker anywhere', async ({ app, dialogAnswers }, testInfo) => {
-  test.skip(testInfo.project.name !== 'chromium', 'native file dialogs cannot be answered from a test; the Chromium project queues the answers');
-  const prefix = uniqueTopic('e2e-brk');
-  await createTopics(bed, [{ topic: `${prefix}-orders` }]);
-  const dir = mkdtempSync(join(tmpdir(), 'odradek-brokers-e2e-'));
-  try {
-    const policyPath = join(dir, 'topics-only.yaml');
-    writeFileSync(policyPath, `tenants:\n  - name: "Topics only"\n    resources:\n      - include: ["cluster", "*", "topic", "${prefix}-*"]\n    roles: ["*"]\n`);
-    await connectToBed(app, 'Bed hidden brokers');
-    dialogAnswers.push(policyPath);
-    await app.getByRole('region', { name: 'Tenant', exact: true }).getByRole('button', { name: 'Attach policy file…' }).click();
-    await expect(app.getByRole('combobox', { name: 'Tenant', exact: true })).toHaveValue('Topics only');
-
-    await openBrokers(app);
-    await expect(app.getByTestId('brokers-empty')).toContainText("Tenant 'Topics only' shows no brokers");
-    await expect(app.locator('[data-broker]')).toHaveCount(0);
-    await expect(app.getByTestId('quorum-note')).toContainText("Tenant 'Topics only' shows no controller");
-    await expect(app.getByRole('tab', { name: 'Cluster defaults' })).toBeDisabled();
-    await app.screenshot({ path: testInfo.outputPath('brokers-hidden-by-tenant.png') });
-
-    await app.getByRole('navigation', { name: 'Cluster' }).getByText('Overview', { exact: true }).click();
-    await expect(app.locator('[data-figure="Brokers"] dd')).toHaveText('none in this tenant', { timeout: 30_000 });
-    await expect(app.locator('[data-figure="Controller"] dd')).toHaveText('not in this tenant');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 });

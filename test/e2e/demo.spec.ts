@@ -40,8 +40,8 @@ test.afterAll(async ({ dataDir }, workerInfo) => {
 
 test('every object the demo seeds shows in the app', async ({ app, dialogAnswers }, testInfo) => {
   test.skip(testInfo.project.name !== 'chromium', 'the demo is seeded for the Chromium project (queued file dialogs attach its tenancy file)');
-  // Five screens over live data, two lag samples 5 s apart, a snapshot: more than a minute on 2 loaded cores.
-  test.setTimeout(180_000);
+  // Seven screens over live data, two lag samples 5 s apart, a snapshot: about three minutes on 2 loaded cores.
+  test.setTimeout(300_000);
   await demoTour(app, {
     dialogAnswers,
     tenancyFile: join(env['ODRADEK_DATA_DIR']!, 'local-demo-tenancy.yaml'),
