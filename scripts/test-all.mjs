@@ -52,11 +52,18 @@ for (const stage of stages) {
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
   lines.push(`${stage.name.padEnd(12)} ${run.status === 0 ? 'ok  ' : 'FAIL'} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds}s)`);
+  // The summary is what a CI log's tail shows: it names each failure, so a flaky one can be told from a new one.
+  for (const failure of counts.failures ?? []) lines.push(`    ✗ ${failure}`);
 }
 
 console.log(`\n=== summary\n${lines.join('\n')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exitCode = totals.failed > 0 ? 1 : 0;
+
+/** The first line of an error, without colour codes: enough to tell failures apart in the summary. */
+function firstLine(text) {
+  return String(text ?? 'no message').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 200) ?? 'no message';
+}
 
 function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -68,7 +75,12 @@ function vitestCounts(file) {
     read: () => {
       if (!existsSync(file)) return null;
       const report = JSON.parse(readFileSync(file, 'utf8'));
-      return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+      const failures = report.testResults.flatMap((file) =>
+        file.assertionResults.filter((test) => test.status === 'failed').map((test) => `${file.name.replace(`${process.cwd()}/`, '')} › ${test.fullName ?? test.title}: ${firstLine(test.failureMessages?.[0])}`),
+      );
+      // A file that failed before its tests ran (an import or hook error) has no failed test to name.
+      for (const file of report.testResults) if (file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed')) failures.push(`${file.name.replace(`${process.cwd()}/`, '')}: ${firstLine(file.message)}`);
+      return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests, failures };
     },
   };
 }
@@ -78,8 +90,20 @@ function playwrightCounts(file) {
     file,
     read: () => {
       if (!existsSync(file)) return null;
-      const { stats } = JSON.parse(readFileSync(file, 'utf8'));
-      return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+      const { stats, suites } = JSON.parse(readFileSync(file, 'utf8'));
+      const failures = [];
+      const walk = (suite, path) => {
+        for (const spec of suite.specs ?? []) {
+          for (const test of spec.tests ?? []) {
+            if (test.status !== 'unexpected') continue;
+            const result = test.results?.at(-1);
+            failures.push(`[${test.projectName}] ${path} › ${spec.title}: ${firstLine(result?.error?.message)}`);
+          }
+        }
+        for (const child of suite.suites ?? []) walk(child, child.title ? `${path} › ${child.title}` : path);
+      };
+      for (const suite of suites ?? []) walk(suite, suite.file ?? suite.title);
+      return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped, failures };
     },
   };
 }

@@ -29,7 +29,8 @@ export function specFilters(argv: readonly string[]): string[] {
  * covers a plain substring).
  */
 export function runIncludes(argv: readonly string[], specPaths: readonly string[]): boolean {
-  const filters = specFilters(argv);
+  // A filter may name a line (`a11y.spec.ts:97` or `:97:3`): the file part is what selects the spec.
+  const filters = specFilters(argv).map((filter) => filter.replace(/(:\d+){1,2}$/, ''));
   if (filters.length === 0) return true;
   return filters.some((filter) => specPaths.some((path) => path.includes(filter) || (safeRegExp(filter)?.test(path) ?? false)));
 }

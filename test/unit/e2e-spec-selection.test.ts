@@ -20,4 +20,10 @@ describe('E2E spec selection', () => {
     expect(runIncludes([...node, 'test', 'test/e2e/topics.spec.ts', '--project', 'chromium'], schemaSpecs)).toBe(false);
     expect(runIncludes([...node, 'test', 'messages', 'producer'], schemaSpecs)).toBe(false);
   });
+
+  it('reads a filter that names a line by its file', () => {
+    expect(runIncludes([...node, 'test', 'test/e2e/schemas.spec.ts:97'], schemaSpecs)).toBe(true);
+    expect(runIncludes([...node, 'test', 'test/e2e/schemas.spec.ts:97:3'], schemaSpecs)).toBe(true);
+    expect(runIncludes([...node, 'test', 'test/e2e/topics.spec.ts:12'], schemaSpecs)).toBe(false);
+  });
 });
