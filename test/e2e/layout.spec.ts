@@ -112,3 +112,18 @@ test('at 1024 px the topic table beside the open panel keeps its key columns wit
   );
   expect(overflowing).toEqual([]);
 });
+
+test('with several connections in a short window every cluster entry stays within reach', async ({ app }) => {
+  test.setTimeout(90_000);
+  await app.setViewportSize({ width: 1024, height: 680 });
+  // Five connections and a selected one: the connection list, the tenant picker and eight entries do not fit.
+  for (const index of [1, 2, 3, 4, 5]) await connectToBed(app, `Bed reach ${index}`);
+  const nav = app.getByRole('navigation', { name: 'Cluster' });
+  const entries = await nav.getByRole('button').allTextContents();
+  expect(entries.length).toBeGreaterThanOrEqual(8);
+  // Last first: the entries furthest down are the ones that fell out of the window.
+  for (const name of ['Brokers', 'Access', 'Tenants', 'Overview']) {
+    await nav.getByRole('button', { name: new RegExp(`^${name}`) }).click({ timeout: 10_000 });
+    await expect(app.getByRole('heading', { name, exact: true }).first()).toBeVisible();
+  }
+});

@@ -50,7 +50,9 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Connections and navigation">
+      {/* The column scrolls when the window is shorter than it: with a few connections and a tenant picker,
+          the last cluster entries fell below the window's edge, out of reach of the pointer. */}
+      <AppShell.Navbar p="xs" aria-label="Connections and navigation" style={{ overflowY: 'auto' }}>
         <ProfileSidebar />
         {selectedProfileId && <ClusterNavigation />}
       </AppShell.Navbar>

@@ -39,7 +39,8 @@ export function ProfileSidebar() {
         </Text>
       )}
       {/* Its own gutter: an overlaid scrollbar covered the profiles' action buttons once the list scrolled. */}
-      <ScrollArea.Autosize mah={260} offsetScrollbars>
+      {/* At most a third of the window: the cluster entries below stay in view in a short window. */}
+      <ScrollArea.Autosize mah="min(260px, 33vh)" offsetScrollbars>
         {profiles.data?.profiles.map((profile) => (
           <Group key={profile.id} gap={0} wrap="nowrap" data-testid={`profile-${profile.id}`}>
             <NavLink
