@@ -4,6 +4,7 @@
 // so one run shows everything; the last line is the overall `N passed, N failed` count.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 // The keychain tests need a Secret Service. On a headless machine, start a private D-Bus session with
 // an unlocked gnome-keyring and run ourselves inside it.
@@ -62,7 +63,7 @@ process.exitCode = totals.failed > 0 ? 1 : 0;
 
 /** The first line of an error, without colour codes: enough to tell failures apart in the summary. */
 function firstLine(text) {
-  return String(text ?? 'no message').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 200) ?? 'no message';
+  return stripVTControlCharacters(String(text ?? 'no message')).split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 200) ?? 'no message';
 }
 
 function has(command) {
