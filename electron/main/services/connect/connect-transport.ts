@@ -4,6 +4,7 @@
 // 0008-schema-registry-client.md gives the reason); credentials never appear in messages.
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import { AppFailure } from '../../../../shared/ipc/result';
 import type { ConnectClusterSettings } from '../kafka/connection-settings';
 import { buildTlsOptions } from '../kafka/tls-options';
 import { ConnectError, type ConnectErrorKind } from './connect-errors';
@@ -62,6 +63,8 @@ export class ConnectTransport {
   }
 
   async send<T = unknown>(request: ConnectRequest): Promise<ConnectResponse<T>> {
+    // A secret it needs is missing from the keychain: say so rather than send the request without it.
+    if (this.settings.unavailable) throw new AppFailure('KEYCHAIN_UNAVAILABLE', this.settings.unavailable);
     const failures: ConnectError[] = [];
     for (let offset = 0; offset < this.baseUrls.length; offset++) {
       const index = (this.preferred + offset) % this.baseUrls.length;

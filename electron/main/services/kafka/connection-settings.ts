@@ -52,6 +52,8 @@ export interface SchemaRegistrySettings {
   /** null: the system's trust store and no client certificate (or plain http). */
   tls: TlsSettings | null;
   observation: 'auto' | 'v2' | 'v1';
+  /** Set when a secret it needs is missing from the keychain: every request fails with this, none goes out without it. */
+  unavailable?: string;
 }
 
 /** One of the profile's Kafka Connect clusters with its secrets and files resolved (see services/connect). */
@@ -63,6 +65,8 @@ export interface ConnectClusterSettings {
   auth: { kind: 'none' } | { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
   tls: TlsSettings | null;
   readOnly: boolean;
+  /** As for the registry: a secret missing from the keychain fails this cluster's requests, not the profile. */
+  unavailable?: string;
 }
 
 export interface KafkaConnectionSettings {

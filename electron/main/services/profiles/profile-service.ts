@@ -7,7 +7,7 @@ import { withGatewayToken } from '../../../../shared/domain/profile/gateway-toke
 import { hasErrors } from '../../../../shared/domain/profile/issues';
 import { proxyOfVendor } from '../../../../shared/domain/proxy/proxy-features';
 import { activeClusterDraft, type ClusterRole, type ConnectionProfile, type ProfileDraft } from '../../../../shared/domain/profile/profile-schema';
-import type { SecretSlot, SecretValues } from '../../../../shared/domain/profile/secret-slots';
+import { parseConnectSecretSlot, type SecretSlot, type SecretValues } from '../../../../shared/domain/profile/secret-slots';
 import { joinSecrets, keychainAccount, parseKeychainAccount, secretStatuses, splitSecrets } from '../../../../shared/domain/profile/secrets';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { schemaRegistryIdOf } from '../../../../shared/domain/schemas/schema-schemas';
@@ -47,17 +47,27 @@ export function createProfileService({ repo, secrets, readFile }: ProfileService
     return profile;
   };
 
-  const storedSecrets = async (profile: ConnectionProfile): Promise<SecretValues> => {
+  const missingMessage = (profile: ConnectionProfile, slot: SecretSlot) => `The ${slot} of profile '${profile.name}' is missing from the OS keychain. Enter it again in the profile.`;
+
+  /**
+   * The profile's secrets from the keychain. `lenient`: a missing Schema Registry or Connect secret is
+   * listed instead of thrown, so the Kafka cluster stays usable and only that part fails, in words.
+   */
+  const storedSecrets = async (profile: ConnectionProfile, lenient = false): Promise<{ values: SecretValues; missing: MissingSecret[] }> => {
     const values: SecretValues = {};
+    const missing: MissingSecret[] = [];
     for (const { slot, state } of secretStatuses(profile)) {
       if (state !== 'set') continue;
       const value = await keychain(() => secrets.get(keychainAccount(profile.id, slot)));
       if (value === null) {
-        throw new AppFailure('KEYCHAIN_UNAVAILABLE', `The ${slot} of profile '${profile.name}' is missing from the OS keychain. Enter it again in the profile.`);
+        const part = lenient ? httpPartOf(slot) : null;
+        if (part === null) throw new AppFailure('KEYCHAIN_UNAVAILABLE', missingMessage(profile, slot));
+        missing.push({ part, message: missingMessage(profile, slot) });
+        continue;
       }
       values[slot] = value;
     }
-    return values;
+    return { values, missing };
   };
 
   return {
@@ -125,13 +135,14 @@ export function createProfileService({ repo, secrets, readFile }: ProfileService
     /** The stored profile and its secret values, for an export the user confirmed. Main-only. */
     async withSecrets(id: string): Promise<{ profile: ConnectionProfile; secrets: SecretValues }> {
       const profile = await find(id);
-      return { profile, secrets: await storedSecrets(profile) };
+      return { profile, secrets: (await storedSecrets(profile)).values };
     },
 
     /** The profile with its secrets and files, ready for the Kafka client factory. Main-only. */
     async resolveConnection(id: string): Promise<KafkaConnectionSettings> {
       const profile = await find(id);
-      return resolveDraft(joinSecrets(profile, await storedSecrets(profile)), readFile);
+      const { values, missing } = await storedSecrets(profile, true);
+      return resolveDraft(joinSecrets(profile, values), readFile, missing);
     },
 
     /**
@@ -142,14 +153,31 @@ export function createProfileService({ repo, secrets, readFile }: ProfileService
       const existing = (await repo.load()).profiles.find((profile) => profile.id === draft.id);
       if (!existing) return resolveDraft(draft, readFile);
       const { profile, secrets: provided } = splitSecrets(draft);
-      const stored = await storedSecrets(existing);
+      const { values: stored, missing } = await storedSecrets(existing, true);
       for (const slot of clearSecrets) delete stored[slot];
-      return resolveDraft(joinSecrets(profile, { ...stored, ...provided }), readFile);
+      // A secret the form gives again is no longer missing.
+      const stillMissing = missing.filter((entry) => !Object.keys(provided).some((slot) => httpPartOf(slot as SecretSlot) === entry.part));
+      return resolveDraft(joinSecrets(profile, { ...stored, ...provided }), readFile, stillMissing);
     },
   };
 }
 
-async function resolveDraft(profileDraft: ProfileDraft, readFile: (path: string) => Promise<Uint8Array>): Promise<KafkaConnectionSettings> {
+/** A secret missing from the keychain, by the HTTP part of the profile it belongs to. */
+interface MissingSecret {
+  /** 'registry', or `connect:<cluster id>`. */
+  part: string;
+  message: string;
+}
+
+/** The HTTP part a secret slot belongs to ('registry' or `connect:<id>`); null for the Kafka cluster's own. */
+function httpPartOf(slot: SecretSlot): string | null {
+  if (slot.startsWith('schemaRegistry.')) return 'registry';
+  const connect = parseConnectSecretSlot(slot);
+  return connect ? `connect:${connect.clusterId}` : null;
+}
+
+async function resolveDraft(profileDraft: ProfileDraft, readFile: (path: string) => Promise<Uint8Array>, missing: readonly MissingSecret[] = []): Promise<KafkaConnectionSettings> {
+  const unavailableIn = (part: string) => missing.find((entry) => entry.part === part)?.message;
   // A profile switched to its failover cluster connects with that cluster's bootstrap, security and credentials.
   const draft = activeClusterDraft(profileDraft);
   const read = async (path: string, what: string) => {
@@ -203,7 +231,11 @@ async function resolveDraft(profileDraft: ProfileDraft, readFile: (path: string)
 
   let schemaRegistry: SchemaRegistrySettings | null = null;
   const registry = draft.schemaRegistry;
-  if (registry) {
+  const registryUnavailable = unavailableIn('registry');
+  if (registry && registryUnavailable) {
+    // Every request to it fails with this; nothing goes out without the secret.
+    schemaRegistry = { id: schemaRegistryIdOf(registry), name: registry.name?.trim() || schemaRegistryIdOf({ urls: registry.urls }), urls: registry.urls, auth: { kind: 'none' }, tls: null, observation: registry.observation, unavailable: registryUnavailable };
+  } else if (registry) {
     const auth = registry.auth;
     schemaRegistry = {
       id: schemaRegistryIdOf(registry),
@@ -222,6 +254,11 @@ async function resolveDraft(profileDraft: ProfileDraft, readFile: (path: string)
 
   const connect: ConnectClusterSettings[] = [];
   for (const cluster of draft.connect) {
+    const clusterUnavailable = unavailableIn(`connect:${cluster.id}`);
+    if (clusterUnavailable) {
+      connect.push({ id: cluster.id, name: cluster.name, urls: cluster.urls, auth: { kind: 'none' }, tls: null, readOnly: cluster.readOnly, unavailable: clusterUnavailable });
+      continue;
+    }
     const auth = cluster.auth;
     const spec = cluster.tls;
     connect.push({

@@ -4,6 +4,7 @@
 // docs/decisions/0008-schema-registry-client.md). Credentials are never put in messages or logs.
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import { AppFailure } from '../../../../shared/ipc/result';
 import type { SchemaRegistrySettings } from '../kafka/connection-settings';
 import { buildTlsOptions } from '../kafka/tls-options';
 import { SchemaRegistryError, type RegistryErrorKind } from './registry-errors';
@@ -75,6 +76,8 @@ export class RegistryTransport {
   }
 
   async send<T = unknown>(request: RegistryRequest): Promise<RegistryResponse<T>> {
+    // A secret it needs is missing from the keychain: say so rather than send the request without it.
+    if (this.settings.unavailable) throw new AppFailure('KEYCHAIN_UNAVAILABLE', this.settings.unavailable);
     const failures: SchemaRegistryError[] = [];
     for (let offset = 0; offset < this.baseUrls.length; offset++) {
       const index = (this.preferred + offset) % this.baseUrls.length;
