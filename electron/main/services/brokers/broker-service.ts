@@ -21,7 +21,7 @@ import type {
 } from '../../../../shared/domain/brokers/broker-schemas';
 import type { ConnectionProfile } from '../../../../shared/domain/profile/profile-schema';
 import { AppFailure } from '../../../../shared/ipc/result';
-import { withAdminClient } from '../kafka/admin-session';
+import { withAdminClient, withOpened } from '../kafka/admin-session';
 import type { KafkaClientFactory } from '../kafka/client-factory';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { alterReassignments, describeCluster, describeQuorum, electPreferredLeaders, type ClusterDescription } from '../kafka/protocol/cluster-apis';
@@ -73,28 +73,8 @@ const errorWords = (code: number) => {
 
 export function createBrokerService(deps: BrokerServiceDeps) {
   const brokerTimeoutMs = deps.brokerTimeoutMs ?? 5_000;
-  const withSession = async <T>(settings: KafkaConnectionSettings, doing: string, work: (session: TopicsSession) => Promise<T>): Promise<T> => {
-    let session: TopicsSession | undefined;
-    try {
-      session = await openTopicsSession(settings, deps.clock, {}, deps.log);
-      return await work(session);
-    } catch (error) {
-      throw describeKafkaFailure(error, doing, principalOf(settings));
-    } finally {
-      await session?.close().catch(() => undefined);
-    }
-  };
-  const withCluster = async <T>(settings: KafkaConnectionSettings, doing: string, work: (cluster: FetchCluster) => Promise<T>): Promise<T> => {
-    let cluster: FetchCluster | undefined;
-    try {
-      cluster = await openFetchCluster(settings, deps.clock, {}, deps.log);
-      return await work(cluster);
-    } catch (error) {
-      throw describeKafkaFailure(error, doing, principalOf(settings));
-    } finally {
-      await cluster?.close().catch(() => undefined);
-    }
-  };
+  const withSession = <T>(settings: KafkaConnectionSettings, doing: string, work: (session: TopicsSession) => Promise<T>) => withOpened(() => openTopicsSession(settings, deps.clock, {}, deps.log), settings, doing, work);
+  const withCluster = <T>(settings: KafkaConnectionSettings, doing: string, work: (cluster: FetchCluster) => Promise<T>) => withOpened(() => openFetchCluster(settings, deps.clock, {}, deps.log), settings, doing, work);
   const authorize = async (profileId: string, action: 'edit-brokers' | 'reassign-partitions') => {
     const profile = await deps.profiles.get(profileId);
     assertActionAllowed(profile, action);

@@ -16,3 +16,16 @@ export async function withAdminClient<T>(factory: KafkaClientFactory, settings: 
     await admin.disconnect().catch(() => undefined);
   }
 }
+
+/** The same round for a protocol-level session or cluster opened for the work (they have no admin client). */
+export async function withOpened<Opened extends { close(): Promise<unknown> }, T>(open: () => Promise<Opened>, settings: KafkaConnectionSettings, doing: string, work: (opened: Opened) => Promise<T>): Promise<T> {
+  let opened: Opened | undefined;
+  try {
+    opened = await open();
+    return await work(opened);
+  } catch (error) {
+    throw describeKafkaFailure(error, doing, principalOf(settings));
+  } finally {
+    await opened?.close().catch(() => undefined);
+  }
+}

@@ -7,7 +7,7 @@ import { checkTopicName, looksInternal } from '../../../../shared/domain/topics/
 import type { TopicConfigEntry, TopicDetail } from '../../../../shared/domain/topics/topic-schemas';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { groupsConsumingTopic, withGroupSession } from '../groups/group-service';
-import { withAdminClient } from '../kafka/admin-session';
+import { withAdminClient, withOpened } from '../kafka/admin-session';
 import type { KafkaClientFactory } from '../kafka/client-factory';
 import type { KafkaConnectionSettings } from '../kafka/connection-settings';
 import { openFetchCluster, type FetchCluster } from '../kafka/protocol/fetch-cluster';
@@ -60,28 +60,8 @@ export function assertActionAllowed(profile: Pick<ConnectionProfile, 'name' | 's
 export function createTopicService(deps: TopicServiceDeps) {
   /** Runs `work` with a connected admin client; Kafka failures come back as plain-word AppFailures. */
   const withAdmin = <T>(settings: KafkaConnectionSettings, doing: string, work: (admin: Admin) => Promise<T>) => withAdminClient(deps.factory, settings, doing, work);
-  const withCluster = async <T>(settings: KafkaConnectionSettings, doing: string, work: (cluster: FetchCluster) => Promise<T>): Promise<T> => {
-    let cluster: FetchCluster | undefined;
-    try {
-      cluster = await openFetchCluster(settings, deps.clock, {}, deps.log);
-      return await work(cluster);
-    } catch (error) {
-      throw describeKafkaFailure(error, doing, principalOf(settings));
-    } finally {
-      await cluster?.close().catch(() => undefined);
-    }
-  };
-  const withTopicsSession = async <T>(settings: KafkaConnectionSettings, doing: string, work: (session: TopicsSession) => Promise<T>): Promise<T> => {
-    let session: TopicsSession | undefined;
-    try {
-      session = await openTopicsSession(settings, deps.clock, {}, deps.log);
-      return await work(session);
-    } catch (error) {
-      throw describeKafkaFailure(error, doing, principalOf(settings));
-    } finally {
-      await session?.close().catch(() => undefined);
-    }
-  };
+  const withCluster = <T>(settings: KafkaConnectionSettings, doing: string, work: (cluster: FetchCluster) => Promise<T>) => withOpened(() => openFetchCluster(settings, deps.clock, {}, deps.log), settings, doing, work);
+  const withTopicsSession = <T>(settings: KafkaConnectionSettings, doing: string, work: (session: TopicsSession) => Promise<T>) => withOpened(() => openTopicsSession(settings, deps.clock, {}, deps.log), settings, doing, work);
   /** The profile (for its safety settings) and its connection, after the action check. */
   const authorize = async (profileId: string, action: ProfileAction) => {
     const profile = await deps.profiles.get(profileId);

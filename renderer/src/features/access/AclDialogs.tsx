@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { aclResourceTypes, deleteAclsConfirmation, operationsByResource, type AclBinding, type AclFilter, type AclOperation, type AclResourceType } from '../../../../shared/domain/acls';
 import type { AclRow } from '../../../../shared/domain/acls/access-schemas';
 import { emptyAclForm, previewAclForm, type AclForm } from './acl-table-model';
+import { DialogOutcome } from '../../components/DialogOutcome';
 import { useRequestDecisions } from '../tenancy/queries';
 import { useCopyAcls, useCopyPreview, useCreateAcls, useDeleteAcls, useDeletePreview } from './access-queries';
 
@@ -32,16 +33,9 @@ export function CreateAclDialog({ profileId, initial, onClose }: { profileId: st
   return (
     <Modal opened onClose={onClose} title="Create ACL" centered size="lg">
       {create.data ? (
-        <Stack gap="sm">
-          <Alert color="green" role="status" title="ACLs created">
-            {create.data.created.length} created{create.data.present.length > 0 ? `, ${create.data.present.length} already there` : ''}.
-          </Alert>
-          <Group justify="flex-end">
-            <Button onClick={onClose} data-autofocus>
-              Close
-            </Button>
-          </Group>
-        </Stack>
+        <DialogOutcome title="ACLs created" onDone={onClose}>
+          {create.data.created.length} created{create.data.present.length > 0 ? `, ${create.data.present.length} already there` : ''}.
+        </DialogOutcome>
       ) : (
         <Stack gap="sm">
           <Group grow align="flex-start">
@@ -137,16 +131,9 @@ export function DeleteAclsDialog({ profileId, filter, onClose }: { profileId: st
   return (
     <Modal opened onClose={onClose} title="Delete ACLs" centered size="lg">
       {remove.data ? (
-        <Stack gap="sm">
-          <Alert color="green" role="status" title="ACLs deleted">
-            {remove.data.deleted.length} deleted{remove.data.missing.length > 0 ? `; ${remove.data.missing.length} were already gone` : ''}.
-          </Alert>
-          <Group justify="flex-end">
-            <Button onClick={onClose} data-autofocus>
-              Close
-            </Button>
-          </Group>
-        </Stack>
+        <DialogOutcome title="ACLs deleted" onDone={onClose}>
+          {remove.data.deleted.length} deleted{remove.data.missing.length > 0 ? `; ${remove.data.missing.length} were already gone` : ''}.
+        </DialogOutcome>
       ) : (
         <Stack gap="sm">
           <Refused error={preview.error} />
@@ -190,16 +177,9 @@ export function CopyAclsDialog({ profileId, from: initialFrom, onClose }: { prof
   return (
     <Modal opened onClose={onClose} title="Copy a principal's ACLs" centered size="lg">
       {copy.data ? (
-        <Stack gap="sm">
-          <Alert color="green" role="status" title="ACLs copied">
-            {copy.data.toCreate.length} created for {to}.
-          </Alert>
-          <Group justify="flex-end">
-            <Button onClick={onClose} data-autofocus>
-              Close
-            </Button>
-          </Group>
-        </Stack>
+        <DialogOutcome title="ACLs copied" onDone={onClose}>
+          {copy.data.toCreate.length} created for {to}.
+        </DialogOutcome>
       ) : (
         <Stack gap="sm">
           <Group grow align="flex-end">

@@ -4,6 +4,7 @@ import type { GroupDetail } from '../../../../shared/domain/groups/group-schemas
 import { offsetsByTopic } from './group-detail-model';
 import { formatLag } from './group-table-model';
 import { useDeleteGroup, useDeleteOffsets } from './group-actions';
+import { DialogOutcome } from '../../components/DialogOutcome';
 
 function Refused({ error }: { error: Error | null }) {
   return error ? (
@@ -71,16 +72,9 @@ export function DeleteGroupDialog({ profileId, detail, onClose, onDeleted }: { p
   return (
     <Modal opened onClose={close} title={`Delete group ${detail.groupId}?`} centered>
       {remove.data ? (
-        <Stack gap="sm">
-          <Alert color="green" role="status" title="Group deleted">
-            {detail.groupId} and its committed offsets are gone.
-          </Alert>
-          <Group justify="flex-end">
-            <Button onClick={onDeleted} data-autofocus>
-              Back to groups
-            </Button>
-          </Group>
-        </Stack>
+        <DialogOutcome title="Group deleted" onDone={onDeleted} doneLabel="Back to groups">
+          {detail.groupId} and its committed offsets are gone.
+        </DialogOutcome>
       ) : (
         <Stack gap="sm">
           <Text size="sm">

@@ -7,6 +7,7 @@ import { offsetsByTopic } from './group-detail-model';
 import { formatLag } from './group-table-model';
 import { useResetApply, useResetPreview } from './group-actions';
 import { agoUnits, buildReset, describeScope, describeTarget, initialResetForm, partitionKey, scopedPartitions, type AgoUnit, type ResetForm, type ResetMode, type ScopeKind } from './reset-form';
+import { DialogOutcome } from '../../components/DialogOutcome';
 
 type ResetApplied = ChannelOutput<'groups:reset-apply'>;
 
@@ -59,19 +60,11 @@ export function ResetOffsetsDialog({ profileId, detail, onClose, onApplied }: { 
   return (
     <Modal opened onClose={onClose} title={`Reset offsets of ${detail.groupId}`} size="xl" centered>
       {applied ? (
-        <Stack gap="sm">
-          <Alert color={readBackMismatch(applied).length === 0 ? 'green' : 'orange'} title="Offsets committed" role="status">
-            {readBackMismatch(applied).length === 0
-              ? `${applied.rows.length} partition${applied.rows.length === 1 ? '' : 's'} of ${detail.groupId} now resume at the offsets previewed (read back from Kafka after the commit).`
-              : `Committed, but reading back found other offsets on ${readBackMismatch(applied).join(', ')}: a consumer may have committed in between.`}
-          </Alert>
-          <PlanTable plan={applied} />
-          <Group justify="flex-end">
-            <Button onClick={onClose} data-autofocus>
-              Close
-            </Button>
-          </Group>
-        </Stack>
+        <DialogOutcome title="Offsets committed" color={readBackMismatch(applied).length === 0 ? 'green' : 'orange'} onDone={onClose} after={<PlanTable plan={applied} />}>
+          {readBackMismatch(applied).length === 0
+            ? `${applied.rows.length} partition${applied.rows.length === 1 ? '' : 's'} of ${detail.groupId} now resume at the offsets previewed (read back from Kafka after the commit).`
+            : `Committed, but reading back found other offsets on ${readBackMismatch(applied).join(', ')}: a consumer may have committed in between.`}
+        </DialogOutcome>
       ) : (
         <Stack gap="sm">
           <ResetChoices detail={detail} form={form} update={update} />

@@ -10,6 +10,7 @@ import { draftChanges, draftFromOverrides, draftFromText, draftToText } from './
 import { purgeText } from './purge-words';
 import { useTopicAction } from './queries';
 import { formatCount } from './topic-table-model';
+import { DialogOutcome } from '../../components/DialogOutcome';
 
 function ActionError({ error }: { error: Error | null }) {
   return error ? (
@@ -36,22 +37,15 @@ function NameField({ value, onChange, existingNames, label }: { value: string; o
 /** Kafka made the topic, but something the user asked for or should know did not go through. */
 function CreatedWithWarnings({ name, warnings, onDone }: { name: string; warnings: readonly string[]; onDone(): void }) {
   return (
-    <Stack gap="sm">
-      <Alert color="yellow" title={`Topic ${name} was created, with ${warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`}`} role="status">
-        <Stack gap={4}>
-          {warnings.map((warning) => (
-            <Text key={warning} size="sm">
-              {warning}
-            </Text>
-          ))}
-        </Stack>
-      </Alert>
-      <Group justify="flex-end">
-        <Button onClick={onDone} data-autofocus>
-          Done
-        </Button>
-      </Group>
-    </Stack>
+    <DialogOutcome color="yellow" title={`Topic ${name} was created, with ${warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`}`} onDone={onDone} doneLabel="Done">
+      <Stack gap={4}>
+        {warnings.map((warning) => (
+          <Text key={warning} size="sm">
+            {warning}
+          </Text>
+        ))}
+      </Stack>
+    </DialogOutcome>
   );
 }
 
